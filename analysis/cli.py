@@ -1,0 +1,145 @@
+"""The `precursor` command. Errors print one line on stderr and exit 1; `--debug` shows tracebacks.
+
+Core commands live here; each other capability registers a module in `analysis.commands` with
+`configure(parser)` and `run(args) -> int` (heavy imports inside `run`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import subprocess
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+from analysis import __version__, config
+from analysis.errors import DataError
+
+#: name -> module under analysis.commands providing configure(parser) and run(args).
+PLUGIN_COMMANDS = {
+    "fetch": "fetch",
+    "articles": "articles",
+    "events": "events",
+    "evaluate-events": "evaluate_events",
+    "report": "report",
+}
+
+
+def _build(args: argparse.Namespace) -> int:
+    from analysis.pipeline import build
+
+    result = build(args.only or None, force=args.force)
+    skipped = ", ".join(result.skipped) or "none"
+    print(f"built {len(result.built)} table(s); skipped (unchanged): {skipped}", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from analysis.pipeline import validate_all
+
+    validate_all()
+    print("all raw files and processed tables pass their contracts", file=sys.stderr)
+    return 0
+
+
+def _normalize(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from analysis.contracts import get, validate
+    from analysis.sources import get_source
+    from analysis.tables_io import write_frame
+
+    src = get_source(args.source)
+    vintage = date.fromisoformat(args.vintage) if args.vintage else None
+    frames = [src.load(Path(f), vintage=vintage) for f in args.files]
+    frame = validate(pl.concat(frames, how="vertical"), get(src.table))
+    write_frame(frame, Path(args.out))
+    print(
+        f"{src.table}: {frame.height} rows from {len(args.files)} file(s) -> {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--ip=127.0.0.1",
+        f"--port={args.port}",
+        f"--ServerApp.root_dir={config.notebooks_dir()}",
+    ]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    if args.no_browser:
+        cmd.append("--no-browser")
+    return subprocess.call(cmd)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="precursor", description=__doc__.splitlines()[0])
+    p.add_argument("--version", action="version", version=f"precursor {__version__}")
+    p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build every table from data/raw (skips unchanged ones)")
+    b.add_argument("--only", action="append", metavar="TABLE", help="build only TABLE (repeatable)")
+    b.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    b.set_defaults(func=_build)
+
+    v = sub.add_parser("validate", help="check raw and processed data against the contracts")
+    v.set_defaults(func=_validate)
+
+    n = sub.add_parser("normalize", help="run one source's loader on files and write the table")
+    n.add_argument("source", help="source name, e.g. cdc_vsrr, cbp_seizures, trade")
+    n.add_argument("files", nargs="+", help="raw files in the publisher's format")
+    n.add_argument("--out", required=True, help="output .parquet, .csv or .jsonl")
+    n.add_argument("--vintage", help="release date (YYYY-MM-DD) when no sidecar or folder says")
+    n.set_defaults(func=_normalize)
+
+    lab = sub.add_parser("lab", help="open JupyterLab on 127.0.0.1 (token on) in notebooks/")
+    lab.add_argument("--port", type=int, default=8888)
+    lab.add_argument("--no-browser", action="store_true")
+    lab.set_defaults(func=_lab)
+
+    for name, mod in PLUGIN_COMMANDS.items():
+        try:
+            m = importlib.import_module(f"analysis.commands.{mod}")
+        except ModuleNotFoundError:
+            continue
+        sp = sub.add_parser(name, help=(m.__doc__ or "").strip().splitlines()[0])
+        m.configure(sp)
+        sp.set_defaults(func=m.run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except DataError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        print(
+            f"error: {type(exc).__name__}: {first} (rerun with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
