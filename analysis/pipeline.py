@@ -5,9 +5,9 @@ A table is rebuilt only when its input files (path + sha256) or its code changed
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib
-import importlib.util
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -60,25 +60,68 @@ class BuildResult:
 
 
 def _module_files(name: str) -> list[Path]:
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
+    """Files of module `name` found on disk (a package = all its .py files); never imports it."""
+    parts = name.split(".")
+    if parts[0] != "analysis":
         return []
-    origin = Path(spec.origin)
-    if origin.name == "__init__.py":
-        return sorted(origin.parent.rglob("*.py"))
+    base = config.PACKAGE_DIR.joinpath(*parts[1:])
+    if (base / "__init__.py").is_file():
+        return sorted(base.rglob("*.py"))
+    origin = base.with_suffix(".py")
+    if not origin.is_file():
+        return []
     data = sorted(origin.parent.glob(f"{origin.stem}_*.csv")) + sorted(
         origin.parent.glob(f"{origin.stem}_*.json")
     )
     return [origin, *data]
 
 
+def _analysis_imports(path: Path) -> set[str]:
+    """Names of `analysis.*` modules a source file imports (read statically, nothing imported)."""
+    if path.suffix != ".py":
+        return set()
+    try:
+        tree = ast.parse(path.read_bytes())
+    except SyntaxError:
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.split(".")[0] == "analysis":
+                found.add(node.module)
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "analysis")
+    return found
+
+
+def _code_files(modules: Iterable[str]) -> list[Path]:
+    """Files of `modules` and of every `analysis` module they import, transitively."""
+    seen: set[str] = set()
+    files: dict[Path, None] = {}
+    todo = list(modules)
+    while todo:
+        name = todo.pop()
+        if name in seen or name == "analysis":
+            continue
+        seen.add(name)
+        for f in _module_files(name):
+            if f not in files:
+                files[f] = None
+                todo.extend(_analysis_imports(f))
+    return sorted(files)
+
+
 def code_version(build: TableBuild) -> str:
-    """sha256 over the source of every module the table's build runs (and their mapping files)."""
+    """sha256 over the source of every module the table's build runs (and their mapping files).
+
+    Follows `analysis.*` imports statically, so a change in a shared helper rebuilds the tables
+    whose loaders use it; modules that do not exist yet simply contribute nothing.
+    """
     h = hashlib.sha256(__version__.encode())
-    for mod in build.code_modules():
-        for f in _module_files(mod):
-            h.update(f.name.encode())
-            h.update(f.read_bytes())
+    for f in _code_files(build.code_modules()):
+        h.update(f.relative_to(config.PACKAGE_DIR.parent).as_posix().encode())
+        h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -113,9 +156,13 @@ def load_table(
         if key not in cache:
             cache[key] = SOURCES[name].load_many(files)
         frames[name] = cache[key]
-    if build.combine:
+    if not any(inputs.values()):
+        # No raw files at all: the empty table, without importing any loader or combine module.
+        return get_contract(build.table).empty()
+    if build.combine and _module_files(build.combine.split(":")[0]):
         frame = _resolve(build.combine)(frames)
     else:
+        # Plain concatenation (also while a combine module has not been written yet).
         parts = [f for f in frames.values() if f.height]
         frame = pl.concat(parts, how="vertical") if parts else get_contract(build.table).empty()
     return validate(frame, get_contract(build.table))
@@ -134,6 +181,7 @@ def build(
     raw, processed = config.raw_dir(), config.processed_dir()
     names = list(BUILDS) if not only else [get_contract(t).name for t in only]
     manifest = store.read_manifest(processed)["tables"]
+    store.clean_stale_temps(processed)
     result = BuildResult()
     cache: dict = {}
     with store.transaction(processed) as tx:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -99,6 +100,9 @@ class Transaction:
 
     def commit(self, keep: dict[str, dict] | None = None) -> None:
         """Rename every staged file over its table, then rewrite the manifest."""
+        if not self.staged and not keep:
+            return  # nothing built: leave the manifest untouched
+        _test_pause()
         manifest = read_manifest(self.root)
         for s in self.staged:
             os.replace(s.tmp, table_path(s.table, self.root))
@@ -115,6 +119,16 @@ class Transaction:
         for s in self.staged:
             s.tmp.unlink(missing_ok=True)
         self.staged.clear()
+
+
+def _test_pause() -> None:
+    """Sleep `$PRECURSOR_PAUSE_BEFORE_COMMIT` seconds between staging and renaming (kill tests)."""
+    try:
+        delay = float(os.environ.get("PRECURSOR_PAUSE_BEFORE_COMMIT") or 0)
+    except ValueError:
+        delay = 0.0
+    if delay > 0:
+        time.sleep(delay)
 
 
 @contextmanager

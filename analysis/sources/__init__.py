@@ -50,12 +50,14 @@ class Source:
         return self.module.load(Path(path), vintage=vintage)
 
     def load_many(self, paths: Iterable[Path]) -> pl.DataFrame:
+        """Load every file; with no files return the table's empty frame without importing."""
         paths = list(paths)
+        if not paths:
+            return _empty(self.table)
         mod = self.module
         if hasattr(mod, "load_many"):
             return mod.load_many(paths)
-        frames = [mod.load(p) for p in paths]
-        return pl.concat(frames, how="vertical") if frames else _empty(self.table)
+        return pl.concat([mod.load(p) for p in paths], how="vertical")
 
 
 def _empty(table: str) -> pl.DataFrame:
