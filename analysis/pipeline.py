@@ -60,13 +60,13 @@ class BuildResult:
 
 
 def _module_files(name: str) -> list[Path]:
-    """Files of module `name` found on disk (a package = all its .py files); never imports it."""
+    """Files of module `name` found on disk (package: its .py/.csv/.json); never imports it."""
     parts = name.split(".")
     if parts[0] != "analysis":
         return []
     base = config.PACKAGE_DIR.joinpath(*parts[1:])
     if (base / "__init__.py").is_file():
-        return sorted(base.rglob("*.py"))
+        return sorted([*base.rglob("*.py"), *base.rglob("*.csv"), *base.rglob("*.json")])
     origin = base.with_suffix(".py")
     if not origin.is_file():
         return []
