@@ -1,0 +1,109 @@
+"""Markdown with YAML front matter (the White House Briefing Room archive format)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+import yaml
+
+from analysis.news import dates
+from analysis.news.raw import ItemFailure
+from analysis.news.text import clean_line, join_paragraphs
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+_TAG = re.compile(r"</?[A-Za-z][^>]{0,500}>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_PREFIX = re.compile(r"^[ \t]*(?:#{1,6}|>+)[ \t]*", re.MULTILINE)
+_RULE = re.compile(r"[-*_=\s]{3,}")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter mapping, body); raises ItemFailure on bad YAML."""
+    if not text.startswith("---"):
+        return {}, text
+    end = re.search(r"^---\s*$", text[3:], re.MULTILINE)
+    if not end:
+        msg = "front matter opened with '---' is never closed"
+        raise ItemFailure(msg)
+    head, body = text[3 : 3 + end.start()], text[3 + end.end() :]
+    try:
+        meta = yaml.load(head, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at front-matter line {mark.line + 1}" if mark else ""
+        msg = f"front matter is not valid YAML{where}"
+        raise ItemFailure(msg) from None
+    return (meta if isinstance(meta, dict) else {}), body
+
+
+def markdown_paragraphs(body: str) -> list[str]:
+    """Plain paragraphs from Markdown: tags, images, link targets, emphasis and escapes removed."""
+    body = _TAG.sub("", body.replace("\r\n", "\n"))
+    body = _LINK.sub(r"\1", _IMAGE.sub("", body))
+    body = _ESCAPE.sub(r"\1", _EMPH.sub(r"\2", body))
+    body = _PREFIX.sub("", body)
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", body):
+        current: list[str] = []
+        for line in block.split("\n"):
+            if not line.strip():
+                continue
+            if current and _ITEM.match(line):
+                out.append(clean_line(" ".join(current)))
+                current = []
+            current.append(line)
+        if current:
+            out.append(clean_line(" ".join(current)))
+    return [p for p in out if p and not _RULE.fullmatch(p)]
+
+
+def _as_stamp(value: object) -> dates.Stamp | None:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return dates.Stamp(value.date(), None, "front-matter")
+        return dates.Stamp(value.date(), value.astimezone(UTC), "front-matter")
+    if isinstance(value, date):
+        return dates.Stamp(value, None, "front-matter")
+    if isinstance(value, str):
+        return dates.parse_stamp(value, "front-matter")
+    return None
+
+
+def extract_markdown(text: str) -> dict[str, Any]:
+    """Fields of one front-matter document: `date` gives the day, `published_time` the instant."""
+    meta, body = split_front_matter(text)
+    paras = markdown_paragraphs(body)
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = paras[0] if paras and len(paras[0]) < 200 else None
+    if not paras:
+        msg = "Markdown document has no body"
+        raise ItemFailure(msg)
+    day_stamp = _as_stamp(meta.get("date"))
+    instant_stamp = _as_stamp(meta.get("published_time"))
+    day = day_stamp.day if day_stamp else (instant_stamp.day if instant_stamp else None)
+    authors = meta.get("authors") or meta.get("author") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    return {
+        "url": meta.get("source_url") or meta.get("url"),
+        "title": clean_line(title) if title else None,
+        "authors": [clean_line(str(a)) for a in authors],
+        "outlet": meta.get("outlet") or meta.get("publisher"),
+        "text": join_paragraphs(paras),
+        "published": day,
+        "published_at": instant_stamp.instant if instant_stamp else None,
+        "date_source": "front-matter" if day else None,
+        "language": meta.get("lang") or meta.get("language"),
+        "extractor": "front-matter",
+    }

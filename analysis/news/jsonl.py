@@ -1,0 +1,66 @@
+"""JSON lines: one article per line with title/text/url/published (authors, outlet optional)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from analysis.news import dates
+from analysis.news.raw import ItemFailure
+from analysis.news.text import clean_line, join_paragraphs, paragraphs
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, dict[str, Any] | ItemFailure]]:
+    """(1-based line number, fields or the reason the line is unusable) per non-blank line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, extract_record(json.loads(line))
+        except json.JSONDecodeError as exc:
+            yield number, ItemFailure(f"line is not valid JSON ({exc.msg} at column {exc.colno})")
+        except ItemFailure as exc:
+            yield number, exc
+
+
+def extract_record(obj: object) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        msg = f"line holds a JSON {type(obj).__name__}, expected an object"
+        raise ItemFailure(msg)
+    text = obj.get("text") or obj.get("body") or obj.get("content")
+    if not isinstance(text, str) or not text.strip():
+        msg = "record has no 'text'"
+        raise ItemFailure(msg)
+    title = obj.get("title") or obj.get("headline")
+    if not isinstance(title, str) or not title.strip():
+        msg = "record has no 'title'"
+        raise ItemFailure(msg)
+    stamp = None
+    for key in ("published", "date", "published_at", "datePublished"):
+        value = obj.get(key)
+        if isinstance(value, str) and (stamp := dates.parse_stamp(value, "jsonl")):
+            break
+    instant = stamp.instant if stamp else None
+    if isinstance(obj.get("published_at"), str) and (
+        s := dates.parse_stamp(obj["published_at"], "")
+    ):
+        instant = s.instant or instant
+    authors = obj.get("authors") or obj.get("author") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    return {
+        "url": obj.get("url") if isinstance(obj.get("url"), str) else None,
+        "urls": [u for u in obj.get("urls", []) if isinstance(u, str)]
+        if isinstance(obj.get("urls"), list)
+        else [],
+        "title": clean_line(title),
+        "authors": [clean_line(str(a)) for a in authors if str(a).strip()],
+        "outlet": obj.get("outlet") if isinstance(obj.get("outlet"), str) else None,
+        "language": obj.get("language") if isinstance(obj.get("language"), str) else None,
+        "text": join_paragraphs(paragraphs(text)),
+        "published": stamp.day if stamp else None,
+        "published_at": instant,
+        "date_source": "jsonl" if stamp else None,
+        "extractor": "jsonl",
+    }

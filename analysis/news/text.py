@@ -1,0 +1,111 @@
+"""Text clean-up shared by every format: whitespace, paragraphs, boilerplate lines, word counts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+
+#: Lines that are never article text (seed-style pages and pasted web copy).
+BOILERPLATE = re.compile(
+    r"""^(?:
+        (?:read\s+(?:also|more)|related|see\s+also|recommended|more\s+from)\b.*
+      | \d{1,3}\s+min(?:ute)?s?\s+read
+      | share\s+(?:this|on)\b.{0,40}
+      | (?:\d+\s+)?comments?
+      | (?:leave\s+a\s+(?:comment|reply)|advertisement|continue\s+reading|skip\s+to\s+content)\.?
+      | subscribe\b.{0,100}
+      | sign\s+up\b.{0,100}
+      | follow\s+us\b.{0,60}
+      | (?:photo|image)\s*(?:credit)?\s*:.{0,120}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A line that opens a page footer: everything after it is dropped unless real prose follows.
+FOOTER_START = re.compile(
+    r"^(?:discover\s+more\s+from\b|subscribe\s+(?:now|to)\b|share\s+this\s+article\b"
+    r"|about\s+the\s+author\b|you\s+may\s+also\s+like\b|more\s+stories\b)",
+    re.IGNORECASE,
+)
+
+
+def clean_line(line: str) -> str:
+    """One line with NBSPs and odd spaces made plain and runs of spaces collapsed."""
+    return " ".join(line.replace("\u200b", "").split())
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs with hard-wrapped lines joined (Markdown-style)."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        joined = " ".join(clean_line(x) for x in block.split("\n") if x.strip())
+        if joined:
+            out.append(joined)
+    return out
+
+
+def join_paragraphs(paras: list[str]) -> str:
+    """The kit's text layout: one paragraph per block, blank line between blocks."""
+    return "\n\n".join(p for p in (clean_line(p) for p in paras) if p)
+
+
+def drop_boilerplate(paras: list[str]) -> list[str]:
+    """Remove READ ALSO/min-read/share/subscribe lines and a trailing footer block."""
+    kept = [p for p in paras if not BOILERPLATE.match(p)]
+    for i, p in enumerate(kept):
+        if FOOTER_START.match(p) and not any(word_count(q) >= 25 for q in kept[i + 1 :]):
+            return kept[:i]
+    return kept
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def normalized(text: str) -> str:
+    """Lower-case words only (NFKC, punctuation dropped): the basis of ids and duplicate checks."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+
+
+def article_id(text: str) -> str:
+    """Stable id: first 16 hex digits of sha256 over the normalized text."""
+    return hashlib.sha256(normalized(text).encode("utf-8")).hexdigest()[:16]
+
+
+_EN = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "was",
+        "said",
+        "it",
+        "at",
+        "from",
+        "has",
+        "have",
+        "be",
+        "are",
+    ]
+)
+
+
+def guess_language(text: str) -> str | None:
+    """'en' when common English function words make up a sizeable share of the words, else None."""
+    words = normalized(text[:4000]).split()
+    if len(words) < 20:
+        return None
+    return "en" if sum(w in _EN for w in words) / len(words) > 0.12 else None

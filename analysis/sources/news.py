@@ -1,0 +1,128 @@
+"""News → table `articles`: URLs, saved HTML, seed-style text, front-matter Markdown, JSON lines.
+
+`read_articles` is the entry point for commands (per-item errors returned, batch goes on);
+`load`/`load_many` serve `precursor build` (a bad file is a DataError); `combine` merges
+duplicate stories (same or near-identical text) into one row that keeps every URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from analysis.contracts import validate
+from analysis.contracts.news import ARTICLES
+from analysis.errors import DataError
+from analysis.news.dedupe import Clusters
+from analysis.news.ingest import ItemError, iter_articles
+
+__all__ = [
+    "ItemError",
+    "combine",
+    "frame_of",
+    "load",
+    "load_many",
+    "merge_duplicates",
+    "read_articles",
+]
+
+
+def frame_of(records: Iterable[dict[str, Any]]) -> pl.DataFrame:
+    """Records (dicts with the contract's fields) → a frame with exactly the contract's schema."""
+    rows = [{name: r.get(name) for name in ARTICLES.names} for r in records]
+    if not rows:
+        return ARTICLES.empty()
+    return pl.DataFrame(rows, schema=ARTICLES.schema, orient="row")
+
+
+def merge_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per story: earliest publication kept, URLs of every copy gathered in `urls`."""
+    if frame.height == 0:
+        return frame
+    ordered = frame.sort(["published", "raw_path", "url"], nulls_last=True)
+    clusters = Clusters()
+    kept: dict[str, dict[str, Any]] = {}
+    for row in ordered.iter_rows(named=True):
+        key = clusters.add(row["article_id"], row["text"]) or row["article_id"]
+        if key not in kept:
+            kept[key] = row
+            continue
+        first = kept[key]
+        first["urls"] = list(dict.fromkeys([*(first["urls"] or []), *(row["urls"] or [])]))
+        first["url"] = first["url"] or row["url"]
+    return frame_of(kept.values())
+
+
+def read_articles(
+    inputs: list[str | Path], *, published: date | None = None, use_cache: bool = True
+) -> tuple[pl.DataFrame, list[ItemError]]:
+    """Articles from URLs, files and folders (deduplicated, contract-valid) and per-item errors.
+
+    `published` is the caller's publication day for documents that state none (and have no
+    sidecar `published` field). Failed items never stop the batch.
+    """
+    records, errors = [], []
+    for rec in iter_articles(inputs, published=published, use_cache=use_cache):
+        (errors if isinstance(rec, ItemError) else records).append(rec)
+    return validate(merge_duplicates(frame_of(records)), ARTICLES), errors
+
+
+def stream_batches(
+    inputs: list[str | Path], *, batch_size: int = 1000, use_cache: bool = True
+) -> Iterator[pl.DataFrame | ItemError]:
+    """Frames of up to `batch_size` new stories (copies of earlier ones dropped) and errors.
+
+    Memory stays flat: only MinHash signatures are kept between batches. URLs of copies found in
+    a later batch are not merged back (use `read_articles` when that matters).
+    """
+    clusters = Clusters()
+    batch: list[dict[str, Any]] = []
+    for rec in iter_articles(inputs, use_cache=use_cache):
+        if isinstance(rec, ItemError):
+            yield rec
+            continue
+        if clusters.add(rec["article_id"], rec["text"]) is None:
+            batch.append(rec)
+        if len(batch) >= batch_size:
+            yield frame_of(batch)
+            batch = []
+    if batch:
+        yield frame_of(batch)
+
+
+def _raise(err: ItemError) -> None:
+    msg = err.reason
+    raise DataError(
+        msg,
+        file=err.item,
+        line=err.line,
+        expected="an article (HTML with a body, front-matter Markdown, UTF-8 text, JSON lines)",
+        fix="repair the file, or remove it and its sidecar from data/raw/news/",
+    )
+
+
+def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
+    """Articles of one raw file; any unreadable item is a DataError (vintage is not a column)."""
+    return load_many([Path(path)])
+
+
+def load_many(paths: Iterable[Path]) -> pl.DataFrame:
+    """Articles of all raw news files for `precursor build` (first bad item → DataError)."""
+    records = []
+    for rec in iter_articles(list(paths)):
+        if isinstance(rec, ItemError):
+            _raise(rec)
+        records.append(rec)
+    return validate(merge_duplicates(frame_of(records)), ARTICLES)
+
+
+def combine(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """The `articles` table from the sources' frames (frames['news']), duplicates merged."""
+    parts = [f for f in frames.values() if f is not None and f.height]
+    if not parts:
+        return ARTICLES.empty()
+    return validate(merge_duplicates(pl.concat(parts, how="vertical")), ARTICLES)
