@@ -64,12 +64,22 @@ EVENTS = Table(
         Column("actor", pl.String, "government, agency or official acting", nullable=False),
         Column("counterpart", pl.String, "the other side, if any"),
         Column("summary", pl.String, "short description in the kit's words", nullable=False),
-        Column("evidence", pl.String, "the sentence(s) the event rests on"),
+        Column(
+            "evidence",
+            pl.String,
+            "the sentence(s) the event rests on; a row merged from several articles keeps every "
+            "distinct sentence, joined by a line holding only '---'",
+        ),
         Column("article_id", pl.String, "article the event came from (null for curated)"),
         Column("origin", pl.String, "curated or extracted", allowed=ORIGINS, nullable=False),
         Column("citation", pl.String, "source of the fact", nullable=False),
         Column("confidence", pl.Float64, "0–1", minimum=0, maximum=1, nullable=False),
-        Column("n_sources", pl.Int64, "number of articles reporting the event", minimum=1),
+        Column(
+            "n_sources",
+            pl.Int64,
+            "number of distinct articles reporting the event (null for curated rows)",
+            minimum=1,
+        ),
     ),
     key=("event_id",),
     checks=(

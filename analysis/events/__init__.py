@@ -1,0 +1,59 @@
+"""News → events: sentences, classification, gazetteer actors, date resolution, merging.
+
+`extract_from_text(text, published)` reads one article body; `extract_events(articles)` turns an
+`articles` frame into `events` rows (one row per event per article, or merged across articles);
+`combine(frames)` builds the pipeline's `events` table from curated timeline rows and the news.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from analysis.contracts import validate
+from analysis.contracts.news import EVENTS
+from analysis.events.extract import (
+    Event,
+    citation_for,
+    extract_from_text,
+    iter_article_events,
+    to_frame,
+)
+from analysis.events.merge import EVIDENCE_SEP, merge_reports
+
+__all__ = [
+    "EVIDENCE_SEP",
+    "Event",
+    "combine",
+    "extract_events",
+    "extract_from_text",
+    "merge_reports",
+]
+
+
+def extract_events(articles: pl.DataFrame, *, merge: bool = True) -> pl.DataFrame:
+    """`events` rows (origin "extracted") from an `articles` frame; merged across articles."""
+    parts = [
+        to_frame(evs, citation=citation_for(row))
+        for row, evs in iter_article_events(articles)
+        if evs
+    ]
+    frame = pl.concat(parts, how="vertical") if parts else EVENTS.empty()
+    frame = frame.unique("event_id", keep="first", maintain_order=True)
+    return validate(merge_reports(frame) if merge else frame, EVENTS)
+
+
+def combine(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """The `events` table: curated timeline rows plus events extracted from the news articles.
+
+    Extracted ids are hashes prefixed "ev_"; a curated id that collides with one is a ContractError
+    (duplicate key) rather than a silent overwrite.
+    """
+    parts = []
+    timeline = frames.get("timeline")
+    if timeline is not None and timeline.height:
+        parts.append(timeline.select(EVENTS.names))
+    news = frames.get("news")
+    if news is not None and news.height:
+        parts.append(extract_events(news))
+    frame = pl.concat(parts, how="vertical") if parts else EVENTS.empty()
+    return validate(frame, EVENTS)

@@ -1,0 +1,441 @@
+"""Sentence → event types: trigger rules per type, hedges, and the statistics that are not events.
+
+Each rule is a regular expression over one sentence (a verb and its object within a few words, in
+either order) with a short label used in the summary. A sentence may yield one event per type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GAP = r"(?:\W+[\w'’-]+){0,%d}?\W+"
+
+
+def near(left: str, right: str, gap: int = 6) -> str:
+    """`left` then `right` with at most `gap` words between them."""
+    return rf"\b(?:{left})\w*{_GAP % gap}(?:{right})"
+
+
+def either(a: str, b: str, gap: int = 6) -> str:
+    return f"(?:{near(a, b, gap)}|{near(b, a, gap)})"
+
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    label: str
+    pattern: re.Pattern[str]
+    strength: float = 0.8
+
+
+def _r(event_type: str, label: str, regex: str, strength: float = 0.8) -> Rule:
+    return Rule(event_type, label, re.compile(regex, re.IGNORECASE), strength)
+
+
+def alt(*words: str) -> str:
+    """Regex alternation of words or stems."""
+    return "|".join(words)
+
+
+_TARIFF = alt(
+    r"tariffs?\b",
+    r"duties\b",
+    r"duty\b",
+    r"levies\b",
+    "import tax",
+    "reciprocal rate",
+    "tariff rate",
+)
+_UP = alt(
+    "impos",
+    "rais",
+    "hik",
+    "increas",
+    "doubl",
+    "slap",
+    "levi",
+    "levy",
+    "add",
+    "announc",
+    "reimpos",
+    "reinstat",
+    "set",
+    "put",
+    "expand",
+    "escalat",
+    "restor",
+)
+_DOWN = alt(
+    "cut",
+    "lower",
+    "reduc",
+    "paus",
+    "suspend",
+    "delay",
+    "lift",
+    "remov",
+    "eliminat",
+    "slash",
+    "roll",
+    "halv",
+    "drop",
+    "exempt",
+    "waiv",
+    "end",
+    "terminat",
+    "revok",
+    "rescind",
+    "modif",
+    "adjust",
+    "extend",
+)
+_STRUCK = alt("struck down", "strikes? down", "strike down", "invalidat", "ruled", "overturned")
+_TOOK_EFFECT = alt(
+    "took effect",
+    "takes? effect",
+    "went into effect",
+    "go(?:es)? into effect",
+    "came into force",
+    "come into force",
+    "kick(?:ed)? in",
+    r"were (?:raised|imposed|increased|cut|lowered|paused|suspended|lifted|reduced|removed)",
+    r"will (?:rise|increase|fall|drop|climb)",
+    "rose to",
+    "fell to",
+    "climbed to",
+)
+_ENDS = alt(
+    "end",
+    "ended",
+    "ending",
+    "eliminat",
+    "clos",
+    "suspend",
+    "revok",
+    "terminat",
+    "abolish",
+    "repeal",
+    "scrap",
+)
+_DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
+_EXPORT_VERBS = alt(
+    "impos",
+    "announc",
+    "tighten",
+    "expand",
+    "add",
+    "restrict",
+    "ban",
+    "halt",
+    "lift",
+    "eas",
+    "unveil",
+    "introduc",
+    "suspend",
+)
+_EXPORT = alt(
+    "export controls?", "entity list", "export restrictions", "export ban", "export licen[cs]"
+)
+_DEAL_VERBS = alt(
+    "reach",
+    "sign",
+    "ink",
+    "struck",
+    "strike",
+    "announc",
+    "finaliz",
+    "seal",
+    "conclud",
+    "took effect",
+    "take effect",
+    "went into effect",
+)
+_DEAL = alt(
+    r"trade (?:deal|agreement|truce|pact|framework)",
+    r"(?:initial|interim|phase one) (?:deal|agreement)",
+)
+_LEGAL = alt(
+    "section 301",
+    "section 232",
+    "section 122",
+    "IEEPA",
+    "International Emergency Economic Powers Act",
+)
+_SEIZE = alt(
+    r"\b(?:seized|seizes|seize|seizing|confiscated|intercepted)\b",
+    r"\b(?:seizure|seizures) of\b",
+    r"\bmade (?:a |the )?(?:seizure|bust)",
+)
+_ARREST = alt(
+    "arrested",
+    "arrests",
+    "detained",
+    "indicted",
+    "indictments?",
+    "charged",
+    "extradited",
+    "convicted",
+    "sentenced",
+    "pleaded guilty",
+    "unsealed",
+    "prosecuted",
+    "apprehended",
+)
+_SANCTION = alt(
+    "sanctioned",
+    "sanctions? (?:on|against)",
+    "imposed sanctions",
+    "announced sanctions",
+    "new sanctions",
+    "designated",
+    "designation of",
+    "OFAC",
+)
+_SCHEDULE = alt(
+    "schedul",
+    "control",
+    "list",
+    "regulat",
+    "licens",
+    "registration",
+    "restrict",
+    "class-wide",
+    "placed",
+    "add",
+)
+_CHEMICALS = alt(
+    "precursors?",
+    "chemicals?",
+    "substances",
+    "fentanyl-related",
+    "analogues",
+    "nitazenes",
+    "xylazine",
+    "pill presses",
+)
+_RAID = alt(
+    "raided",
+    "raids? on",
+    "dismantled",
+    "took down",
+    "shut down",
+    "busted",
+    "launched a crackdown",
+    "crackdown on",
+    "cracked down",
+    "disrupted",
+)
+_RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
+_DATA = r"(?:provisional|new|latest|preliminary|final|updated) " + (
+    r"(?:data|figures|statistics|estimates|numbers|counts|report)"
+)
+_EMERGENCY = alt("public health emergency", "health emergency", "state of emergency")
+_MEET = alt(
+    "met",
+    "meet",
+    "meets",
+    "meeting with",
+    "will meet",
+    "held talks",
+    "hold talks",
+    "holds talks",
+    "talks with",
+    "spoke with",
+    "speak with",
+    "spoke by phone",
+    "phone call",
+    "call with",
+    "video call",
+    "virtual meeting",
+    "summit",
+    "convened",
+    "hosted",
+    "bilateral meeting",
+    "sat down with",
+)
+_VISIT = alt(
+    "visited",
+    "visit to",
+    "visits",
+    "visiting",
+    "will visit",
+    "to visit",
+    r"travel(?:l?ed|l?ing|s)? to",
+    "trip to",
+    "arrived in",
+    r"sending \w+ (?:\w+ )?to",
+)
+_TALK_VERBS = alt(
+    "launch",
+    "resum",
+    "reopen",
+    "hold",
+    "held",
+    "open",
+    "begin",
+    "began",
+    "restart",
+    "convene",
+    "start",
+    "agree",
+    "continu",
+    "conclud",
+    "review",
+)
+_TALKS = alt(
+    "negotiations", "dialogue", "working group", "trade talks", "consultations", r"talks\b"
+)
+_OFFER = alt(
+    "invited",
+    "invitation",
+    "invites",
+    "offered",
+    "offers? to",
+    "proposed",
+    "proposal",
+    "overture",
+    "olive branch",
+)
+_STATEMENT = alt(
+    "warned",
+    "urged",
+    "called on",
+    "condemned",
+    "protested",
+    "pledged",
+    "vowed",
+    "accused",
+    "demanded",
+    "rejected",
+    "denounced",
+    "criticized",
+    "joint statement",
+    "issued a statement",
+    "said in a statement",
+    "reaffirmed",
+    "welcomed",
+)
+_AGREE = alt(
+    "agreed to",
+    "agreed on",
+    "committed to",
+    "commitment to",
+    r"reached (?:an )?(?:agreement|consensus|understanding)",
+    r"signed (?:an? )?(?:agreement|memorandum|declaration)",
+)
+_OVERTURE = (
+    r"\b(?:is|are|was|were|has been|have been|has|have) "
+    r"(?:(?:reportedly|recently|quietly|also|now|been|said to be|actively) )*"
+    r"(?:weighing|considering|exploring|mulling|contemplating|seeking clarity|seeking|"
+    r"preparing to|planning to)\b"
+    r"|\breportedly (?:exploring|weighing|considering|seeking|planning|preparing)\b"
+)
+
+
+def _w(words: str) -> str:
+    return rf"\b(?:{words})\b"
+
+
+RULES: tuple[Rule, ...] = (
+    # trade policy
+    _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5)),
+    _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8)),
+    _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7)),
+    _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 6)),
+    _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8)),
+    _r("trade_policy", "export controls", either(_EXPORT_VERBS, _EXPORT, 6)),
+    _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6)),
+    _r(
+        "trade_policy",
+        "trade action (Section 301/232, IEEPA)",
+        either(_UP + "|order|invok|sign", _LEGAL, 6),
+        0.7,
+    ),
+    # enforcement
+    _r("enforcement", "seizure", _SEIZE),
+    _r("enforcement", "arrests or charges", _w(_ARREST)),
+    _r("enforcement", "sanctions", _w(_SANCTION)),
+    _r("enforcement", "scheduling or licensing of chemicals", either(_SCHEDULE, _CHEMICALS, 6)),
+    _r("enforcement", "raids and crackdowns", _w(_RAID), 0.7),
+    # public health
+    _r("public_health", "overdose data release", either(_RELEASE, _DATA, 5)),
+    _r(
+        "public_health",
+        "health emergency",
+        either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5),
+    ),
+    # diplomatic
+    _r("diplomatic", "meeting or talks", _w(_MEET)),
+    _r("diplomatic", "visit", _w(_VISIT)),
+    _r("diplomatic", "negotiations", either(_TALK_VERBS, _TALKS, 5)),
+    _r("diplomatic", "invitation or offer", _w(_OFFER)),
+    _r("diplomatic", "statement or demand", _w(_STATEMENT), 0.6),
+    _r("diplomatic", "agreement to cooperate", _w(_AGREE)),
+    _r("diplomatic", "reported overture", _OVERTURE, 0.6),
+)
+
+HEDGE = re.compile(
+    r"\b(?:reportedly|is said to|are said to|according to (?:a|the) [\w ]{0,40}report|"
+    r"sources (?:said|told|familiar)|people familiar|is weighing|are weighing|is considering|"
+    r"are considering|is exploring|"
+    r"has recently been|have recently been|is mulling|could|may|might|possibility of)\b",
+    re.IGNORECASE,
+)
+#: Sentences built around a count with no trigger of their own are statistics quoted in passing.
+STATISTIC = re.compile(
+    r"\b(?:\d[\d,.]*|hundreds|thousands|millions)\s+(?:(?:of|more|americans|people|overdose|drug|fentanyl|synthetic|opioid)\s+)*(?:deaths|died|lives|overdoses|people)\b",
+    re.IGNORECASE,
+)
+#: Opinion, generic claims, questions and conditional speech: no event even if a trigger appears.
+NON_EVENT = re.compile(
+    r"^\s*(?:if|whether|should|would|could)\b|\?\s*[\"”]?$|"
+    r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
+    r"would be|could be|aims to|is a tax)\b",
+    re.IGNORECASE,
+)
+
+
+HEALTH_PUBLISHER = re.compile(
+    r"\b(?:CDC|NCHS|HHS|Centers for Disease|National Center for Health|SAMHSA|"
+    r"health (?:ministry|department|agency|officials))\b"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    event_type: str
+    label: str
+    start: int
+    strength: float
+
+
+def classify(sentence: str) -> list[Hit]:
+    """One hit per event type found in the sentence (first rule of that type that matches)."""
+    if NON_EVENT.search(sentence):
+        return []
+    hits: dict[str, Hit] = {}
+    for rule in RULES:
+        m = rule.pattern.search(sentence)
+        if m is None:
+            continue
+        old = hits.get(rule.event_type)
+        if old is None or m.start() < old.start:
+            hits[rule.event_type] = Hit(rule.event_type, rule.label, m.start(), rule.strength)
+    ph = hits.get("public_health")
+    if (
+        ph is not None
+        and ph.label == "overdose data release"
+        and not HEALTH_PUBLISHER.search(sentence)
+    ):
+        # "according to public health data" cites data; a release needs a health publisher.
+        del hits["public_health"]
+    return list(hits.values())
+
+
+def is_hedged(sentence: str) -> bool:
+    return bool(HEDGE.search(sentence))
+
+
+def is_statistic(sentence: str) -> bool:
+    return bool(STATISTIC.search(sentence))

@@ -1,0 +1,271 @@
+"""Resolve the date phrases of a sentence against the article's publication day.
+
+Conventions (documented in the README section of analysis.events):
+- week precision: `date` is the Monday of that week ("earlier this week", "next week");
+- month precision: the 1st of the month ("last month", "in May 2025");
+- year precision: 1 January ("in 2019");
+- a bare weekday is the most recent such day on or before publication ("on Friday"), or the next one
+  on or after publication when the sentence speaks of the future ("will meet on Thursday");
+  "last Tuesday" is strictly before publication, "next Tuesday" strictly after, "this Thursday"
+  inside the publication week;
+- a month and day without a year ("May 12") takes the year that puts it nearest the publication day
+  (past unless the sentence speaks of the future);
+- no phrase: the publication day, basis "published" (hedged reports: its week, see `resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+WEEKDAYS = {
+    d: i
+    for i, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for d in names
+}
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+#: (pattern, kind) tried in order; the first kind that matches a span wins over later ones there.
+PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
+    (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
+    (
+        re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion|,\s*\d{{3}}))", re.I),
+        "md",
+    ),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b", re.I), "dm"),
+    (re.compile(rf"\b(?:early|mid|late|mid-)?\s*{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
+    (
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tonight|tomorrow|this morning|this afternoon|"
+            r"this evening|earlier today)\b",
+            re.I,
+        ),
+        "rel_day",
+    ),
+    (
+        re.compile(
+            r"\b(?P<mod>last|this|next|on|this past|this coming|earlier on|late on|early on|by)"
+            rf"\s+{_WD}\b",
+            re.I,
+        ),
+        "weekday",
+    ),
+    (
+        re.compile(
+            rf"\b{_WD}\b(?=\s*(?:,|\.|\s+(?:morning|afternoon|evening|night)|"
+            r"\s+(?:that|when|after|in|at|to)\b))",
+            re.I,
+        ),
+        "weekday_bare",
+    ),
+    (
+        re.compile(
+            r"\b(?P<wmod>earlier this|later this|this|last|next|the past|the previous|the coming|"
+            r"over the)\s+(?P<unit>week(?:end)?)\b",
+            re.I,
+        ),
+        "week",
+    ),
+    (
+        re.compile(
+            r"\b(?P<wmod>earlier this|later this|this|last|next|the past|the previous|the coming)"
+            r"\s+(?P<unit>month)\b",
+            re.I,
+        ),
+        "month",
+    ),
+    (
+        re.compile(r"\b(?P<wmod>earlier this|later this|this|last|next)\s+(?P<unit>year)\b", re.I),
+        "year_rel",
+    ),
+    (
+        re.compile(
+            r"\b(?P<prep>in|during|since|by|of|early|late|mid|mid-)\s*(?:early |late |mid-?)?"
+            rf"{_YEAR}\b(?!\s*(?:%|percent|-\d))",
+            re.I,
+        ),
+        "year",
+    ),
+]
+FUTURE = re.compile(
+    r"\b(?:will|shall|plans? to|planning to|is set to|are set to|is scheduled|are scheduled|"
+    r"scheduled to|is expected to|are expected to|is due to|are due to|intends? to|would|upcoming|"
+    r"going to|next)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A calendar date with its precision and basis, and the text span it came from."""
+
+    date: date
+    precision: str
+    basis: str
+    start: int = -1
+    end: int = -1
+    phrase: str = ""
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _month_start(day: date, shift: int = 0) -> date:
+    m = day.year * 12 + day.month - 1 + shift
+    return date(m // 12, m % 12 + 1, 1)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, pub: date, future: bool) -> date | None:
+    cand = _safe(pub.year, month, day)
+    if cand is None:
+        return None
+    if not future and cand > pub + timedelta(days=14):
+        cand = _safe(pub.year - 1, month, day) or cand
+    elif future and cand < pub - timedelta(days=60):
+        cand = _safe(pub.year + 1, month, day) or cand
+    return cand
+
+
+def _weekday(wd: int, mod: str, pub: date, future: bool) -> date:
+    back = (pub.weekday() - wd) % 7
+    ahead = (wd - pub.weekday()) % 7
+    mod = mod.lower()
+    if mod in ("last", "this past"):
+        return pub - timedelta(days=back or 7)
+    if mod in ("next", "this coming"):
+        return pub + timedelta(days=ahead or 7)
+    if mod == "this":
+        return monday(pub) + timedelta(days=wd)
+    return pub + timedelta(days=ahead) if future else pub - timedelta(days=back)
+
+
+def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | None:
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    span = (m.start(), m.end(), m.group(0))
+    if kind == "iso":
+        y, mo, d = (int(x) for x in g["iso"].split("-"))
+        day = _safe(y, mo, d)
+        return Resolved(day, "day", "explicit", *span) if day else None
+    if kind in ("mdy", "dmy"):
+        day = _safe(int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"]))
+        return Resolved(day, "day", "explicit", *span) if day else None
+    if kind in ("md", "dm"):
+        day = _nearest_year(MONTHS[g["mon"].lower()], int(g["day"]), pub, future)
+        return Resolved(day, "day", "explicit", *span) if day else None
+    if kind == "my":
+        return Resolved(
+            date(int(g["year"]), MONTHS[g["mon"].lower()], 1), "month", "explicit", *span
+        )
+    if kind == "rel_day":
+        rel = g["rel"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+        return Resolved(pub + timedelta(days=shift), "day", "relative", *span)
+    if kind in ("weekday", "weekday_bare"):
+        day = _weekday(WEEKDAYS[g["wd"].lower()], g.get("mod", "on"), pub, future)
+        return Resolved(day, "day", "relative", *span)
+    if kind in ("week", "month", "year_rel"):
+        mod = g["wmod"].lower()
+        shift = (
+            -1
+            if mod in ("last", "the past", "the previous")
+            else 1
+            if mod in ("next", "the coming")
+            else 0
+        )
+        if kind == "week":
+            if g["unit"].lower() == "weekend" and mod in ("this", "over the"):
+                shift = 1 if future else 0
+                base = pub - timedelta(days=(pub.weekday() - 5) % 7) if not future else pub
+                return Resolved(
+                    monday(base) + timedelta(weeks=shift if future else 0),
+                    "week",
+                    "relative",
+                    *span,
+                )
+            if mod == "the past":
+                shift = 0
+            return Resolved(monday(pub) + timedelta(weeks=shift), "week", "relative", *span)
+        if kind == "month":
+            return Resolved(_month_start(pub, shift), "month", "relative", *span)
+        return Resolved(date(pub.year + shift, 1, 1), "year", "relative", *span)
+    if kind == "year":
+        year = int(g["year"])
+        return Resolved(date(year, 1, 1), "year", "explicit", *span)
+    return None
+
+
+def find_dates(sentence: str, pub: date) -> list[Resolved]:
+    """Every date phrase in the sentence, resolved; overlapping phrases keep the most precise."""
+    future = bool(FUTURE.search(sentence))
+    found: list[Resolved] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            r = _one(m, kind, pub, future)
+            if r is not None:
+                found.append(r)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda r: r.start)
+
+
+def resolve(sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False) -> Resolved:
+    """The event date of a sentence: the date phrase nearest `anchor` (the trigger's offset).
+
+    Without a phrase: the publication day ("published"), or its week for hedged/ongoing reports
+    ("is reportedly weighing", "has recently been seeking"), whose day is unknown.
+    """
+    found = [r for r in find_dates(sentence, pub) if r.precision != "year" or r.start >= 0]
+    if found:
+        return min(found, key=lambda r: (abs(r.start - anchor), r.start))
+    if hedged:
+        return Resolved(monday(pub), "week", "published")
+    return Resolved(pub, "day", "published")

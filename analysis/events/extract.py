@@ -1,0 +1,257 @@
+"""Extract dated, typed events from one article, sentence by sentence (no state across articles)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+
+import polars as pl
+
+from analysis.contracts.news import EVENTS
+from analysis.events.classify import Hit, classify, is_hedged, is_statistic
+from analysis.events.dates import resolve
+from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
+from analysis.events.text import sentences
+
+#: Cheap pre-filter: a sentence with none of these stems cannot match any rule.
+_ANY_TRIGGER = re.compile(
+    r"tarif|dut(?:y|ies)|de minimis|export|trade|section|ieepa|seiz|confiscat|intercept|arrest|"
+    r"detain|indict|charg|extradit|convict|sentenc|guilty|unseal|prosecut|apprehend|sanction|"
+    r"designat|ofac|schedul|control|licens|precursor|chemical|raid|dismantl|shut down|took down|"
+    r"bust|crack|disrupt|data|figures|statistic|estimate|emergenc|met\b|meet|talk|spoke|speak|"
+    r"call|summit|conven|host|welcom|visit|travel|trip|arriv|send|negotiat|dialogue|working group|"
+    r"consultation|invit|offer|propos|overture|olive|warn|urg|condemn|protest|pledg|vow|accus|"
+    r"demand|reject|denounc|critici|statement|reaffirm|agree|commit|consensus|understanding|"
+    r"weigh|consider|explor|mull|contemplat|seek|prepar|plann|levi|levy|struck|strike",
+    re.IGNORECASE,
+)
+_COORD = re.compile(r"^\s*,?\s*and\s+(?:the\s+|its\s+)?$")
+_PREP = re.compile(
+    r"\b(?:from|with|to|against|on|of|for|by|in|between|toward|towards|at|over|into|than|about|"
+    r"across|under|like|including)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One extracted event, before it becomes a row of the `events` table."""
+
+    event_type: str
+    date: date
+    date_precision: str
+    date_basis: str
+    actor: str
+    counterpart: str | None
+    summary: str
+    evidence: str
+    confidence: float
+    article_id: str | None = None
+    sentence_index: int = 0
+    date_phrase: str = ""
+
+    @property
+    def event_id(self) -> str:
+        key = f"{self.article_id}|{self.sentence_index}|{self.event_type}|{self.evidence}"
+        return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _pick_actor(found: list[Mention], anchor: int) -> tuple[Entity | None, Entity | None]:
+    """Actor = last gazetteer mention before the trigger (first of "X and Y"); counterpart = the
+    first mention of another country (after the trigger by preference)."""
+    text = _TEXT[0]
+    before = [
+        m
+        for m in found
+        if m.end <= anchor
+        and m.entity.kind != "adjective"
+        and not _PREP.search(text[max(0, m.start - 20) : m.start])
+    ]
+    actor = None
+    if before:
+        i = len(before) - 1
+        while (
+            i > 0
+            and before[i].entity.country != before[i - 1].entity.country
+            and _COORD.match(_between(found, before[i - 1], before[i]))
+        ):
+            i -= 1
+        actor = before[i].entity
+    else:
+        after = [m for m in found if m.start >= anchor and m.entity.kind != "adjective"]
+        actor = after[0].entity if after else None
+    if actor is None:
+        return None, None
+    others = [m for m in found if m.entity.country != actor.country]
+    others.sort(
+        key=lambda m: (m.start < anchor, -KIND_RANK[m.entity.kind] if m.start < anchor else 0)
+    )
+    counterpart = others[0].entity if others else None
+    return actor, counterpart
+
+
+_TEXT: list[str] = [""]
+
+
+def _between(found: list[Mention], a: Mention, b: Mention) -> str:
+    return _TEXT[0][a.end : b.start]
+
+
+def _summary(actor: str, hit: Hit, counterpart: str | None, hedged: bool) -> str:
+    who = actor.split(" (")[0]
+    text = f"{who}: {hit.label}"
+    if counterpart:
+        text += f" (with/on {counterpart.split(' (')[0]})"
+    return text + (" [reported]" if hedged else "")
+
+
+def extract_from_text(
+    text: str, published: date, *, article_id: str | None = None, title: str | None = None
+) -> list[Event]:
+    """Events of one article body; `published` anchors relative dates ("on Friday")."""
+    events: list[Event] = []
+    default = _default_actor(title or "")
+    last_actor: Entity | None = None
+    for idx, sent in enumerate(sentences(text)):
+        found = mentions(sent) if len(sent) < 2000 else []
+        if not _ANY_TRIGGER.search(sent):
+            last_actor = _last_subject(found) or last_actor
+            continue
+        hits = classify(sent)
+        _TEXT[0] = sent
+        sentence_actor: Entity | None = None
+        for hit in hits:
+            actor, counterpart = _pick_actor(found, hit.start)
+            confidence = hit.strength
+            if actor is None:
+                actor = last_actor or default
+                confidence -= 0.2
+                if actor is None:
+                    continue
+                others = [m.entity for m in found if m.entity.country != actor.country]
+                counterpart = others[0] if others else None
+            if (
+                hit.event_type == "diplomatic"
+                and counterpart is None
+                and not re.search(
+                    r"summit|visit|talks|negotiat|dialogue|invit|overture|bilateral|working group|"
+                    r"travel|trip|delegation|sending",
+                    sent,
+                    re.IGNORECASE,
+                )
+            ):
+                continue
+            if hit.label == "statement or demand" and not _addressed(found, actor, hit.start, sent):
+                continue
+            hedged = is_hedged(sent)
+            when = resolve(sent, published, anchor=hit.start, hedged=hedged)
+            if hedged:
+                confidence -= 0.15
+            if when.basis == "published":
+                confidence -= 0.1
+            if is_statistic(sent):
+                confidence -= 0.1
+            events.append(
+                Event(
+                    event_type=hit.event_type,
+                    date=when.date,
+                    date_precision=when.precision,
+                    date_basis=when.basis,
+                    actor=actor.name,
+                    counterpart=counterpart.name if counterpart else None,
+                    summary=_summary(
+                        actor.name, hit, counterpart.name if counterpart else None, hedged
+                    ),
+                    evidence=sent,
+                    confidence=round(min(max(confidence, 0.05), 0.99), 2),
+                    article_id=article_id,
+                    sentence_index=idx,
+                    date_phrase=when.phrase,
+                )
+            )
+            sentence_actor = sentence_actor or actor
+        last_actor = sentence_actor or _last_subject(found) or last_actor
+    return events
+
+
+def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bool:
+    """A statement counts when it is joint or aimed at another country named right after it."""
+    if "joint statement" in sent.lower():
+        return True
+    return any(m.entity.country != actor.country and start <= m.start <= start + 60 for m in found)
+
+
+def _last_subject(found: list[Mention]) -> Entity | None:
+    real = [m.entity for m in found if m.entity.kind != "adjective"]
+    return real[0] if real else None
+
+
+def _default_actor(title: str) -> Entity | None:
+    return _last_subject(mentions(title))
+
+
+def to_frame(
+    events: Iterable[Event], *, citation: str = "", origin: str = "extracted"
+) -> pl.DataFrame:
+    """Events → rows of the `events` table (one row per event; `n_sources` 1)."""
+    rows = []
+    for ev in events:
+        d = asdict(ev)
+        rows.append(
+            {
+                "event_id": ev.event_id,
+                "date": d["date"],
+                "date_precision": d["date_precision"],
+                "date_basis": d["date_basis"],
+                "announced": None,
+                "event_type": d["event_type"],
+                "actor": d["actor"],
+                "counterpart": d["counterpart"],
+                "summary": d["summary"],
+                "evidence": d["evidence"],
+                "article_id": d["article_id"],
+                "origin": origin,
+                "citation": citation or f"article {d['article_id']}",
+                "confidence": float(d["confidence"]),
+                "n_sources": 1,
+            }
+        )
+    return pl.DataFrame(rows, schema=EVENTS.schema) if rows else EVENTS.empty()
+
+
+def iter_article_events(articles: pl.DataFrame) -> Iterator[tuple[dict, list[Event]]]:
+    """(article row, its events) for each article with a publication day; streaming-friendly."""
+    cols = [
+        c
+        for c in ("article_id", "title", "text", "published", "url", "outlet", "raw_path")
+        if c in articles.columns
+    ]
+    for row in articles.select(cols).iter_rows(named=True):
+        pub = row.get("published")
+        if pub is None or not row.get("text"):
+            yield row, []
+            continue
+        yield (
+            row,
+            extract_from_text(
+                row["text"], pub, article_id=row.get("article_id"), title=row.get("title")
+            ),
+        )
+
+
+def citation_for(row: dict) -> str:
+    """ "Outlet, "Title", URL (published YYYY-MM-DD)" from an articles row."""
+    parts = [
+        p
+        for p in (
+            row.get("outlet"),
+            f'"{row["title"]}"' if row.get("title") else None,
+            row.get("url") or row.get("raw_path"),
+        )
+        if p
+    ]
+    pub = row.get("published")
+    return ", ".join(parts) + (f" (published {pub.isoformat()})" if pub else "")

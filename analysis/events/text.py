@@ -1,0 +1,168 @@
+"""Article text → clean sentences: markup stripped, boilerplate dropped, own sentence splitter.
+
+No NLTK (its data is not available offline): sentences end at . ! ? (or a closing quote after
+them) followed by a capital, digit or quote, except after known abbreviations ("U.S.", "Jan.",
+"Mr.", "No.") and single-letter initials. Paragraph breaks and list items always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+#: Lines that are page furniture, not article text (links to other stories, footers, banners).
+BOILERPLATE = re.compile(
+    r"^\s*(?:read (?:also|more)|related(?: stories| articles| coverage)?|see also|more from|"
+    r"recommended|trending|advertisement|sponsored|subscribe|sign up|share (?:this|on)|"
+    r"discover more from|continue reading|follow us|click here|comments?\b|\d+\s+comments?|"
+    r"\d+\s+min(?:ute)?s? read|we use cookies|this (?:site|website) uses cookies|"
+    r"accept (?:all )?cookies|cookie (?:policy|settings)|all rights reserved|copyright|©|"
+    r"photo:|image:|credit:|getty images|"
+    r"watch:|listen:|editor'?s note|leave a (?:comment|reply)|posted in|tags?:|filed under)",
+    re.IGNORECASE,
+)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n.*?\n---\s*\n", re.DOTALL)
+_TAG = re.compile(r"<[^>]{0,2000}>", re.DOTALL)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_TERMINAL = re.compile(r"[.!?…:;\"”’)]\s*$")
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "sec",
+        "amb",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "vol",
+        "ft",
+        "op",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "p.m",
+        "a.m",
+        "d.c",
+        "e.u",
+        "u.s.a",
+        "p.r.c",
+    ]
+)
+_SPLIT = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def strip_markup(text: str) -> str:
+    """Drop YAML front matter, HTML tags, Markdown links/emphasis, NBSPs and escaped hashes."""
+    text = _FRONT_MATTER.sub("", text, count=1)
+    text = text.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = _TAG.sub(" ", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPH.sub("", text)
+    return text.replace("\\###", "").replace("\\", "")
+
+
+def paragraphs(text: str) -> Iterator[str]:
+    """Yield text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
+    block: list[str] = []
+    for raw in strip_markup(text).split("\n"):
+        line = raw.strip()
+        if _BULLET.match(line) or not line:
+            yield from _flush(block)
+            block = []
+            line = _BULLET.sub("", line)
+        if line:
+            block.append(line)
+    yield from _flush(block)
+
+
+def _flush(block: list[str]) -> Iterator[str]:
+    if not block:
+        return
+    para = re.sub(r"\s+", " ", " ".join(block)).strip()
+    if not para or BOILERPLATE.match(para) or para.startswith("#"):
+        return
+    # Short lines without sentence punctuation are bylines, headings or navigation.
+    if len(para.split()) < 8 and not _TERMINAL.search(para):
+        return
+    yield para
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping abbreviations and initials intact."""
+    out: list[str] = []
+    start = 0
+    for m in _SPLIT.finditer(paragraph):
+        end = m.start() + len(m.group(1))
+        before = paragraph[start : m.start()]
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        word = last.rstrip('.!?"”’)').lstrip('("“‘').lower()
+        if last.endswith(".") and (word in ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+            continue
+        out.append(paragraph[start:end].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+def sentences(text: str) -> Iterator[str]:
+    """Every sentence of an article body, in order, boilerplate removed."""
+    for para in paragraphs(text):
+        yield from split_sentences(para)
