@@ -11,6 +11,7 @@ INDICATORS = frozenset(
         "synthetic_opioids",
         "heroin",
         "natural_semisynthetic",
+        "natural_semisynthetic_methadone",
         "natural_semisynthetic_synthetic_methadone",
         "methadone",
         "cocaine",
@@ -36,6 +37,13 @@ OVERDOSE = Table(
             "geo", pl.String, "'US', a two-letter state code, or 'NYC' (CDC's 'YC')", nullable=False
         ),
         Column(
+            "subgroup",
+            pl.String,
+            "population subgroup: 'all', or a CDC WONDER breakdown such as "
+            "'Race=White; Hispanic Origin=Not Hispanic or Latino'",
+            nullable=False,
+        ),
+        Column(
             "indicator",
             pl.String,
             "canonical drug indicator code",
@@ -58,10 +66,16 @@ OVERDOSE = Table(
             "publisher withheld the value (<10 or low quality)",
             nullable=False,
         ),
+        Column(
+            "is_provisional",
+            pl.Boolean,
+            "provisional data (all VSRR counts; WONDER rows labelled '(provisional)')",
+            nullable=False,
+        ),
         Column("pct_complete", pl.Float64, "percent of records complete", unit="%"),
         Column("pct_pending", pl.Float64, "percent pending investigation", unit="%"),
         Column("source", pl.String, "publisher and dataset", nullable=False),
         Column("vintage", pl.Date, "release date of the raw file", nullable=False),
     ),
-    key=("vintage", "window", "geo", "indicator", "period_end"),
+    key=("vintage", "source", "window", "geo", "subgroup", "indicator", "period_end"),
 )

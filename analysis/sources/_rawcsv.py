@@ -1,0 +1,259 @@
+"""Shared reading steps for the official delimited files: bytes, UTF-8, layout, numbers, errors.
+
+Every step raises one-line `DataError`s naming the file, the line and the column; the fast path is
+vectorised polars, and only the error path scans lines in Python to find where the problem is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import polars as pl
+
+from analysis.errors import DataError
+
+BOM = b"\xef\xbb\xbf"
+
+
+def read_bytes(path: Path, *, what: str) -> bytes:
+    """The file's bytes with any UTF-8 BOM removed; empty files and non-UTF-8 bytes are errors."""
+    data = Path(path).read_bytes()
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    if not data.strip():
+        msg = "file is empty"
+        raise DataError(
+            msg,
+            file=path,
+            line=1,
+            expected=f"a header line and data rows ({what})",
+            found="0 bytes" if not data else "only whitespace",
+            fix="download the file again; an empty file is usually a failed download",
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _encoding_error(path, data, exc) from None
+    return data
+
+
+def _encoding_error(path: Path, data: bytes, exc: UnicodeDecodeError) -> DataError:
+    line_no = data.count(b"\n", 0, exc.start) + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    header = data.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
+    before = data[start : exc.start].decode("utf-8", "replace")
+    sep = "\t" if "\t" in header else ","
+    names = next(csv.reader([header], delimiter=sep), [])
+    index = len(next(csv.reader([before + "x"], delimiter=sep), [""])) - 1
+    column = names[index] if 0 <= index < len(names) else None
+    msg = "bytes are not UTF-8"
+    return DataError(
+        msg,
+        file=path,
+        line=line_no,
+        column=column,
+        expected="UTF-8 text",
+        found=repr(data[exc.start : exc.start + 4]),
+        fix="re-download the file as published, or re-save it as UTF-8 (e.g. from Latin-1)",
+    )
+
+
+def header_fields(data: bytes, separator: str) -> list[str]:
+    """The first line split into field names (quotes removed, surrounding spaces stripped)."""
+    first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+    return [f.strip() for f in next(csv.reader([first], delimiter=separator), [])]
+
+
+def match_layout(
+    path: Path, found: Sequence[str], layouts: Mapping[str, Sequence[str]], *, what: str
+) -> str:
+    """The name of the layout whose columns equal `found` (order-free); else list the known ones."""
+    got = {f.lower() for f in found}
+    for name, cols in layouts.items():
+        if got == {c.lower() for c in cols}:
+            return name
+    known = " | ".join(f"{n}: {', '.join(c)}" for n, c in layouts.items())
+    hint = ""
+    if len(found) == 1 and any(ch in found[0] for ch in ";|\t,"):
+        hint = " (one column only: is the delimiter wrong?)"
+    msg = f"unknown column layout for {what}{hint}"
+    raise DataError(
+        msg,
+        file=path,
+        line=1,
+        column=found[0] if found else None,
+        expected=f"one of the known layouts [{known}]",
+        found=", ".join(found),
+        fix="check the delimiter and header; a new publisher layout needs an entry in the loader",
+    )
+
+
+def read_table(
+    data: bytes, path: Path, *, separator: str = ",", first_line: int = 1, what: str
+) -> pl.DataFrame:
+    """Parse delimited bytes into all-string columns plus `_file` and `_line` (1-based raw line).
+
+    Header-only files, rows cut off mid-line (fewer fields than the header, or an open quote) and
+    rows with too many fields are errors naming the line.
+    """
+    names = header_fields(data, separator)
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(data),
+            separator=separator,
+            infer_schema=False,
+            new_columns=names,
+            raise_if_empty=True,
+        )
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
+        raise _locate_bad_row(data, path, separator, names, first_line, str(exc)) from None
+    if frame.height == 0:
+        msg = "header only, no data rows"
+        raise DataError(
+            msg,
+            file=path,
+            line=first_line + 1,
+            expected=f"data rows below the header ({what})",
+            found="end of file",
+            fix="download the file again; the publisher's file always has rows",
+        )
+    _check_last_row(data, path, separator, names, first_line + frame.height)
+    return frame.with_columns(
+        pl.lit(str(path)).alias("_file"),
+        pl.int_range(first_line + 1, first_line + 1 + frame.height, dtype=pl.Int64).alias("_line"),
+    )
+
+
+def _check_last_row(
+    data: bytes, path: Path, separator: str, names: list[str], line_no: int
+) -> None:
+    """A download cut off mid-row leaves a last line with fewer fields than the header."""
+    body = data.rstrip(b"\r\n")
+    last = body[body.rfind(b"\n") + 1 :].decode("utf-8").rstrip("\r")
+    fields = next(csv.reader([last], delimiter=separator), [])
+    if len(fields) < len(names):
+        msg = "row cut off mid-line"
+        raise DataError(
+            msg,
+            file=path,
+            line=line_no,
+            column=names[len(fields)] if fields else names[0],
+            expected=f"{len(names)} fields",
+            found=f"{len(fields)} field(s): {last[-60:]!r}",
+            fix="the file is truncated: download it again",
+        )
+
+
+def _locate_bad_row(
+    data: bytes, path: Path, separator: str, names: list[str], first_line: int, detail: str
+) -> DataError:
+    """Find the first row the CSV parser rejected (error path only: a Python scan)."""
+    text = data.decode("utf-8")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    try:
+        for row in reader:
+            line_no = first_line - 1 + reader.line_num
+            if reader.line_num > 1 and row and len(row) != len(names):
+                what = "too many" if len(row) > len(names) else "too few"
+                msg = f"{what} fields"
+                return DataError(
+                    msg,
+                    file=path,
+                    line=line_no,
+                    column=names[min(len(row), len(names)) - 1] if names else None,
+                    expected=f"{len(names)} fields separated by {separator!r}",
+                    found=f"{len(row)} field(s)",
+                    fix="check the delimiter and quotes on that line, or download the file again",
+                )
+    except csv.Error as exc:
+        msg = "unreadable row (unbalanced quotes: cut off mid-line?)"
+        return DataError(
+            msg,
+            file=path,
+            line=first_line - 1 + reader.line_num,
+            found=str(exc),
+            fix="the file is truncated or corrupt: download it again",
+        )
+    msg = "the CSV parser rejected the file"
+    line_count = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    return DataError(
+        msg,
+        file=path,
+        line=first_line - 1 + line_count,
+        found=detail.splitlines()[0] if detail else None,
+        fix="the last row is probably cut off (open quote): download the file again",
+    )
+
+
+def numbers(
+    frame: pl.DataFrame,
+    path: Path,
+    columns: Mapping[str, tuple[str, pl.DataType | type[pl.DataType]]],
+    *,
+    strip: str = ",",
+    shown: Mapping[str, str] | None = None,
+) -> pl.DataFrame:
+    """Cast text columns to numbers (thousands separators and spaces removed).
+
+    `columns` maps output name -> (input column, dtype). A cell that is not a number (e.g. `1.2.3`)
+    raises a DataError citing its line; blank cells become null.
+    """
+    exprs, checks = [], []
+    for out, (src, dtype) in columns.items():
+        clean = pl.col(src).str.replace_all(f"[{strip} ]", "").replace("", None)
+        parsed = clean.cast(dtype, strict=False)
+        if dtype in (pl.Int64, pl.Int32, pl.Int16):
+            as_float = clean.cast(pl.Float64, strict=False)
+            parsed = pl.when(as_float == as_float.round(0)).then(as_float).cast(dtype, strict=False)
+        exprs.append(parsed.alias(out))
+        checks.append((clean.is_not_null() & parsed.is_null()).alias(f"_bad_{out}"))
+    out_frame = frame.with_columns(*exprs, *checks)
+    for out, (src, dtype) in columns.items():
+        bad = out_frame.filter(pl.col(f"_bad_{out}"))
+        if bad.height:
+            row = bad.row(0, named=True)
+            msg = f"{bad.height} cell(s) are not numbers"
+            raise DataError(
+                msg,
+                file=path,
+                line=row.get("_line"),
+                column=(shown or {}).get(src, src),
+                expected="an integer" if dtype in (pl.Int64, pl.Int32, pl.Int16) else "a number",
+                found=row[src],
+                fix="correct the cell (blank means missing), or download the file again",
+            )
+    return out_frame.drop([f"_bad_{o}" for o in columns])
+
+
+def unknown_labels(
+    frame: pl.DataFrame,
+    path: Path,
+    column: str,
+    known: Sequence[str],
+    *,
+    shown: str,
+    fix: str,
+) -> None:
+    """Raise for the first value of `column` outside `known` (exact labels, no substrings)."""
+    bad = frame.filter(~pl.col(column).is_in(list(known)) | pl.col(column).is_null())
+    if bad.height:
+        row = bad.row(0, named=True)
+        labels = bad.get_column(column).unique().to_list()
+        msg = f"{len(labels)} unknown label(s) in {bad.height} row(s)"
+        raise DataError(
+            msg,
+            file=path,
+            line=row.get("_line"),
+            column=shown,
+            expected="one of " + "; ".join(repr(k) for k in sorted(known)),
+            found=row[column],
+            fix=fix,
+        )
+
+
+def read_mapping(path: Path) -> pl.DataFrame:
+    """A small mapping CSV beside a loader (all columns text; empty cells stay empty strings)."""
+    return pl.read_csv(path, infer_schema=False)

@@ -1,0 +1,168 @@
+"""CDC NCHS VSRR Provisional Drug Overdose Death Counts (data.cdc.gov `xkb8-kh2a`) -> `overdose`.
+
+Reads the three published layouts (2017 legacy with BOM, 12-column portal CSV, lowercase SODA API
+extract). Every value is a 12-month-ending sum (`window = "12m"`). Quirks handled: quoted thousands
+separators, blank suppressed cells (flagged `is_suppressed` from the footnote), `99.5+` percent
+complete, months by full name in any row order, `YC` (New York City) kept apart from `NY` as `NYC`,
+indicators mapped by their exact labels (see `cdc_vsrr_indicators.csv`); the all-cause "Number of
+Deaths" and "Percent with drugs specified" rows are kept out of the death counts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from analysis.contracts import OVERDOSE, validate
+from analysis.errors import DataError
+from analysis.provenance import vintage_of
+from analysis.sources._rawcsv import (
+    header_fields,
+    match_layout,
+    numbers,
+    read_bytes,
+    read_mapping,
+    read_table,
+    unknown_labels,
+)
+
+SOURCE = "CDC NCHS, VSRR Provisional Drug Overdose Death Counts"
+WHAT = "CDC VSRR provisional drug overdose death counts"
+INDICATORS = read_mapping(Path(__file__).with_name("cdc_vsrr_indicators.csv"))
+
+LAYOUTS = {
+    "legacy 2017": (
+        "State", "State Name", "Year", "Month", "Period", "Indicator", "Data Value",
+        "Percent Complete", "Percent Pending Investigation", "Footnote",
+    ),
+    "portal": (
+        "State", "Year", "Month", "Period", "Indicator", "Data Value", "Percent Complete",
+        "Percent Pending Investigation", "State Name", "Footnote", "Footnote Symbol",
+        "Predicted Value",
+    ),
+    "SODA API": (
+        "state", "year", "month", "period", "indicator", "percent_complete",
+        "percent_pending_investigation", "state_name", "footnote", "footnote_symbol",
+        "data_value", "predicted_value",
+    ),
+}  # fmt: skip
+MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    )
+}
+PERIOD = "12 month-ending"
+GEO = {"YC": "NYC"}
+SUPPRESSED = r"(?i)data suppressed|low data quality"
+
+
+def _snake(name: str) -> str:
+    return name.strip().lower().replace(" ", "_")
+
+
+def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
+    """Read one VSRR release (any layout) and return validated `overdose` rows."""
+    path = Path(path)
+    data = read_bytes(path, what=WHAT)
+    match_layout(path, header_fields(data, ","), LAYOUTS, what=WHAT)
+    raw = read_table(data, path, what=WHAT)
+    shown = {_snake(c): c for c in raw.columns if not c.startswith("_")}
+    raw = raw.rename({c: _snake(c) for c in raw.columns if not c.startswith("_")})
+    if "predicted_value" not in raw.columns:
+        raw = raw.with_columns(pl.lit(None, pl.String).alias("predicted_value"))
+    _check_labels(raw, path, shown)
+    codes = dict(INDICATORS.select("label", "indicator").iter_rows())
+    raw = raw.with_columns(
+        pl.col("indicator").replace_strict(codes, return_dtype=pl.String).alias("code")
+    ).filter(pl.col("code").is_not_null())
+    raw = numbers(
+        raw,
+        path,
+        {
+            "year_n": ("year", pl.Int32),
+            "deaths": ("data_value", pl.Int64),
+            "deaths_predicted": ("predicted_value", pl.Float64),
+            "pct_complete": ("percent_complete", pl.Float64),
+            "pct_pending": ("percent_pending_investigation", pl.Float64),
+        },
+        strip=",+",
+        shown=shown,
+    )
+    frame = raw.select(
+        pl.date(pl.col("year_n"), pl.col("month").replace_strict(MONTHS, return_dtype=pl.Int8), 1)
+        .dt.month_end()
+        .alias("period_end"),
+        pl.lit("12m").alias("window"),
+        pl.col("state").replace(GEO).alias("geo"),
+        pl.lit("all").alias("subgroup"),
+        pl.col("code").alias("indicator"),
+        "deaths",
+        "deaths_predicted",
+        (
+            pl.col("deaths").is_null() & pl.col("footnote").fill_null("").str.contains(SUPPRESSED)
+        ).alias("is_suppressed"),
+        pl.lit(True).alias("is_provisional"),
+        "pct_complete",
+        "pct_pending",
+        pl.lit(SOURCE).alias("source"),
+        pl.lit(vintage or vintage_of(path)).alias("vintage"),
+        "_file",
+        "_line",
+    )
+    return validate(frame, OVERDOSE)
+
+
+def _check_labels(raw: pl.DataFrame, path: Path, shown: dict[str, str]) -> None:
+    """Exact-label checks for indicator, period and month before anything is computed."""
+    unknown_labels(
+        raw,
+        path,
+        "indicator",
+        INDICATORS.get_column("label").to_list(),
+        shown=shown["indicator"],
+        fix="add the exact label to analysis/sources/cdc_vsrr_indicators.csv with its code",
+    )
+    unknown_labels(
+        raw,
+        path,
+        "period",
+        [PERIOD],
+        shown=shown["period"],
+        fix="only 12-month-ending counts are published in this dataset; check the file",
+    )
+    unknown_labels(
+        raw,
+        path,
+        "month",
+        list(MONTHS),
+        shown=shown["month"],
+        fix="months are full English names (January…December)",
+    )
+    blank = raw.filter(pl.col("state").is_null())
+    if blank.height:
+        msg = "state is blank"
+        raise DataError(
+            msg,
+            file=path,
+            line=blank.item(0, "_line"),
+            column=shown["state"],
+            expected="a two-letter code, US or YC",
+            found="''",
+            fix="download the file again",
+        )
