@@ -57,14 +57,13 @@ def run(args: argparse.Namespace) -> int:
     with Progress(articles.height, "events") as bar:
         for row in articles.iter_rows(named=True):
             one = pl.DataFrame([row], schema=articles.schema)
+            where = row["raw_path"] or row["url"]
             if row["published"] is None:
-                failures.append(
-                    f"{row['raw_path'] or row['url']}: no publication day; pass --published"
-                )
+                failures.append(f"{where}: no publication day; pass --published")
             else:
                 try:
                     frame = extract_events(one, merge=False)
-                except Exception as exc:
+                except Exception as exc:  # one bad article must not stop the batch
                     failures.append(f"{where}: {type(exc).__name__}: {exc}")
                 else:
                     parts.append(
