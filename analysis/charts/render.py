@@ -104,3 +104,45 @@ def bundle(chart: alt.TopLevelMixin) -> dict[str, Any]:
     """The mimebundle the offline renderer gives for `chart` (for tests and static pages)."""
     data, _meta = offline_renderer(chart.to_dict())
     return data
+
+
+#: The Vega-Lite 5 release closest to JupyterLab 4.6's bundled 5.6.1 that vl-convert ships.
+LAB_VL_VERSION = "5.8"
+
+
+def _mark_counts(node: Any, out: dict[str, int] | None = None) -> dict[str, int]:
+    """Items per mark type (`marktype`) in a vega scenegraph, axes and legends included."""
+    out = {} if out is None else out
+    if isinstance(node, dict):
+        kind = node.get("marktype")
+        if kind and node.get("role") not in {"frame", "scope"}:
+            out[kind] = out.get(kind, 0) + len(node.get("items") or [])
+        for value in node.values():
+            _mark_counts(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _mark_counts(value, out)
+    return out
+
+
+def lab_problems(spec: dict[str, Any]) -> list[str]:
+    """Why `spec` would draw differently under JupyterLab's Vega-Lite 5 than under Vega-Lite 6.
+
+    Compiles the v5-labelled spec with Vega-Lite 5.8 and 6 (vl-convert) and compares the marks
+    drawn; an empty list means the chart draws the same in JupyterLab.
+    """
+    import vl_convert as vlc
+
+    try:
+        old = vlc.vegalite_to_scenegraph(to_v5(spec), vl_version=LAB_VL_VERSION)
+    except Exception as exc:
+        return [f"Vega-Lite {LAB_VL_VERSION} cannot compile it: {exc}"]
+    new = vlc.vegalite_to_scenegraph(spec)
+    a, b = _mark_counts(old.get("scenegraph")), _mark_counts(new.get("scenegraph"))
+    if not any(a.values()):
+        return [f"Vega-Lite {LAB_VL_VERSION} draws no marks"]
+    return [
+        f"{kind}: {a.get(kind, 0)} item(s) with Vega-Lite {LAB_VL_VERSION}, {b.get(kind, 0)} with 6"
+        for kind in sorted(set(a) | set(b))
+        if a.get(kind, 0) != b.get(kind, 0)
+    ]
