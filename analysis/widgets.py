@@ -281,6 +281,8 @@ class Explorer:
 def explore(
     tables: Mapping[str, pl.DataFrame] | None = None,
     charts: Mapping[str, Builder] | None = None,
+    *,
+    out_dir: str | Path | None = None,
     **view: Any,
 ) -> Explorer:
     """An explorer over `charts` (default: `analysis.charts.GALLERY`) and the processed tables."""
@@ -292,4 +294,5 @@ def explore(
         from analysis.charts import GALLERY
 
         charts = GALLERY
-    return Explorer(tables=tables, builders=charts, view=View(**view))
+    folder = Path(out_dir) if out_dir else None
+    return Explorer(tables=tables, builders=charts, view=View(**view), out_dir=folder)

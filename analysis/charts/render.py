@@ -95,7 +95,7 @@ def _enable_theme() -> None:
         from analysis.charts import theme  # provided by the chart builders
     except ImportError:
         return
-    enable = getattr(theme, "enable", None)
+    enable = getattr(theme, "use", None) or getattr(theme, "enable", None)
     if callable(enable):
         enable()
 
