@@ -33,7 +33,10 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(args.only or None, force=args.force)
     skipped = ", ".join(result.skipped) or "none"
-    print(f"built {len(result.built)} table(s); skipped (unchanged): {skipped}", file=sys.stderr)
+    line = f"built {len(result.built)} table(s); skipped (unchanged): {skipped}"
+    if result.no_input:
+        line += f"; no raw files: {', '.join(result.no_input)}"
+    print(line, file=sys.stderr)
     return 0
 
 

@@ -56,23 +56,44 @@ BUILDS: dict[str, TableBuild] = {
 class BuildResult:
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: Tables with no raw files at all (not built, nothing written).
+    no_input: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
 
 
+_DATA_SUFFIXES = (".csv", ".json")
+
+
 def _module_files(name: str) -> list[Path]:
-    """Files of module `name` found on disk (package: its .py/.csv/.json); never imports it."""
+    """Files of module `name` on disk, never importing it.
+
+    A module brings its mapping files `<stem>.csv|json` and `<stem>_*.csv|json`; a package brings
+    its `__init__.py` and the data files no sibling module claims (its submodules count only when
+    imported, see `_code_files`).
+    """
     parts = name.split(".")
     if parts[0] != "analysis":
         return []
     base = config.PACKAGE_DIR.joinpath(*parts[1:])
     if (base / "__init__.py").is_file():
-        return sorted([*base.rglob("*.py"), *base.rglob("*.csv"), *base.rglob("*.json")])
+        stems = {p.stem for p in base.glob("*.py")}
+        data = [
+            p
+            for p in sorted(base.iterdir())
+            if p.suffix in _DATA_SUFFIXES
+            and p.stem not in stems
+            and not any(p.stem.startswith(f"{s}_") for s in stems)
+        ]
+        return [base / "__init__.py", *data]
     origin = base.with_suffix(".py")
     if not origin.is_file():
         return []
-    data = sorted(origin.parent.glob(f"{origin.stem}_*.csv")) + sorted(
-        origin.parent.glob(f"{origin.stem}_*.json")
-    )
+    data = [
+        p
+        for p in sorted(origin.parent.iterdir())
+        if p.suffix in _DATA_SUFFIXES
+        and (p.stem == origin.stem or p.stem.startswith(f"{origin.stem}_"))
+    ]
     return [origin, *data]
 
 
@@ -85,11 +106,18 @@ def _analysis_imports(path: Path) -> set[str]:
     except SyntaxError:
         return set()
     found: set[str] = set()
+    here = list(path.relative_to(config.PACKAGE_DIR.parent).with_suffix("").parts)
+    package = here[:-1]  # the package a module (or an __init__) belongs to
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module.split(".")[0] == "analysis":
-                found.add(node.module)
-                found.update(f"{node.module}.{a.name}" for a in node.names)
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                anchor = package[: len(package) - (node.level - 1)]
+                module = ".".join([*anchor, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            if module.split(".")[0] == "analysis":
+                found.add(module)
+                found.update(f"{module}.{a.name}" for a in node.names)
         elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.split(".")[0] == "analysis")
     return found
@@ -188,6 +216,10 @@ def build(
         for name in names:
             b = BUILDS[name]
             inputs = collect_inputs(b, raw)
+            if not any(inputs.values()):
+                result.no_input.append(name)
+                log(f"none  {name:15s} no raw files under data/raw for {', '.join(b.sources)}")
+                continue
             records = input_records([f for fs in inputs.values() for f in fs], raw)
             version = code_version(b)
             old = manifest.get(name)

@@ -172,7 +172,7 @@ def validate(frame: pl.DataFrame, table: Table, *, strip_origin: bool = True) ->
                     f"use a declared value for '{col.name}'",
                 )
         if col.minimum is not None or col.maximum is not None:
-            mask = pl.Series([False] * frame.height)
+            mask = pl.Series([False] * frame.height, dtype=pl.Boolean)
             if col.minimum is not None:
                 mask = mask | (s < col.minimum).fill_null(False)
             if col.maximum is not None:
