@@ -1,0 +1,75 @@
+"""Every figure of the report: name → function(tables) → chart, and a helper exporting them all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import altair as alt
+import polars as pl
+
+from analysis.charts.captions import combine, provenance
+from analysis.charts.export import FORMATS, export_chart
+from analysis.charts.headline import diplomacy_vs_trade
+from analysis.charts.lags import lag_chart
+from analysis.charts.overdose import overdose_trend, state_small_multiples
+from analysis.charts.seizures import seizures_trend
+from analysis.charts.tariffs import tariff_steps
+from analysis.charts.timeline import policy_timeline
+
+Tables = Mapping[str, pl.DataFrame]
+#: Tables the gallery reads.
+NEEDS = ("events", "tariff_actions", "tariff_rates", "overdose", "seizures")
+
+
+def load_tables(root: Path | None = None, names: Iterable[str] = NEEDS) -> dict[str, pl.DataFrame]:
+    """Processed tables by name; a table not built yet is an empty frame of its contract."""
+    from analysis import store
+    from analysis.contracts import get
+
+    out = {}
+    for name in names:
+        path = store.table_path(name, root)
+        out[name] = pl.read_parquet(path) if path.exists() else get(name).empty()
+    return out
+
+
+def _lags(t: Tables) -> alt.TopLevelMixin:
+    from analysis.compare import lag_table
+
+    parts, rel = combine(
+        provenance(t["events"], "events"), provenance(t["tariff_actions"], "tariff_actions")
+    )
+    return lag_chart(lag_table(t["events"], t["tariff_actions"]), sources=parts, releases=rel)
+
+
+GALLERY: dict[str, Callable[[Tables], alt.TopLevelMixin]] = {
+    "diplomacy_vs_trade": lambda t: diplomacy_vs_trade(
+        t["events"], t["tariff_rates"], t["overdose"]
+    ),
+    "policy_timeline": lambda t: policy_timeline(t["events"]),
+    "policy_timeline_actors": lambda t: policy_timeline(t["events"], lanes="actor"),
+    "tariff_steps_us": lambda t: tariff_steps(t["tariff_rates"], t["tariff_actions"], imposer="US"),
+    "tariff_steps_cn": lambda t: tariff_steps(t["tariff_rates"], t["tariff_actions"], imposer="CN"),
+    "overdose_trend": lambda t: overdose_trend(t["overdose"], events=t["events"]),
+    "overdose_states": lambda t: state_small_multiples(
+        t["overdose"], indicator="synthetic_opioids"
+    ),
+    "seizures_fentanyl": lambda t: seizures_trend(t["seizures"], drugs=("fentanyl",)),
+    "lag_chart": _lags,
+}
+
+
+def export_gallery(
+    tables: Tables | None = None,
+    *,
+    names: Iterable[str] | None = None,
+    formats: Iterable[str] = FORMATS,
+    out_dir: Path | None = None,
+) -> dict[str, dict[str, Path]]:
+    """Build and export every gallery chart (or `names`) from the processed tables."""
+    tables = tables if tables is not None else load_tables()
+    return {
+        name: export_chart(GALLERY[name](tables), name, formats, out_dir=out_dir)
+        for name in (names or GALLERY)
+    }
