@@ -6,9 +6,8 @@ by MinHash with LSH banding find them without comparing every pair.
 
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
+import polars as pl
 
 from analysis.news.text import normalized
 
@@ -16,21 +15,30 @@ from analysis.news.text import normalized
 THRESHOLD = 0.9
 _PERMS, _BANDS = 64, 16
 _ROWS = _PERMS // _BANDS
-_PRIME = np.uint64((1 << 61) - 1)
-_RNG = np.random.default_rng(20250503)
-_A = _RNG.integers(1, 1 << 31, _PERMS, dtype=np.uint64)
-_B = _RNG.integers(0, 1 << 31, _PERMS, dtype=np.uint64)
+_MASKS = np.random.default_rng(20250503).integers(0, 1 << 63, _PERMS, dtype=np.uint64)
+_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64 finalizer (wrapping uint64 arithmetic): a well-spread 64-bit hash per value."""
+    z = (z ^ (z >> np.uint64(30))) * _M1
+    z = (z ^ (z >> np.uint64(27))) * _M2
+    return z ^ (z >> np.uint64(31))
 
 
 def signature(text: str, k: int = 5) -> np.ndarray:
     """64 MinHash values over the word k-gram shingles of the normalized text."""
-    words = normalized(text).split()
-    if len(words) < k:
-        shingles = {" ".join(words)}
-    else:
-        shingles = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-    x = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64)
-    return ((np.outer(_A, x) + _B[:, None]) % _PRIME).min(axis=1)
+    words = normalized(text).split() or [""]
+    w = pl.Series(words, dtype=pl.String).hash(seed=5).to_numpy()
+    with np.errstate(over="ignore"):
+        n = max(len(w) - k + 1, 1)
+        x = np.zeros(n, dtype=np.uint64)
+        for i in range(min(k, len(w))):
+            x = x * _M1 + w[i : i + n]
+        x = np.unique(_mix(x))
+        if len(x) > 64:  # keep the half of shingles with an even hash: same estimate, half the work
+            x = x[(x & np.uint64(1)) == 0]
+        return _mix(_MASKS[:, None] ^ x[None, :]).min(axis=1)
 
 
 class Clusters:

@@ -17,7 +17,14 @@ from lxml.html import HtmlElement
 
 from analysis.news import dates
 from analysis.news.raw import ItemFailure
-from analysis.news.text import clean_line, guess_language, join_paragraphs, word_count
+from analysis.news.text import (
+    clean_line,
+    drop_boilerplate,
+    guess_language,
+    join_paragraphs,
+    normalized,
+    word_count,
+)
 
 #: A body shorter than this is "no article body".
 MIN_WORDS = 25
@@ -49,13 +56,15 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
         "url": page_url or url,
         "title": _title(root, art, meta),
         "authors": _authors(root, art, meta),
-        "outlet": _outlet(art, meta, page_url or url),
+        "outlet": _outlet(root, art, meta, page_url or url),
         "language": _language(root, meta, art),
         "published": day,
         "published_at": instant,
         "date_source": source,
     }
+    prune(root)
     text, extractor = _body(root, html, page_url or url)
+    text = _without_title(text, rec["title"])
     if day is None:
         rec["published"] = dates.htmldate_day(html)
         rec["date_source"] = "htmldate" if rec["published"] else None
@@ -63,6 +72,48 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     rec["extractor"] = extractor
     rec["language"] = rec["language"] or guess_language(text)
     return rec
+
+
+_JUNK = re.compile(
+    r"(?:^|[\s_-])(?:comments?|cookies?|consent|gdpr|cmp|related|recommended|read-(?:more|next)"
+    r"|newsletter|share|social|taboola|outbrain|sponsored|paywall|promo|sidebar|most-read"
+    r"|breadcrumbs?|tags|subscribe|donate|advert|ad|alert-bar|widget)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SMALL_JUNK = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|summary|dek|subtitle|kicker|byline|dateline|caption|author-block"
+    r"|entry-meta|article-meta|meta)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def prune(root: HtmlElement) -> None:
+    """Drop cookie banners, comments, related links, share bars and small bylines/standfirsts.
+
+    An element holding most of the page's text is kept whatever its class (a wrapper, not junk).
+    """
+    body = root.find("body")
+    total = len((body if body is not None else root).text_content()) or 1
+    doomed = []
+    for el in root.iter("div", "section", "aside", "ul", "ol", "p", "span", "form", "footer"):
+        label = f"{el.get('class', '')} {el.get('id', '')}".strip()
+        if not label:
+            continue
+        if _JUNK.search(label):
+            if len(el.text_content()) < 0.6 * total:
+                doomed.append(el)
+        elif _SMALL_JUNK.search(label) and len(el.text_content()) < 400:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """Remove headline repeats and boilerplate lines that extractors keep in the body."""
+    key = normalized(title or "")
+    paras = [p for p in text.split("\n\n") if not (key and normalized(p) == key)]
+    return join_paragraphs(drop_boilerplate(paras))
 
 
 def _body(root: HtmlElement, html: str, url: str | None) -> tuple[str, str]:
@@ -143,13 +194,27 @@ def _names(value: object) -> list[str]:
     return []
 
 
+_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|staff|bureau|chief|columnist|contributor"
+    r"|photographer|analyst|news|press|times|post|brief|review|wire|agency|associated)\b",
+    re.IGNORECASE,
+)
+_BY_NAME = re.compile(r"\bBy\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
+
+
 def split_byline(text: str) -> list[str]:
-    """'By Jane Doe and John Roe' / 'Jane Doe, John Roe' → names (dates and roles dropped)."""
+    """'By Jane Doe and John Roe' / 'Jane Doe, John Roe' → names (dates, roles, outlets dropped)."""
     text = re.sub(r"^\s*(?:written\s+)?by\s+", "", clean_line(text), flags=re.I)
     text = re.split(r"\s+[|•·]\s+|\s+-\s+|\bupdated\b|\bpublished\b", text, flags=re.I)[0]
     parts = re.split(r",\s*|\s+and\s+|\s*&\s*", text)
     return [
-        p.strip() for p in parts if p.strip() and len(p.split()) <= 4 and not re.search(r"\d", p)
+        p.strip()
+        for p in parts
+        if p.strip()
+        and len(p.split()) <= 4
+        and not re.search(r"\d", p)
+        and not _ROLE.search(p)
+        and p.strip()[0].isupper()
     ]
 
 
@@ -166,6 +231,12 @@ def _authors(root: HtmlElement, art: dict, meta: dict[str, str]) -> list[str]:
             if len(text) < 120 and (got := split_byline(text)):
                 names = got
                 break
+    if not names:
+        for el in root.xpath('//*[contains(@class, "dateline") or contains(@class, "meta")]'):
+            text = el.text_content()
+            if len(text) < 200 and (m := _BY_NAME.search(text)):
+                names = [m.group(1)]
+                break
     seen: list[str] = []
     for n in (clean_line(x) for x in names):
         if n and n not in seen:
@@ -173,7 +244,7 @@ def _authors(root: HtmlElement, art: dict, meta: dict[str, str]) -> list[str]:
     return seen
 
 
-def _outlet(art: dict, meta: dict[str, str], url: str | None) -> str | None:
+def _outlet(root: HtmlElement, art: dict, meta: dict[str, str], url: str | None) -> str | None:
     pub = art.get("publisher")
     names = _names(pub)
     if names and names[0].strip():
@@ -181,6 +252,9 @@ def _outlet(art: dict, meta: dict[str, str], url: str | None) -> str | None:
     for key in ("og:site_name", "application-name", "twitter:site"):
         if meta.get(key):
             return clean_line(meta[key]).lstrip("@")
+    title = clean_line(root.findtext(".//title") or "")
+    if m := _TITLE_SUFFIX.search(title):
+        return m.group(0).strip(" |–—-")
     return host(url)
 
 
@@ -201,7 +275,3 @@ def _language(root: HtmlElement, meta: dict[str, str], art: dict) -> str | None:
         if isinstance(cand, str) and re.match(r"^[a-zA-Z]{2}\b", cand.strip()):
             return cand.strip()[:2].lower()
     return None
-
-
-def body_word_count(text: str) -> int:
-    return word_count(text)

@@ -15,7 +15,7 @@ from analysis.news import cache, fetch
 from analysis.news.dates import parse_stamp
 from analysis.news.frontmatter import extract_markdown
 from analysis.news.html import extract_html, host
-from analysis.news.jsonl import iter_lines
+from analysis.news.jsonl import iter_json, iter_lines
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure, decode_html, decode_utf8, read_capped
 from analysis.news.text import article_id, guess_language, word_count
@@ -31,7 +31,7 @@ KINDS = {
     ".text": "text",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
-    ".json": "jsonl",
+    ".json": "json",
 }
 
 
@@ -121,7 +121,7 @@ def _from_file(
             return
     sha = hashlib.sha256(data).hexdigest()
     side = _sidecar_fields(path)
-    if kind == "jsonl":
+    if kind in ("jsonl", "json"):
         yield from _from_jsonl(path, data, sha, published, side)
         return
     result = cache.get(sha, kind) if use_cache else None
@@ -155,7 +155,7 @@ def _from_jsonl(
     except ItemFailure as exc:
         yield ItemError(str(path), str(exc))
         return
-    for line, result in iter_lines(text):
+    for line, result in iter_lines(text) if path.suffix.lower() != ".json" else iter_json(text):
         if isinstance(result, ItemFailure):
             yield ItemError(str(path), str(result), line)
         else:

@@ -24,6 +24,21 @@ def iter_lines(text: str) -> Iterator[tuple[int, dict[str, Any] | ItemFailure]]:
             yield number, exc
 
 
+def iter_json(text: str) -> Iterator[tuple[int | None, dict[str, Any] | ItemFailure]]:
+    """A .json file: one article object or a list of them (item number as the 'line')."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield exc.lineno, ItemFailure(f"file is not valid JSON ({exc.msg} at column {exc.colno})")
+        return
+    items = data if isinstance(data, list) else [data]
+    for number, obj in enumerate(items, start=1):
+        try:
+            yield (number if isinstance(data, list) else None), extract_record(obj)
+        except ItemFailure as exc:
+            yield (number if isinstance(data, list) else None), exc
+
+
 def extract_record(obj: object) -> dict[str, Any]:
     if not isinstance(obj, dict):
         msg = f"line holds a JSON {type(obj).__name__}, expected an object"

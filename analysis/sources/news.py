@@ -7,7 +7,7 @@ duplicate stories (same or near-identical text) into one row that keeps every UR
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from analysis.contracts import validate
 from analysis.contracts.news import ARTICLES
 from analysis.errors import DataError
 from analysis.news.dedupe import Clusters
-from analysis.news.ingest import ItemError, iter_articles
+from analysis.news.ingest import ItemError, expand, iter_articles
 
 __all__ = [
     "ItemError",
@@ -58,16 +58,25 @@ def merge_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def read_articles(
-    inputs: list[str | Path], *, published: date | None = None, use_cache: bool = True
+    inputs: list[str | Path],
+    *,
+    published: date | None = None,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[pl.DataFrame, list[ItemError]]:
     """Articles from URLs, files and folders (deduplicated, contract-valid) and per-item errors.
 
     `published` is the caller's publication day for documents that state none (and have no
-    sidecar `published` field). Failed items never stop the batch.
+    sidecar `published` field). Failed items never stop the batch. `progress(done, total)` is
+    called after each input file or URL.
     """
+    items = list(expand(inputs))
     records, errors = [], []
-    for rec in iter_articles(inputs, published=published, use_cache=use_cache):
-        (errors if isinstance(rec, ItemError) else records).append(rec)
+    for done, item in enumerate(items, start=1):
+        for rec in iter_articles([item], published=published, use_cache=use_cache):
+            (errors if isinstance(rec, ItemError) else records).append(rec)
+        if progress is not None:
+            progress(done, len(items))
     return validate(merge_duplicates(frame_of(records)), ARTICLES), errors
 
 
