@@ -1,4 +1,4 @@
-"""Read articles (URLs, HTML/text/Markdown/JSON-lines files, folders) into a .csv/.parquet/.jsonl."""
+"""Read articles (URLs, HTML, text, Markdown, JSON lines, folders) into .csv, .parquet or .jsonl."""
 
 from __future__ import annotations
 
