@@ -137,7 +137,8 @@ def validate(frame: pl.DataFrame, table: Table, *, strip_origin: bool = True) ->
     for col in table.columns:
         got = frame.schema[col.name]
         if got != col.dtype:
-            msg = f"table '{table.name}': wrong dtype"
+            sample = ", ".join(repr(v) for v in frame.get_column(col.name).head(3).to_list())
+            msg = f"table '{table.name}': wrong dtype in all {frame.height} row(s) [{sample}]"
             raise ContractError(
                 msg,
                 column=col.name,
