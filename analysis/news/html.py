@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from analysis.news import dates
 from analysis.news.raw import ItemFailure
+from analysis.news.text import ROLE as _ROLE
 from analysis.news.text import (
     clean_line,
     drop_boilerplate,
@@ -194,11 +195,6 @@ def _names(value: object) -> list[str]:
     return []
 
 
-_ROLE = re.compile(
-    r"\b(?:reporter|correspondent|editor|writer|staff|bureau|chief|columnist|contributor"
-    r"|photographer|analyst|news|press|times|post|brief|review|wire|agency|associated)\b",
-    re.IGNORECASE,
-)
 _BY_NAME = re.compile(r"\bBy\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
 
 

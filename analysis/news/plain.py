@@ -9,6 +9,7 @@ from analysis.news import dates
 from analysis.news.raw import ItemFailure
 from analysis.news.text import (
     BOILERPLATE,
+    ROLE,
     clean_line,
     drop_boilerplate,
     join_paragraphs,
@@ -54,7 +55,7 @@ def extract_plain(text: str) -> dict[str, Any]:
             stamp = s
         elif BOILERPLATE.match(p):
             continue
-        elif _NAME.match(p) and not authors:
+        elif _NAME.match(p) and not authors and not ROLE.search(p):
             authors.append(p)
     body = drop_boilerplate(rest[body_start:])
     if word_count(" ".join(body)) < 10:

@@ -32,6 +32,14 @@ FOOTER_START = re.compile(
 )
 
 
+#: Words that mark a byline part as a role or an outlet, not a person.
+ROLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|staff|bureau|chief|columnist|contributor"
+    r"|photographer|analyst|news|press|times|post|brief|review|wire|agency|associated)\b",
+    re.IGNORECASE,
+)
+
+
 def clean_line(line: str) -> str:
     """One line with NBSPs and odd spaces made plain and runs of spaces collapsed."""
     return " ".join(line.replace("\u200b", "").split())
