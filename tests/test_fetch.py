@@ -1,4 +1,4 @@
-"""`precursor fetch` against a real HTTP server on 127.0.0.1 serving the real files and misbehaving."""
+"""`precursor fetch` against a real HTTP server on 127.0.0.1 serving real files and misbehaving."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from analysis.fetch import Limits, download, looks_like_html
 
 FILES = {
     "IMPCH.csv": "census_trade/fred_2026-03/IMPCH.csv",
-    "cdc_api.csv": "cdc_vsrr/datasciencelink_2026-06_api_T40.4/cdc_api_provisional_overdose_counts.csv",
-    "nationwide-drugs-fy23-fy26-dec.csv": "cbp_seizures/ntimbs_2026-01/nationwide-drugs-fy23-fy26-dec.csv",
+    "cdc_api.csv": "cdc_vsrr/datasciencelink_2026-06_api_T40.4/"
+    "cdc_api_provisional_overdose_counts.csv",
+    "nationwide-drugs-fy23-fy26-dec.csv": "cbp_seizures/ntimbs_2026-01/"
+    "nationwide-drugs-fy23-fy26-dec.csv",
 }
 HTML = (
     b"<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body>Oops</body></html>"
