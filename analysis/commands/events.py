@@ -111,18 +111,22 @@ class Progress:
     def __init__(self, total: int, label: str) -> None:
         self.total, self.label, self.done = total, label, 0
         self.show = total > 20
+        self.tty = sys.stderr.isatty()
 
     def __enter__(self) -> Progress:
         return self
 
     def step(self) -> None:
         self.done += 1
-        if self.show and (self.done % max(1, self.total // 100) == 0 or self.done == self.total):
+        every = max(1, self.total // (100 if self.tty else 10))
+        if self.show and (self.done % every == 0 or self.done == self.total):
             width = 30
             filled = int(width * self.done / self.total)
             bar = "#" * filled + "-" * (width - filled)
-            print(f"\r{self.label} [{bar}] {self.done}/{self.total}", end="", file=sys.stderr)
+            end = "" if self.tty else "\n"
+            lead = "\r" if self.tty else ""
+            print(f"{lead}{self.label} [{bar}] {self.done}/{self.total}", end=end, file=sys.stderr)
 
     def __exit__(self, *exc: object) -> None:
-        if self.show:
+        if self.show and self.tty:
             print(file=sys.stderr)

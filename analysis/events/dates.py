@@ -186,6 +186,19 @@ def _weekday(wd: int, mod: str, pub: date, future: bool) -> date:
     return pub + timedelta(days=ahead) if future else pub - timedelta(days=back)
 
 
+def _weekend(mod: str, pub: date, future: bool) -> date:
+    """Monday of the week holding the weekend meant ("over the weekend" = the last one)."""
+    last_sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    next_sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
+    if mod in ("next", "the coming"):
+        return monday(next_sat) + timedelta(weeks=1 if pub.weekday() >= 5 else 0)
+    if mod in ("this", "later this") and future:
+        return monday(next_sat)
+    if mod == "last" and pub.weekday() >= 5:
+        return monday(last_sat) - timedelta(weeks=1)
+    return monday(last_sat)
+
+
 def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     span = (m.start(), m.end(), m.group(0))
@@ -220,15 +233,8 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
             else 0
         )
         if kind == "week":
-            if g["unit"].lower() == "weekend" and mod in ("this", "over the"):
-                shift = 1 if future else 0
-                base = pub - timedelta(days=(pub.weekday() - 5) % 7) if not future else pub
-                return Resolved(
-                    monday(base) + timedelta(weeks=shift if future else 0),
-                    "week",
-                    "relative",
-                    *span,
-                )
+            if g["unit"].lower() == "weekend":
+                return Resolved(_weekend(mod, pub, future), "week", "relative", *span)
             if mod == "the past":
                 shift = 0
             return Resolved(monday(pub) + timedelta(weeks=shift), "week", "relative", *span)
@@ -254,7 +260,18 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
             if r is not None:
                 found.append(r)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda r: r.start)
+    found.sort(key=lambda r: r.start)
+    # "on Monday, May 12": the explicit date right after a weekday names the same day.
+    return [
+        r
+        for i, r in enumerate(found)
+        if not (
+            r.basis == "relative"
+            and i + 1 < len(found)
+            and found[i + 1].basis == "explicit"
+            and found[i + 1].start - r.end <= 3
+        )
+    ]
 
 
 def resolve(sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False) -> Resolved:
