@@ -37,7 +37,7 @@ def _releases(frame: pl.DataFrame, source: str) -> list[str]:
     if "vintage" not in frame.columns:
         return []
     part = frame.filter(pl.col("source") == source) if "source" in frame.columns else frame
-    return sorted({d.isoformat() for d in part.get_column("vintage").drop_nulls().to_list()})
+    return sorted({str(d)[:10] for d in part.get_column("vintage").drop_nulls().to_list()})
 
 
 def _describe(name: str, releases: list[str]) -> str:
@@ -48,6 +48,25 @@ def _describe(name: str, releases: list[str]) -> str:
     return f"{name} (releases {releases[0]} to {releases[-1]})"
 
 
+def _sidecars_for(value: str, table: str) -> tuple[tuple[str, str | None], ...]:
+    """Sidecars behind a short `source` value such as 'tariff_actions' or 'tradewartracker'.
+
+    Matches a raw source feeding `table` by its name, its table's name, or a publisher that
+    starts with the value; full publisher strings (e.g. CDC's) match nothing and stay as written.
+    """
+    from analysis.pipeline import BUILDS
+    from analysis.sources import SOURCES
+
+    build = BUILDS.get(table)
+    raw = config.raw_dir()
+    for src in build.sources if build else ():
+        found = _sidecar_parts(src, raw)
+        names = {src, SOURCES[src].table}
+        if value in names or any(p.lower().startswith(value.lower()) for p, _ in found):
+            return found
+    return ()
+
+
 def provenance(frame: pl.DataFrame, table: str) -> tuple[list[str], list[str]]:
     """(source parts, releases) of the rows of `table` a chart shows."""
     parts: list[str] = []
@@ -55,8 +74,15 @@ def provenance(frame: pl.DataFrame, table: str) -> tuple[list[str], list[str]]:
     if "source" in frame.columns:
         for src in sorted(frame.get_column("source").drop_nulls().unique().to_list()):
             rel = _releases(frame, src)
-            parts.append(_describe(src, rel))
-            releases += rel
+            found = _sidecars_for(src, table) if not rel else ()
+            for name, vintage in found:
+                part = _describe(name, [vintage] if vintage else [])
+                if part not in parts:
+                    parts.append(part)
+                releases += [vintage] if vintage else []
+            if not found:
+                parts.append(_describe(src, rel))
+                releases += rel
         return parts, sorted(set(releases))
     raw = config.raw_dir()
     for src in SIDECAR_SOURCES.get(table, ()):

@@ -28,7 +28,19 @@ class Meta:
 
     @property
     def source_line(self) -> str:
-        return "Source: " + ("; ".join(self.sources) if self.sources else "Precursor")
+        return ("Sources: " if len(self.sources) > 1 else "Source: ") + (
+            "; ".join(self.sources) if self.sources else "Precursor"
+        )
+
+    def source_lines(self, width: int = 110) -> list[str]:
+        """The source line wrapped between sources, so it fits under a page-wide chart."""
+        lines: list[str] = []
+        for part in self.source_line.split("; "):
+            if lines and len(lines[-1]) + len(part) + 2 <= width:
+                lines[-1] += "; " + part
+            else:
+                lines.append(part if not lines else "  " + part)
+        return lines
 
 
 def iso(column: str, alias: str | None = None) -> pl.Expr:
@@ -80,7 +92,7 @@ def check_rows(shown: pl.DataFrame, what: str) -> None:
 def finish(chart: alt.TopLevelMixin, shown: pl.DataFrame, meta: Meta) -> alt.TopLevelMixin:
     """Set title, subtitle and source line; keep the shown frame and provenance for export."""
     chart = chart.properties(
-        title=alt.TitleParams(text=meta.title, subtitle=[meta.subtitle, meta.source_line]),
+        title=alt.TitleParams(text=meta.title, subtitle=[meta.subtitle, *meta.source_lines()]),
         usermeta={
             META_KEY: {
                 "title": meta.title,
@@ -91,13 +103,13 @@ def finish(chart: alt.TopLevelMixin, shown: pl.DataFrame, meta: Meta) -> alt.Top
             }
         },
     )
-    setattr(chart, SHOWN_ATTR, shown)
+    chart.__dict__[SHOWN_ATTR] = shown  # not a Vega-Lite property: bypass altair's __setattr__
     return chart
 
 
 def shown_of(chart: alt.TopLevelMixin) -> pl.DataFrame | None:
     """The frame a builder drew (None for charts not made by a builder)."""
-    return getattr(chart, SHOWN_ATTR, None)
+    return chart.__dict__.get(SHOWN_ATTR)
 
 
 def no_data(meta: Meta, what: str = "this selection") -> alt.Chart:

@@ -10,7 +10,7 @@ import polars as pl
 
 from analysis.charts.captions import combine, provenance
 from analysis.charts.export import FORMATS, export_chart
-from analysis.charts.headline import diplomacy_vs_trade
+from analysis.charts.headline import DEFAULT_START, diplomacy_vs_trade
 from analysis.charts.lags import lag_chart
 from analysis.charts.overdose import overdose_trend, state_small_multiples
 from analysis.charts.seizures import seizures_trend
@@ -18,6 +18,27 @@ from analysis.charts.tariffs import tariff_steps
 from analysis.charts.timeline import policy_timeline
 
 Tables = Mapping[str, pl.DataFrame]
+#: First day the report's time charts show (see headline.DEFAULT_START).
+START = DEFAULT_START
+#: Layers drawn in the report's tariff charts (the curated `tariff_rates` layer names).
+US_LAYERS = (
+    "section_301_list1",
+    "section_301_list3",
+    "section_301_list4a",
+    "ieepa_fentanyl",
+    "ieepa_reciprocal",
+    "section_122",
+    "total",
+)
+CN_LAYERS = (
+    "retaliation_34bn",
+    "retaliation_60bn",
+    "retaliation_75bn",
+    "retaliation_feb2025",
+    "retaliation_mar2025",
+    "retaliation_reciprocal",
+    "total",
+)
 #: Tables the gallery reads.
 NEEDS = ("events", "tariff_actions", "tariff_rates", "overdose", "seizures")
 
@@ -47,10 +68,14 @@ GALLERY: dict[str, Callable[[Tables], alt.TopLevelMixin]] = {
     "diplomacy_vs_trade": lambda t: diplomacy_vs_trade(
         t["events"], t["tariff_rates"], t["overdose"]
     ),
-    "policy_timeline": lambda t: policy_timeline(t["events"]),
-    "policy_timeline_actors": lambda t: policy_timeline(t["events"], lanes="actor"),
-    "tariff_steps_us": lambda t: tariff_steps(t["tariff_rates"], t["tariff_actions"], imposer="US"),
-    "tariff_steps_cn": lambda t: tariff_steps(t["tariff_rates"], t["tariff_actions"], imposer="CN"),
+    "policy_timeline": lambda t: policy_timeline(t["events"], start=START),
+    "policy_timeline_actors": lambda t: policy_timeline(t["events"], lanes="actor", start=START),
+    "tariff_steps_us": lambda t: tariff_steps(
+        t["tariff_rates"], t["tariff_actions"], imposer="US", layers=US_LAYERS
+    ),
+    "tariff_steps_cn": lambda t: tariff_steps(
+        t["tariff_rates"], t["tariff_actions"], imposer="CN", layers=CN_LAYERS
+    ),
     "overdose_trend": lambda t: overdose_trend(t["overdose"], events=t["events"]),
     "overdose_states": lambda t: state_small_multiples(
         t["overdose"], indicator="synthetic_opioids"

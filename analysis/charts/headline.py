@@ -16,9 +16,28 @@ from analysis.charts.captions import combine, provenance
 from analysis.charts.common import Meta, check_rows, data_of, finish, no_data, time_x
 from analysis.charts.overdose import rolling_frame, trend_layer
 from analysis.charts.tariffs import step_frame, step_layer
+from analysis.charts.theme import WIDTH
 from analysis.charts.timeline import event_frame, lane_layer, lane_sort
+from analysis.errors import DataError
 
 BRUSH = "brush"
+#: The file opens in 2017 (first fentanyl scheduling steps and Section 301); earlier dates in
+#: extracted events are usually statute years, not events.
+DEFAULT_START = date(2017, 1, 1)
+
+
+def _panel_title(text: str) -> alt.TitleParams:
+    return alt.TitleParams(text, fontSize=12, anchor="start")
+
+
+def panel_note(message: str) -> alt.Chart:
+    """A short panel that says why it is empty (an empty panel would have no size)."""
+    return (
+        alt.Chart(alt.Data(values=[{"note": message}]))
+        .mark_text(fontSize=13, color="#4D4D4D")
+        .encode(text="note:N")
+        .properties(width=WIDTH, height=40)
+    )
 
 
 def _span(*frames: tuple[pl.DataFrame, str]) -> tuple[date | None, date | None]:
@@ -44,11 +63,12 @@ def diplomacy_vs_trade(
 ) -> alt.VConcatChart | alt.Chart:
     """Events lane, tariff totals and 12-month-ending overdose deaths, stacked; brush to zoom."""
     totals = rates.filter(pl.col("layer") == "total", pl.col("imposer").is_in(list(imposers)))
-    if start is None or end is None:
-        s0, e0 = _span((events, "date"), (totals, "date"))
-        start, end = start or s0, end or e0
-    if start is None or end is None or start >= end:
-        start, end = date(2017, 1, 1), date.today()
+    if end is None:
+        end = _span((events, "date"), (totals, "date"))[1] or date.today()
+    start = start or DEFAULT_START
+    if start >= end:
+        msg = "start must come before end"
+        raise DataError(msg, expected="start < end", found=f"{start} ≥ {end}", fix="swap them")
     ev = event_frame(events, start=start, end=end, event_types=event_types)
     steps = step_frame(totals, start=start, end=end)
     od = rolling_frame(overdose, indicators=[indicator], geos=[geo], start=start, end=end)
@@ -69,28 +89,33 @@ def diplomacy_vs_trade(
     shown = pl.concat([ev.with_columns(pl.lit("events").alias("panel")), steps, od], how="diagonal")
     check_rows(shown, "diplomacy_vs_trade")
     data = data_of(shown)
-    brush = alt.selection_interval(encodings=["x"], name=BRUSH)
-    top = (
-        lane_layer(
-            data,
-            time_x(start=start, end=end, title=None),
-            height=28 * max(1, ev.get_column("lane").n_unique() if ev.height else 1),
-            lane_sort=lane_sort(ev) if ev.height else [],
+    brush = alt.selection_interval(encodings=["x"], name=BRUSH) if ev.height else None
+    zoom = BRUSH if brush is not None else None
+    if ev.height:
+        top = (
+            lane_layer(
+                data,
+                time_x(start=start, end=end, title=None),
+                height=28 * ev.get_column("lane").n_unique(),
+                lane_sort=lane_sort(ev),
+            )
+            .transform_filter(alt.datum.panel == "events")
+            .add_params(brush)
         )
-        .transform_filter(alt.datum.panel == "events")
-        .add_params(brush)
-        .properties(title=alt.TitleParams("Events (drag to zoom)", fontSize=12, anchor="start"))
-    )
-    zoom = time_x(start=start, end=end, brush=BRUSH, title=None)
-    middle = step_layer(data, zoom, height=160).properties(
-        title=alt.TitleParams("Tariff total (%)", fontSize=12, anchor="start")
-    )
-    bottom = trend_layer(data, time_x(start=start, end=end, brush=BRUSH), height=180).properties(
-        title=alt.TitleParams(
-            "Overdose deaths, 12 months ending (reported solid, predicted dashed)",
-            fontSize=12,
-            anchor="start",
-        )
+    else:
+        top = panel_note("No events for this selection")
+    top = top.properties(title=_panel_title("Events (drag to zoom)"))
+    middle = (
+        step_layer(data, time_x(start=start, end=end, brush=zoom, title=None), height=160)
+        if steps.height
+        else panel_note("No tariff totals for this selection")
+    ).properties(title=_panel_title("Tariff total (%)"))
+    bottom = (
+        trend_layer(data, time_x(start=start, end=end, brush=zoom), height=180)
+        if od.height
+        else panel_note("No overdose data for this selection")
+    ).properties(
+        title=_panel_title("Overdose deaths, 12 months ending (reported solid, predicted dashed)")
     )
     chart = alt.vconcat(top, middle, bottom, spacing=14).resolve_scale(
         x="independent", color="independent", strokeDash="independent"

@@ -37,6 +37,11 @@ INDICATOR_LABELS = {
 }
 
 
+def all_persons(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows for the whole population (not a WONDER race/sex/age breakdown)."""
+    return frame.filter(pl.col("subgroup") == "all") if "subgroup" in frame.columns else frame
+
+
 def rolling_frame(
     overdose: pl.DataFrame,
     *,
@@ -46,7 +51,7 @@ def rolling_frame(
     end: date | None = None,
 ) -> pl.DataFrame:
     """12-month-ending rows of the newest release of each (geo, indicator), long by measure."""
-    f = overdose.filter(
+    f = all_persons(overdose).filter(
         (pl.col("window") == "12m")
         & pl.col("indicator").is_in(list(indicators))
         & pl.col("geo").is_in(list(geos))
@@ -107,7 +112,9 @@ def trend_layer(data: alt.Data, x: alt.X, *, height: int = 260, legend: bool = T
         .mark_line(clip=True)
         .encode(
             x=x,
-            y=alt.Y("value:Q", title="Deaths in the 12 months ending", axis=alt.Axis(format=",")),
+            y=alt.Y(
+                "value:Q", title="Deaths in the 12 months ending", axis=alt.Axis(format=",.0f")
+            ),
             color=alt.Color("series:N", title=None, legend=alt.Legend() if legend else None),
             strokeDash=alt.StrokeDash(
                 "measure:N",
@@ -120,7 +127,7 @@ def trend_layer(data: alt.Data, x: alt.X, *, height: int = 260, legend: bool = T
                 alt.Tooltip("date:N", title="12 months ending"),
                 alt.Tooltip("series:N", title="Series"),
                 alt.Tooltip("measure:N", title="Measure"),
-                alt.Tooltip("value:Q", title="Deaths", format=","),
+                alt.Tooltip("value:Q", title="Deaths", format=",.0f"),
                 alt.Tooltip("vintage:N", title="Release"),
             ],
         )
@@ -191,7 +198,7 @@ def state_small_multiples(
     columns: int = 8,
 ) -> alt.FacetChart | alt.Chart:
     """One small 12-month-ending panel per state (own y scale); thinned to quarters if large."""
-    f = overdose.filter(
+    f = all_persons(overdose).filter(
         (pl.col("window") == "12m")
         & (pl.col("indicator") == indicator)
         & (pl.col("geo") != "US")
@@ -240,7 +247,7 @@ def state_small_multiples(
             tooltip=[
                 alt.Tooltip("geo:N", title="State"),
                 alt.Tooltip("date:N", title="12 months ending"),
-                alt.Tooltip("value:Q", title="Deaths", format=","),
+                alt.Tooltip("value:Q", title="Deaths", format=",.0f"),
             ],
         )
         .properties(width=(WIDTH - 8 * columns) // columns, height=60)

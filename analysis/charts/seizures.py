@@ -63,13 +63,15 @@ def seizures_trend(
         .mark_line(point=alt.OverlayMarkDef(size=20))
         .encode(
             x=time_x(start=start, end=end),
-            y=alt.Y("quantity_lbs:Q", title="Pounds seized per month", axis=alt.Axis(format=",")),
+            y=alt.Y(
+                "quantity_lbs:Q", title="Pounds seized per month", axis=alt.Axis(format=",.0f")
+            ),
             color=alt.Color("drug:N", title="Drug"),
             tooltip=[
                 alt.Tooltip("date:N", title="Month"),
                 alt.Tooltip("drug:N", title="Drug"),
                 alt.Tooltip("quantity_lbs:Q", title="Pounds", format=",.1f"),
-                alt.Tooltip("events:Q", title="Seizure events", format=","),
+                alt.Tooltip("events:Q", title="Seizure events", format=",.0f"),
             ],
         )
         .properties(width=WIDTH, height=240)

@@ -14,6 +14,8 @@ from analysis.charts.theme import WIDTH
 
 #: Steps are carried this many days past the last change so the final rate shows as a segment.
 HOLD_DAYS = 90
+#: Label the action rules only when they are few enough to stay legible (tooltips always).
+MAX_LABELS = 12
 
 
 def step_frame(
@@ -50,7 +52,8 @@ def step_frame(
         .filter(pl.col("date") < stop)
         .with_columns(pl.lit(stop).alias("date"), pl.lit("held").alias("kind"))
     )
-    f = pl.concat([f.with_columns(pl.lit("step").alias("kind")), last], how="vertical_relaxed")
+    f = f.with_columns(pl.lit("step").alias("kind"))
+    f = pl.concat([f, last.select(f.columns)], how="vertical_relaxed")
     if start is not None:
         # the rate in force at `start` opens the chart
         before = (
@@ -59,6 +62,7 @@ def step_frame(
             .group_by("series", maintain_order=True)
             .last()
             .with_columns(pl.lit(start).alias("date"))
+            .select(f.columns)
         )
         f = pl.concat([before, f.filter(pl.col("date") >= start)], how="vertical_relaxed")
     f = clip(f, "date", None, stop)
@@ -75,11 +79,18 @@ def step_frame(
 
 
 def action_frame(
-    actions: pl.DataFrame | None, imposer: str | None, start: date | None, end: date | None
+    actions: pl.DataFrame | None,
+    imposer: str | None,
+    start: date | None,
+    end: date | None,
+    layers: Iterable[str] | None = None,
 ) -> pl.DataFrame:
+    """The legal actions on the chart's layers, labelled 'authority rate%'."""
     if actions is None or actions.height == 0:
         return pl.DataFrame()
     a = actions if imposer is None else actions.filter(pl.col("imposer") == imposer)
+    if layers is not None:
+        a = a.filter(pl.col("layer").is_in(list(layers)) | (pl.col("layer") == "total"))
     a = clip(a, "effective", start, end)
     rate = pl.col("rate_pct").round(1).cast(pl.String).fill_null("n/a")
     return a.sort("effective").select(
@@ -127,7 +138,8 @@ def tariff_steps(
 ) -> alt.LayerChart | alt.Chart:
     """Rate in force per layer and the total (step lines), legal actions as labelled rules."""
     steps = step_frame(rates, imposer=imposer, layers=layers, start=start, end=end)
-    acts = action_frame(actions, imposer, start, end)
+    layers = list(layers) if layers is not None else None
+    acts = action_frame(actions, imposer, start, end, layers)
     items = [provenance(rates, "tariff_rates")]
     if actions is not None:
         items.append(provenance(actions, "tariff_actions"))
@@ -157,7 +169,7 @@ def tariff_steps(
         layers_.append(
             rules.mark_rule(color="#999999", strokeDash=[2, 3]).encode(x=x, tooltip=tips)
         )
-        if acts.height <= 25:
+        if acts.height <= MAX_LABELS:
             layers_.append(
                 rules.mark_text(
                     angle=270, align="right", baseline="middle", dy=-4, fontSize=9

@@ -27,9 +27,19 @@ from analysis.charts.theme import EVENT_COLORS, WIDTH
 LANE_ORDER = ("diplomatic", "trade_policy", "enforcement", "public_health")
 
 
-def actor_group(column: str = "actor") -> pl.Expr:
-    """'China (MOFCOM)' → 'China': the government before any parenthesis."""
-    return pl.col(column).str.replace(r"\s*\(.*$", "").str.strip_chars()
+#: Lanes by actor: the most frequent actors get a lane each, the rest share one.
+MAX_ACTOR_LANES = 12
+
+
+def actor_lanes(frame: pl.DataFrame, limit: int = MAX_ACTOR_LANES) -> pl.Expr:
+    """The actor as its lane, or 'other actors' beyond the `limit` most frequent ones."""
+    counts = frame.get_column("actor").value_counts(sort=True)
+    top = counts.get_column("actor").head(limit).to_list()
+    if counts.height <= limit:
+        return pl.col("actor")
+    return (
+        pl.when(pl.col("actor").is_in(top)).then(pl.col("actor")).otherwise(pl.lit("other actors"))
+    )
 
 
 def event_frame(
@@ -48,7 +58,7 @@ def event_frame(
     if actors is not None:
         pattern = "(?i)" + "|".join(re.escape(a) for a in actors)
         f = f.filter(pl.col("actor").str.contains(pattern))
-    lane = actor_group() if lanes == "actor" else pl.col("event_type")
+    lane = actor_lanes(f) if lanes == "actor" else pl.col("event_type")
     return f.sort("date", "event_id").select(
         iso("date"),
         lane.alias("lane"),
@@ -64,7 +74,12 @@ def event_frame(
 
 
 def lane_layer(
-    shown: pl.DataFrame | alt.Data, x: alt.X, *, height: int, lane_sort: list[str]
+    shown: pl.DataFrame | alt.Data,
+    x: alt.X,
+    *,
+    height: int,
+    lane_sort: list[str],
+    by_origin: bool = False,
 ) -> alt.Chart:
     """Points on lanes, coloured by event type, tooltips with summary, evidence and citation."""
     data = shown if isinstance(shown, alt.Data) else data_of(shown)
@@ -79,7 +94,7 @@ def lane_layer(
                 title="Event type",
                 scale=alt.Scale(domain=list(EVENT_COLORS), range=list(EVENT_COLORS.values())),
             ),
-            shape=alt.Shape("origin:N", title="Origin"),
+            shape=alt.Shape("origin:N", title="Origin") if by_origin else alt.Undefined,
             tooltip=[
                 alt.Tooltip("date:N", title="Date"),
                 alt.Tooltip("event_type:N", title="Type"),
@@ -95,9 +110,11 @@ def lane_layer(
 
 
 def lane_sort(shown: pl.DataFrame) -> list[str]:
-    present = shown.get_column("lane").unique().to_list()
-    known = [x for x in LANE_ORDER if x in present]
-    return known + sorted(x for x in present if x not in known)
+    """Event types in a fixed order; actors by frequency, 'other actors' last."""
+    counts = shown.get_column("lane").value_counts(sort=True).get_column("lane").to_list()
+    known = [x for x in LANE_ORDER if x in counts]
+    rest = [x for x in counts if x not in known and x != "other actors"]
+    return known + rest + (["other actors"] if "other actors" in counts else [])
 
 
 def policy_timeline(
@@ -125,5 +142,11 @@ def policy_timeline(
         return no_data(meta)
     check_rows(shown, "policy_timeline")
     sort = lane_sort(shown)
-    chart = lane_layer(shown, time_x(start=start, end=end), height=28 * len(sort), lane_sort=sort)
+    chart = lane_layer(
+        shown,
+        time_x(start=start, end=end),
+        height=28 * len(sort),
+        lane_sort=sort,
+        by_origin=shown.get_column("origin").n_unique() > 1,
+    )
     return finish(chart, shown, meta)
