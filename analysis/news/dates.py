@@ -210,6 +210,7 @@ def stamps(root: HtmlElement, url: str | None, ld: list[dict]) -> list[Stamp]:
     if s := url_date(url):
         found.append(s)
     found += _byline_stamps(root)
+    found += _posted_stamps(root)
     return found
 
 
@@ -253,6 +254,33 @@ def _byline_stamps(root: HtmlElement) -> list[Stamp]:
             out.append(Stamp(s.day, s.instant, "byline", s.utc_only))
             break
     return out
+
+
+_NUMERIC = re.compile(r"\b([01]?\d|[23]\d)[/.]([0-3]?\d)[/.]((?:19|20)\d\d)\b")
+_POSTED = re.compile(r"\b(?:posted|published|dated)\s*(?:on)?\s*:?\s*(.{6,40})", re.IGNORECASE)
+
+
+def numeric_date(text: str, source: str) -> Stamp | None:
+    """'11/12/2025' read month-first as in US usage, day-first when the first number exceeds 12."""
+    m = _NUMERIC.search(text)
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[2]), int(m[3])
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return Stamp(date(y, month, day), None, source)
+    except ValueError:
+        return None
+
+
+def _posted_stamps(root: HtmlElement) -> list[Stamp]:
+    """'Posted: 11/12/2025' or 'Published May 3, 2025' in the first part of the page text."""
+    body = root.find("body")
+    text = " ".join((body if body is not None else root).text_content()[:6000].split())
+    for m in _POSTED.finditer(text):
+        if s := parse_stamp(m.group(1), "byline") or numeric_date(m.group(1), "byline"):
+            return [s]
+    return []
 
 
 def choose(found: list[Stamp]) -> tuple[date | None, datetime | None, str | None]:

@@ -78,7 +78,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
 _JUNK = re.compile(
     r"(?:^|[\s_-])(?:comments?|cookies?|consent|gdpr|cmp|related|recommended|read-(?:more|next)"
     r"|newsletter|share|social|taboola|outbrain|sponsored|paywall|promo|sidebar|most-read"
-    r"|breadcrumbs?|tags|subscribe|donate|advert|ad|alert-bar|widget)(?:$|[\s_-])",
+    r"|breadcrumbs?|tags|subscribe|donate|advert|ad|alert-bar|widget|media-contact|contacts?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _SMALL_JUNK = re.compile(

@@ -60,9 +60,16 @@ def join_paragraphs(paras: list[str]) -> str:
     return "\n\n".join(p for p in (clean_line(p) for p in paras) if p)
 
 
+_END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|\*\s*\*\s*\*\s*end)$", re.IGNORECASE)
+
+
 def drop_boilerplate(paras: list[str]) -> list[str]:
-    """Remove READ ALSO/min-read/share/subscribe lines and a trailing footer block."""
+    """Remove READ ALSO/min-read/share/subscribe lines, a trailing footer, and all after '###'."""
     kept = [p for p in paras if not BOILERPLATE.match(p)]
+    for i, p in enumerate(kept):
+        if _END_MARK.match(p):
+            kept = kept[:i]
+            break
     for i, p in enumerate(kept):
         if FOOTER_START.match(p) and not any(word_count(q) >= 25 for q in kept[i + 1 :]):
             return kept[:i]
