@@ -163,14 +163,14 @@ _LEGAL = alt(
     "International Emergency Economic Powers Act",
 )
 _SEIZE = alt(
-    r"\b(?:seized|seizes|seize|seizing|confiscated|intercepted)\b",
+    r"\b(?:seized|seizes|confiscated|intercepted)\b",
     r"\b(?:seizure|seizures) of\b",
     r"\bmade (?:a |the )?(?:seizure|bust)",
 )
 _ARREST = alt(
     "arrested",
-    "arrests",
-    "detained",
+    "taken into custody",
+    "took into custody",
     "indicted",
     "indictments?",
     "charged",
@@ -231,7 +231,21 @@ _DATA = r"(?:provisional|new|latest|preliminary|final|updated) " + (
     r"(?:data|figures|statistics|estimates|numbers|counts|report)"
 )
 _EMERGENCY = alt("public health emergency", "health emergency", "state of emergency")
+_CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
+_LICENCE = alt(
+    "licen[cs]e requirements?",
+    r"requires? (?:a |an )?(?:export )?licen[cs]es?",
+    r"need (?:a )?licen[cs]es?",
+)
+_SUSPEND = alt(
+    "suspend", "halt", "cut off", "cut", "resum", "restor", "sever", "froze", "freez", "end"
+)
+_COOPERATION = alt(
+    "cooperation", "communications", "talks", "dialogue", "channels", "contacts", "exchanges"
+)
 _MEET = alt(
+    r"held (?:a |an |their )?(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call)",
+    "back-?channels?",
     "met",
     "meet",
     "meets",
@@ -298,6 +312,10 @@ _OFFER = alt(
     "olive branch",
 )
 _STATEMENT = alt(
+    "opposed",
+    "opposes",
+    r"file (?:a )?(?:case|complaint)",
+    r"lodged (?:a )?(?:protest|complaint)",
     "warned",
     "urged",
     "called on",
@@ -317,6 +335,11 @@ _STATEMENT = alt(
     "welcomed",
 )
 _AGREE = alt(
+    r"commitments? (?:from|by|made)",
+    "brokered",
+    "ceasefire",
+    "secured the release",
+    "negotiating table",
     "agreed to",
     "agreed on",
     "committed to",
@@ -344,6 +367,7 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7)),
     _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 6)),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8)),
+    _r("trade_policy", "tariff change took effect", near(_CHANGE, _TOOK_EFFECT, 3)),
     _r("trade_policy", "export controls", either(_EXPORT_VERBS, _EXPORT, 6)),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6)),
     _r(
@@ -357,6 +381,7 @@ RULES: tuple[Rule, ...] = (
     _r("enforcement", "arrests or charges", _w(_ARREST)),
     _r("enforcement", "sanctions", _w(_SANCTION)),
     _r("enforcement", "scheduling or licensing of chemicals", either(_SCHEDULE, _CHEMICALS, 6)),
+    _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12)),
     _r("enforcement", "raids and crackdowns", _w(_RAID), 0.7),
     # public health
     _r("public_health", "overdose data release", either(_RELEASE, _DATA, 5)),
@@ -370,6 +395,7 @@ RULES: tuple[Rule, ...] = (
     _r("diplomatic", "visit", _w(_VISIT)),
     _r("diplomatic", "negotiations", either(_TALK_VERBS, _TALKS, 5)),
     _r("diplomatic", "invitation or offer", _w(_OFFER)),
+    _r("diplomatic", "suspended or resumed cooperation", either(_SUSPEND, _COOPERATION, 4)),
     _r("diplomatic", "statement or demand", _w(_STATEMENT), 0.6),
     _r("diplomatic", "agreement to cooperate", _w(_AGREE)),
     _r("diplomatic", "reported overture", _OVERTURE, 0.6),
@@ -391,7 +417,8 @@ STATISTIC = re.compile(
 NON_EVENT = re.compile(
     r"^\s*(?:if|whether|should|would|could)\b|\?\s*[\"”]?$|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
-    r"would be|could be|aims to|is a tax)\b",
+    r"would be|could be|aims to|is a tax|hoped|hopes? (?:that|to)|focused on ways to|"
+    r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged)\b",
     re.IGNORECASE,
 )
 
@@ -410,27 +437,39 @@ class Hit:
     strength: float
 
 
+#: Aggregates over a period ("more seizures in the last two years than ...") are not events.
+AGGREGATE = re.compile(
+    r"\b(?:in the (?:last|past) (?:\w+ )?(?:years|months)|to date|than the previous|"
+    r"than in the last|combined|so far this year)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\W+(?:\w+\W+){0,2}$", re.I)
+_PURPOSE = re.compile(r"\b(?:to|help|helps|will)\s+$", re.IGNORECASE)
+
+
 def classify(sentence: str) -> list[Hit]:
-    """One hit per event type found in the sentence (first rule of that type that matches)."""
+    """Every trigger in the sentence, by type and position (earliest first).
+
+    Dropped: negated triggers ("did not impose"), enforcement verbs used as a purpose ("to seize
+    more drugs") or inside period aggregates, and data "releases" without a health publisher.
+    """
     if NON_EVENT.search(sentence):
         return []
-    hits: dict[str, Hit] = {}
+    hits: list[Hit] = []
+    aggregate = bool(AGGREGATE.search(sentence))
     for rule in RULES:
-        m = rule.pattern.search(sentence)
-        if m is None:
-            continue
-        old = hits.get(rule.event_type)
-        if old is None or m.start() < old.start:
-            hits[rule.event_type] = Hit(rule.event_type, rule.label, m.start(), rule.strength)
-    ph = hits.get("public_health")
-    if (
-        ph is not None
-        and ph.label == "overdose data release"
-        and not HEALTH_PUBLISHER.search(sentence)
-    ):
-        # "according to public health data" cites data; a release needs a health publisher.
-        del hits["public_health"]
-    return list(hits.values())
+        for m in rule.pattern.finditer(sentence):
+            before = sentence[max(0, m.start() - 30) : m.start()]
+            if _NEGATED.search(before):
+                continue
+            if rule.event_type == "enforcement" and (aggregate or _PURPOSE.search(before)):
+                continue
+            if rule.label == "overdose data release" and not HEALTH_PUBLISHER.search(sentence):
+                # "according to public health data" cites data; a release needs a publisher.
+                continue
+            hits.append(Hit(rule.event_type, rule.label, m.start(), rule.strength))
+    hits.sort(key=lambda h: h.start)
+    return hits
 
 
 def is_hedged(sentence: str) -> bool:

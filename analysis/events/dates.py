@@ -72,6 +72,14 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "md",
     ),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b", re.I), "dm"),
+    (
+        re.compile(
+            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this)\s+"
+            rf"(?:early |late |mid-)?{_MON}(?!\s*\d)\b",
+            re.I,
+        ),
+        "m",
+    ),
     (re.compile(rf"\b(?:early|mid|late|mid-)?\s*{_MON},?\s+(?:of\s+)?{_YEAR}\b", re.I), "my"),
     (
         re.compile(
@@ -127,8 +135,9 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 FUTURE = re.compile(
-    r"\b(?:will|shall|plans? to|planning to|is set to|are set to|is scheduled|are scheduled|"
-    r"scheduled to|is expected to|are expected to|is due to|are due to|intends? to|would|upcoming|"
+    r"\b(?:will|shall|plans? to|planned to|planning to|is set to|are set to|is scheduled|"
+    r"are scheduled|scheduled to|is expected to|are expected to|is due to|are due to|"
+    r"intends? to|would|upcoming|"
     r"going to|next)\b",
     re.I,
 )
@@ -212,6 +221,15 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
     if kind in ("md", "dm"):
         day = _nearest_year(MONTHS[g["mon"].lower()], int(g["day"]), pub, future)
         return Resolved(day, "day", "explicit", *span) if day else None
+    if kind == "m":
+        month = MONTHS[g["mon"].lower()]
+        lead = m.group(0).split()[0].lower()
+        year = pub.year
+        if lead == "next" or (future and lead != "last" and month < pub.month):
+            year += 1 if month <= pub.month else 0
+        elif lead == "last" or (not future and month > pub.month):
+            year -= 1 if month >= pub.month else 0
+        return Resolved(date(year, month, 1), "month", "explicit", *span)
     if kind == "my":
         return Resolved(
             date(int(g["year"]), MONTHS[g["mon"].lower()], 1), "month", "explicit", *span
@@ -247,16 +265,28 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
     return None
 
 
+_CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
+
+
+def _future_near(sentence: str, start: int) -> bool:
+    """Future tense in the clause holding a date phrase ("would speak ... on Monday")."""
+    head = sentence[max(0, start - 80) : start]
+    cuts = list(_CLAUSE.finditer(head))
+    clause = head[cuts[-1].end() :] if cuts and head[cuts[-1].end() :].strip() else head
+    if cuts and len(clause.split()) < 2 and len(cuts) > 1:
+        clause = head[cuts[-2].end() :]
+    return bool(FUTURE.search(clause))
+
+
 def find_dates(sentence: str, pub: date) -> list[Resolved]:
     """Every date phrase in the sentence, resolved; overlapping phrases keep the most precise."""
-    future = bool(FUTURE.search(sentence))
     found: list[Resolved] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in PATTERNS:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            r = _one(m, kind, pub, future)
+            r = _one(m, kind, pub, _future_near(sentence, m.start()))
             if r is not None:
                 found.append(r)
                 taken.append((m.start(), m.end()))

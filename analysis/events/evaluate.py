@@ -4,7 +4,8 @@ Matching rule: a predicted event matches a gold event when they come from the sa
 prediction's `raw_path` or `url` ends with the gold `doc` path), have the same type, have
 compatible dates (their precision windows overlap; a gold event with no date is compatible with
 any), and the prediction's evidence holds at least half of the gold snippet's content words.
-Pairs are matched one-to-one, greedily, best evidence overlap first. A matched event's date is
+Pairs are matched one-to-one, greedily, best evidence overlap first (ties: the pair whose dates
+agree). A matched event's date is
 right when date and precision both equal the gold ones (gold events without a date are left out
 of that share). Predictions from documents absent from the gold set are ignored (and counted).
 """
@@ -227,10 +228,12 @@ def score(gold: list[dict], preds: list[dict], *, split: str | None = None) -> S
                 continue
             s = evidence_score(g["evidence"], p["evidence"])
             if s >= MIN_OVERLAP:
-                pairs.append((s, gi, (g["doc"], pi)))
-    pairs.sort(key=lambda x: -x[0])
+                same = p["date"] == g["date"] and p["date_precision"] == g["precision"]
+                pairs.append((s, same, gi, (g["doc"], pi)))
+    # Best evidence overlap first; among equals (one sentence, several events) the right date.
+    pairs.sort(key=lambda x: (-x[0], not x[1]))
     used_g, used_p = set(), set()
-    for _, gi, pk in pairs:
+    for _, _, gi, pk in pairs:
         if gi in used_g or pk in used_p:
             continue
         used_g.add(gi)

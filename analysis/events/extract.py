@@ -12,9 +12,9 @@ import polars as pl
 
 from analysis.contracts.news import EVENTS
 from analysis.events.classify import Hit, classify, is_hedged, is_statistic
-from analysis.events.dates import resolve
+from analysis.events.dates import Resolved, find_dates, resolve
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
-from analysis.events.text import sentences
+from analysis.events.text import paragraphs, split_sentences
 
 #: Cheap pre-filter: a sentence with none of these stems cannot match any rule.
 _ANY_TRIGGER = re.compile(
@@ -55,7 +55,9 @@ class Event:
 
     @property
     def event_id(self) -> str:
-        key = f"{self.article_id}|{self.sentence_index}|{self.event_type}|{self.evidence}"
+        key = (
+            f"{self.article_id}|{self.sentence_index}|{self.event_type}|{self.date}|{self.evidence}"
+        )
         return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -108,73 +110,133 @@ def _summary(actor: str, hit: Hit, counterpart: str | None, hedged: bool) -> str
     return text + (" [reported]" if hedged else "")
 
 
+#: Sentences that are diplomatic by nature even without a named foreign counterpart.
+_DIPLOMATIC_NOUN = re.compile(
+    r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
+    r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
+    r"release of|countries|sides|leaders|participants|partners|counterparts?|embassy)\b",
+    re.IGNORECASE,
+)
+#: Phrases pointing back to the date of the previous event ("On the same day", "also").
+_SAME_TIME = re.compile(
+    r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_from_text(
     text: str, published: date, *, article_id: str | None = None, title: str | None = None
 ) -> list[Event]:
-    """Events of one article body; `published` anchors relative dates ("on Friday")."""
+    """Events of one article body; `published` anchors relative dates ("on Friday").
+
+    A sentence without a date phrase takes the last date named earlier in its paragraph, or the
+    previous event's date when it points back to it ("on the same day", "also"); otherwise the
+    publication day (its week for hedged reports).
+    """
     events: list[Event] = []
     default = _default_actor(title or "")
     last_actor: Entity | None = None
-    for idx, sent in enumerate(sentences(text)):
-        found = mentions(sent) if len(sent) < 2000 else []
-        if not _ANY_TRIGGER.search(sent):
-            last_actor = _last_subject(found) or last_actor
-            continue
-        hits = classify(sent)
-        _TEXT[0] = sent
-        sentence_actor: Entity | None = None
-        for hit in hits:
-            actor, counterpart = _pick_actor(found, hit.start)
-            confidence = hit.strength
-            if actor is None:
-                actor = last_actor or default
-                confidence -= 0.2
-                if actor is None:
-                    continue
-                others = [m.entity for m in found if m.entity.country != actor.country]
-                counterpart = others[0] if others else None
-            if (
-                hit.event_type == "diplomatic"
-                and counterpart is None
-                and not re.search(
-                    r"summit|visit|talks|negotiat|dialogue|invit|overture|bilateral|working group|"
-                    r"travel|trip|delegation|sending",
-                    sent,
-                    re.IGNORECASE,
-                )
-            ):
+    last_when: Resolved | None = None
+    idx = -1
+    for para in paragraphs(text):
+        para_when: Resolved | None = None
+        for sent in split_sentences(para):
+            idx += 1
+            found = mentions(sent) if len(sent) < 2000 else []
+            if not _ANY_TRIGGER.search(sent):
+                phrases = find_dates(sent, published)
+                para_when = phrases[-1] if phrases else para_when
+                last_actor = _last_subject(found) or last_actor
                 continue
-            if hit.label == "statement or demand" and not _addressed(found, actor, hit.start, sent):
-                continue
-            hedged = is_hedged(sent)
-            when = resolve(sent, published, anchor=hit.start, hedged=hedged)
-            if hedged:
-                confidence -= 0.15
-            if when.basis == "published":
-                confidence -= 0.1
-            if is_statistic(sent):
-                confidence -= 0.1
-            events.append(
-                Event(
-                    event_type=hit.event_type,
-                    date=when.date,
-                    date_precision=when.precision,
-                    date_basis=when.basis,
-                    actor=actor.name,
-                    counterpart=counterpart.name if counterpart else None,
-                    summary=_summary(
-                        actor.name, hit, counterpart.name if counterpart else None, hedged
-                    ),
-                    evidence=sent,
-                    confidence=round(min(max(confidence, 0.05), 0.99), 2),
-                    article_id=article_id,
-                    sentence_index=idx,
-                    date_phrase=when.phrase,
-                )
+            new, sentence_actor = _sentence_events(
+                sent,
+                idx,
+                found,
+                published,
+                article_id,
+                last_actor or default,
+                context=para_when or (last_when if _SAME_TIME.search(sent) else None),
             )
-            sentence_actor = sentence_actor or actor
-        last_actor = sentence_actor or _last_subject(found) or last_actor
+            events.extend(new)
+            phrases = find_dates(sent, published)
+            para_when = phrases[-1] if phrases else para_when
+            if new and new[0].date_basis != "published":
+                last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
+            last_actor = sentence_actor or _last_subject(found) or last_actor
     return events
+
+
+def _sentence_events(
+    sent: str,
+    idx: int,
+    found: list[Mention],
+    published: date,
+    article_id: str | None,
+    fallback: Entity | None,
+    *,
+    context: Resolved | None,
+) -> tuple[list[Event], Entity | None]:
+    """Events of one sentence: the first valid trigger of each type, plus later triggers of that
+    type that carry a different date phrase of their own ("agreed on Monday ... talks over the
+    weekend")."""
+    _TEXT[0] = sent
+    out: list[Event] = []
+    kept: dict[str, list[Resolved]] = {}
+    sentence_actor: Entity | None = None
+    hedged = is_hedged(sent)
+    for hit in classify(sent):
+        taken = kept.get(hit.event_type)
+        actor, counterpart = _pick_actor(found, hit.start)
+        confidence = hit.strength
+        if actor is None:
+            actor = fallback
+            confidence -= 0.2
+            if actor is None:
+                continue
+            others = [m.entity for m in found if m.entity.country != actor.country]
+            counterpart = others[0] if others else None
+        if (
+            hit.event_type == "diplomatic"
+            and counterpart is None
+            and not _DIPLOMATIC_NOUN.search(sent)
+        ):
+            continue
+        if hit.label == "statement or demand" and not _addressed(found, actor, hit.start, sent):
+            continue
+        when = resolve(sent, published, anchor=hit.start, hedged=hedged)
+        if taken is not None:
+            if when.basis == "published" or any(when.phrase == t.phrase for t in taken):
+                continue
+            if any(t.basis == "published" for t in taken):
+                continue
+        if when.basis == "published" and context is not None and not hedged:
+            when = Resolved(context.date, context.precision, "relative", phrase="(context)")
+        kept.setdefault(hit.event_type, []).append(when)
+        if hedged:
+            confidence -= 0.15
+        if when.basis == "published":
+            confidence -= 0.1
+        if is_statistic(sent):
+            confidence -= 0.1
+        cp = counterpart.name if counterpart else None
+        out.append(
+            Event(
+                event_type=hit.event_type,
+                date=when.date,
+                date_precision=when.precision,
+                date_basis=when.basis,
+                actor=actor.name,
+                counterpart=cp,
+                summary=_summary(actor.name, hit, cp, hedged),
+                evidence=sent,
+                confidence=round(min(max(confidence, 0.05), 0.99), 2),
+                article_id=article_id,
+                sentence_index=idx,
+                date_phrase=when.phrase,
+            )
+        )
+        sentence_actor = sentence_actor or actor
+    return out, sentence_actor
 
 
 def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bool:
