@@ -31,20 +31,21 @@ PLUGIN_COMMANDS = {
 def _build(args: argparse.Namespace) -> int:
     from analysis.pipeline import build
 
-    result = build(args.only or None, force=args.force)
+    # Progress goes to stdout so that stderr carries only the one-line error, if any.
+    result = build(args.only or None, force=args.force, log=print)
     skipped = ", ".join(result.skipped) or "none"
     line = f"built {len(result.built)} table(s); skipped (unchanged): {skipped}"
     if result.no_input:
         line += f"; no raw files: {', '.join(result.no_input)}"
-    print(line, file=sys.stderr)
+    print(line)
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     from analysis.pipeline import validate_all
 
-    validate_all()
-    print("all raw files and processed tables pass their contracts", file=sys.stderr)
+    validate_all(log=print)
+    print("all raw files and processed tables pass their contracts")
     return 0
 
 
@@ -60,10 +61,7 @@ def _normalize(args: argparse.Namespace) -> int:
     frames = [src.load(Path(f), vintage=vintage) for f in args.files]
     frame = validate(pl.concat(frames, how="vertical"), get(src.table))
     write_frame(frame, Path(args.out))
-    print(
-        f"{src.table}: {frame.height} rows from {len(args.files)} file(s) -> {args.out}",
-        file=sys.stderr,
-    )
+    print(f"{src.table}: {frame.height} rows from {len(args.files)} file(s) -> {args.out}")
     return 0
 
 
