@@ -140,7 +140,7 @@ def _check_last_row(
             msg,
             file=path,
             line=line_no,
-            column=names[len(fields)] if fields else names[0],
+            column=names[len(fields) - 1] if fields else names[0],
             expected=f"{len(names)} fields",
             found=f"{len(fields)} field(s): {last[-60:]!r}",
             fix="the file is truncated: download it again",

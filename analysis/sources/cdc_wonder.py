@@ -52,6 +52,7 @@ MEASURES = (
 KNOWN = ("Notes", *TIME, *GEO, *CAUSE, *BREAKDOWNS, *(f"{b} Code" for b in BREAKDOWNS), *MEASURES)
 _KEY_LINE = re.compile(r"^([A-Z0-9][A-Za-z0-9 /&()\-]*?):\s*(.*)$")
 _THROUGH = re.compile(r"Deaths occurring through (\w+ \d{1,2}, \d{4}) as of (\w+ \d{1,2}, \d{4})")
+_QUERY_DATE = re.compile(r"([A-Z][a-z]{2} \d{1,2}, \d{4})")
 _CODE = re.compile(r"\b([A-Z]\d\d(?:\.\d)?)\b")
 _DRUG_UCD = re.compile(r"X40|Drug poisonings \(overdose\)")
 
@@ -69,8 +70,8 @@ class Footer:
 
     @property
     def query_date(self) -> date | None:
-        raw = self.fields.get("Query Date")
-        return datetime.strptime(raw, "%b %d, %Y %I:%M:%S %p").date() if raw else None
+        m = _QUERY_DATE.match(self.fields.get("Query Date", ""))
+        return datetime.strptime(m.group(1), "%b %d, %Y").date() if m else None
 
     @property
     def through(self) -> tuple[date, date] | None:

@@ -109,7 +109,7 @@ BAD = {
         (HEADER + "2023,APR,U.S. Border Patrol,Southwest Border,Land Only,TUCSON").encode(),
         "row cut off",
         2,
-        "Drug Type",
+        "Area of Responsibility",
     ),
     "wrong_delimiter": (HEADER.replace(",", "\t").encode(), "delimiter wrong", 1, None),
     "unknown_drug": (

@@ -157,7 +157,7 @@ BAD = {
     "empty": (b"", "file is empty", 1, None),
     "header_only": (PORTAL.encode(), "header only, no data rows", 2, None),
     "cut_off": ((PORTAL + GOOD_ROW + "US,2024,June,12 month-end").encode(), "row cut off", 3,
-                "Indicator"),
+                "Period"),
     "wrong_delimiter": ((PORTAL + GOOD_ROW).replace(",", ";").encode(), "delimiter wrong", 1,
                         None),
     "unknown_layout": (b"state,month,deaths\nUS,May,1\n", "unknown column layout", 1, "state"),

@@ -79,7 +79,12 @@ def test_new_header_with_missing_dot(tmp_path):
 BAD = {
     "empty": (b"", "file is empty", 1, None),
     "header_only": (b"observation_date,IMPCH\n", "header only", 2, None),
-    "cut_off": (b"observation_date,IMPCH\n2025-11-01,1.5\n2025-12-01", "row cut off", 3, "IMPCH"),
+    "cut_off": (
+        b"observation_date,IMPCH\n2025-11-01,1.5\n2025-12-01",
+        "row cut off",
+        3,
+        "observation_date",
+    ),
     "wrong_delimiter": (b"observation_date;IMPCH\n2025-11-01;1.5\n", "delimiter wrong", 1, None),
     "unknown_layout": (b"date,value,note\n2025-11-01,1,x\n", "unknown column layout", 1, "date"),
     "unknown_series": (b"DATE,IMPJP\n2025-11-01,1\n", "unknown FRED series", 1, "IMPJP"),
