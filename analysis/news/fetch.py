@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from analysis.news.raw import MAX_BYTES, ItemFailure
+from analysis.news.raw import MAX_BYTES, ItemFailure, check_text_bytes
 
 #: Seconds to wait to connect and between received bytes (a stalled server fails after this).
 TIMEOUT = 10.0
@@ -20,9 +20,19 @@ def download(url: str, *, timeout: float = TIMEOUT) -> tuple[str, str]:
     if scheme not in ("http", "https"):
         msg = f"URL scheme '{scheme}' is not http or https"
         raise ItemFailure(msg)
-    from newspaper import Article
+    from analysis.news.html import newspaper_article
 
-    art = Article(url, fetch_images=False, request_timeout=timeout, follow_meta_refresh=False)
+    Article = newspaper_article()
+
+    # allow_binary_content: skip newspaper4k's HEAD/range probes (fixed 3 s timeouts); the bytes
+    # are checked for binary content after download instead.
+    art = Article(
+        url,
+        fetch_images=False,
+        request_timeout=timeout,
+        follow_meta_refresh=False,
+        allow_binary_content=True,
+    )
     art.download()
     if not art.html:
         reason = art.download_exception_msg or "empty response"
@@ -37,6 +47,7 @@ def download(url: str, *, timeout: float = TIMEOUT) -> tuple[str, str]:
     if final_scheme not in ("http", "https"):
         msg = f"redirected to a non-http URL: {final}"
         raise ItemFailure(msg)
+    check_text_bytes(art.html[:8192].encode("utf-8", "replace"))
     if len(art.html) > MAX_BYTES:
         msg = f"page is {len(art.html) / 1e6:.1f} MB, above the {MAX_BYTES / 1e6:.0f} MB cap"
         raise ItemFailure(msg)

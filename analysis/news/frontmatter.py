@@ -50,7 +50,9 @@ def markdown_paragraphs(body: str) -> list[str]:
     """Plain paragraphs from Markdown: tags, images, link targets, emphasis and escapes removed."""
     body = _TAG.sub("", body.replace("\r\n", "\n"))
     body = _LINK.sub(r"\1", _IMAGE.sub("", body))
-    body = _ESCAPE.sub(r"\1", _EMPH.sub(r"\2", body))
+    body = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), body)  # protect \* etc.
+    body = _EMPH.sub(r"\2", body)
+    body = re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - 0xE000), body)
     body = _PREFIX.sub("", body)
     out: list[str] = []
     for block in re.split(r"\n\s*\n", body):

@@ -8,6 +8,7 @@ called) is the fallback when trafilatura finds no body.
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 from urllib.parse import urlparse
 
@@ -137,7 +138,7 @@ def _body(root: HtmlElement, html: str, url: str | None) -> tuple[str, str]:
 
 
 def _newspaper_text(html: str, url: str | None) -> str | None:
-    from newspaper import Article
+    Article = newspaper_article()
 
     try:
         art = Article(url or "http://localhost/article", fetch_images=False)
@@ -146,6 +147,14 @@ def _newspaper_text(html: str, url: str | None) -> str | None:
     except (RecursionError, ValueError, TypeError, AttributeError, Exception):
         return None
     return art.text or None
+
+
+def newspaper_article() -> type:
+    """newspaper4k's Article class, imported without its warning about the absent NLTK."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        from newspaper import Article
+    return Article
 
 
 def _metas(root: HtmlElement) -> dict[str, str]:

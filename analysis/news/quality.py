@@ -57,7 +57,9 @@ def ours(html: str) -> tuple[str, str | None]:
 
 def newspaper_only(html: str) -> tuple[str, str | None]:
     """newspaper4k alone (images off, no nlp()), for comparison."""
-    from newspaper import Article
+    from analysis.news.html import newspaper_article
+
+    Article = newspaper_article()
 
     art = Article("http://localhost/article", fetch_images=False)
     art.download(input_html=html)

@@ -1,0 +1,67 @@
+"""Body text and publication day on the fixture pages, against bodies marked by hand."""
+
+from datetime import date
+
+import pytest
+
+from analysis.news.html import extract_html, split_byline
+from analysis.news.quality import ours, score_pages
+from analysis.news.raw import ItemFailure
+
+
+def test_text_f1_and_publication_day_meet_the_targets(pages, expected):
+    scores = score_pages(pages, pages.parent / "expected.json", ours)
+    assert len(scores) == len(expected) >= 15
+    mean_f1 = sum(s.f1 for s in scores) / len(scores)
+    assert mean_f1 >= 0.95, [(s.page, round(s.f1, 3)) for s in scores]
+    assert min(s.f1 for s in scores) >= 0.9
+    right = sum(s.day_ok for s in scores) / len(scores)
+    assert right >= 0.97, [s.page for s in scores if not s.day_ok]
+
+
+def test_metadata_from_json_ld_meta_and_bylines(pages):
+    rec = extract_html((pages / "2025-05-12-geneva-joint-statement.html").read_text())
+    assert rec["title"] == "US and China agree to cut tariffs for 90 days after Geneva talks"
+    assert rec["authors"] == ["Lena Marsh", "Tomas Ferreira"]
+    assert rec["outlet"] == "Harbor Ledger"
+    assert rec["url"] == "https://harborledger.example/world/us-china-geneva-tariff-truce"
+    assert rec["language"] == "en"
+    assert rec["date_source"] == "json-ld"
+    assert "Finally some sense" not in rec["text"]  # reader comments are not the article
+    assert "cookies" not in rec["text"]
+    assert not rec["text"].startswith("US and China agree")  # headline not repeated in body
+
+
+def test_utc_trap_page_is_dated_on_its_local_day(pages):
+    rec = extract_html((pages / "2025-05-03-de-minimis-parcels.html").read_text())
+    assert rec["published"] == date(2025, 5, 3)
+    assert rec["published_at"].isoformat() == "2025-05-02T16:30:00+00:00"
+
+
+def test_date_only_in_url_and_only_in_dateline(pages):
+    rec = extract_html((pages / "2025-05-14-cdc-provisional-2024.html").read_text())
+    assert (rec["published"], rec["date_source"]) == (date(2025, 5, 14), "url")
+    assert rec["authors"] == ["Priya Natarajan"]
+    rec = extract_html((pages / "2025-10-30-busan-summit.html").read_text())
+    assert (rec["published"], rec["date_source"]) == (date(2025, 10, 30), "byline")
+    assert rec["authors"] == ["Min-jun Seo"]
+
+
+def test_page_without_article_body_is_refused():
+    html = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"
+    with pytest.raises(ItemFailure, match="no article body"):
+        extract_html(html)
+
+
+def test_page_nested_100000_deep_fails_cleanly_and_fast():
+    html = (
+        "<html><body>" + "<div>" * 100_000 + "<p>deep</p>" + "</div>" * 100_000 + "</body></html>"
+    )
+    with pytest.raises(ItemFailure):
+        extract_html(html)
+
+
+def test_byline_splitting():
+    assert split_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    assert split_byline("Priya Natarajan, Senior Health Reporter") == ["Priya Natarajan"]
+    assert split_byline("By Alex Rivera, DC Brief") == ["Alex Rivera"]
