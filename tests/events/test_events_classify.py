@@ -1,0 +1,36 @@
+"""Trigger rules per type; statistics, negations and purposes are not events."""
+
+from analysis.events.classify import classify, is_hedged
+
+
+def types(sentence: str) -> set[str]:
+    return {h.event_type for h in classify(sentence)}
+
+
+def test_each_type():
+    assert types("The Trump administration eliminated the duty-free status for parcels.") == {
+        "trade_policy"
+    }
+    assert types("CBP officers seized 250 pounds of fentanyl.") == {"enforcement"}
+    assert types("The CDC released provisional data on Wednesday.") == {"public_health"}
+    assert types("Biden will meet Xi on Wednesday.") == {"diplomatic"}
+    assert "diplomatic" in types("China is reportedly weighing sending Minister Wang.")
+
+
+def test_statistics_quoted_in_passing_are_not_events():
+    s = (
+        "Nearly 450,000 overdose deaths in the U.S. have been attributed to synthetic opioids "
+        "like fentanyl, according to public health data."
+    )
+    assert classify(s) == []
+
+
+def test_negation_purpose_and_aggregates():
+    assert types("The ruling does not affect tariffs imposed under Section 232.") == set()
+    assert types("It will help our officers seize more deadly drugs.") == set()
+    assert types("We have seized more fentanyl in the last two years than ever.") == set()
+
+
+def test_hedges():
+    assert is_hedged("Beijing is reportedly exploring ways to ease tensions.")
+    assert not is_hedged("Beijing announced tariffs on Friday.")

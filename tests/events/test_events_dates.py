@@ -1,0 +1,62 @@
+"""Date resolution against the publication day (analysis.events.dates)."""
+
+from datetime import date
+
+import pytest
+
+from analysis.events.dates import find_dates, monday, resolve
+
+SAT = date(2025, 5, 3)  # the seed's publication day, a Saturday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "expected"),
+    [
+        ("the administration on Friday eliminated it", SAT, (date(2025, 5, 2), "day", "relative")),
+        ("Earlier this week, China confirmed", SAT, (date(2025, 4, 28), "week", "relative")),
+        ("China last week said", SAT, (date(2025, 4, 21), "week", "relative")),
+        ("they will meet next week", SAT, (date(2025, 5, 5), "week", "relative")),
+        ("the two will meet on Thursday", SAT, (date(2025, 5, 8), "day", "relative")),
+        ("he spoke last Tuesday", SAT, (date(2025, 4, 29), "day", "relative")),
+        ("talks this Thursday went well", SAT, (date(2025, 5, 1), "day", "relative")),
+        ("the CDC said yesterday", SAT, (date(2025, 5, 2), "day", "relative")),
+        ("the CDC said today", SAT, (date(2025, 5, 3), "day", "relative")),
+        ("last month the CDC released data", SAT, (date(2025, 4, 1), "month", "relative")),
+        ("China scheduled the drugs in 2019", SAT, (date(2019, 1, 1), "year", "explicit")),
+        ("talks on May 12, 2025", SAT, (date(2025, 5, 12), "day", "explicit")),
+        ("talks on 12 May 2025", SAT, (date(2025, 5, 12), "day", "explicit")),
+        ("talks on May 12", SAT, (date(2025, 5, 12), "day", "explicit")),
+        ("talks in May 2024", SAT, (date(2024, 5, 1), "month", "explicit")),
+        ("On Monday, May 12, 2025, talks began", SAT, (date(2025, 5, 12), "day", "explicit")),
+        ("it was renewed in March", date(2025, 5, 14), (date(2025, 3, 1), "month", "explicit")),
+        ("he plans to visit in April", date(2025, 10, 30), (date(2026, 4, 1), "month", "explicit")),
+        ("On December 20, they met", date(2025, 1, 6), (date(2024, 12, 20), "day", "explicit")),
+    ],
+)
+def test_phrases(sentence, pub, expected):
+    r = resolve(sentence, pub)
+    assert (r.date, r.precision, r.basis) == expected
+
+
+def test_default_is_publication_day_and_hedged_is_its_week():
+    r = resolve("China is talking", SAT)
+    assert (r.date, r.precision, r.basis) == (SAT, "day", "published")
+    r = resolve("China is reportedly weighing a visit", SAT, hedged=True)
+    assert (r.date, r.precision, r.basis) == (date(2025, 4, 28), "week", "published")
+
+
+def test_week_convention_is_monday():
+    assert monday(date(2025, 5, 4)) == date(2025, 4, 28)
+    assert monday(date(2025, 4, 28)) == date(2025, 4, 28)
+
+
+def test_clause_local_future():
+    s = "He said he would cut the tariff, and the reduction took effect on Monday."
+    assert find_dates(s, date(2025, 11, 11))[0].date == date(2025, 11, 10)
+    s = "She said she would speak with Trump on Monday."
+    assert find_dates(s, date(2025, 2, 2))[0].date == date(2025, 2, 3)
+
+
+def test_numbers_are_not_dates():
+    assert find_dates("tariffs rose to 145 percent, and 450,000 deaths", SAT) == []
+    assert find_dates("prices in 2024-25 rose", SAT) == []

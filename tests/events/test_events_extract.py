@@ -1,0 +1,89 @@
+"""Extraction from one article, including the worked example of the seed article."""
+
+from datetime import date
+
+import polars as pl
+
+from analysis.contracts import validate
+from analysis.contracts.news import EVENTS
+from analysis.events import extract_events, extract_from_text
+from analysis.events.text import strip_markup
+
+SEED_PUBLISHED = date(2025, 5, 3)
+
+
+def test_seed_worked_example(seed_text):
+    title, body = seed_text
+    events = extract_from_text(body, SEED_PUBLISHED, article_id="seed", title=title)
+    duty = [e for e in events if e.event_type == "trade_policy" and "duty-free" in e.evidence]
+    assert len(duty) == 1
+    assert (duty[0].date, duty[0].date_precision, duty[0].date_basis) == (
+        date(2025, 5, 2),
+        "day",
+        "relative",
+    )
+    assert duty[0].actor == "United States"
+    wang = [e for e in events if "Wang Xiaohong" in e.evidence]
+    assert len(wang) == 1 and wang[0].event_type == "diplomatic"
+    assert wang[0].actor.startswith("Wang Xiaohong") and "China" in wang[0].actor
+    assert (wang[0].date, wang[0].date_precision) == (date(2025, 4, 28), "week")
+    mofcom = [e for e in events if "invitation" in e.evidence]
+    assert len(mofcom) == 1 and mofcom[0].event_type == "diplomatic"
+    assert mofcom[0].actor.startswith("Ministry of Commerce")
+    assert (mofcom[0].date, mofcom[0].date_precision, mofcom[0].date_basis) == (
+        date(2025, 4, 28),
+        "week",
+        "relative",
+    )
+    evidence = " ".join(e.evidence for e in events)
+    assert "450,000" not in evidence
+    assert "READ ALSO" not in evidence and "Buffett" not in evidence
+    assert "Subscribe" not in evidence and "Scoop Hub" not in evidence
+
+
+def test_whitehouse_readout_in_place(whitehouse):
+    path = (
+        whitehouse / "statements-releases" / "2024-08" / "2024-08-01-readout-of-the-u-s-prc-"
+        "bilateral-counternarcotics-working-group-senior-official-meeting.md"
+    )
+    events = extract_from_text(strip_markup(path.read_text(encoding="utf-8")), date(2024, 8, 1))
+    meeting = [e for e in events if "held a senior official meeting" in e.evidence]
+    assert meeting and meeting[0].event_type == "diplomatic"
+    assert meeting[0].date == date(2024, 7, 31) and meeting[0].date_basis == "explicit"
+    assert meeting[0].counterpart == "China"
+
+
+def test_actor_from_previous_sentence_and_context_date():
+    text = (
+        "The Justice Department on Tuesday unsealed indictments against eight companies. "
+        "On the same day, the Treasury sanctioned 28 people."
+    )
+    events = extract_from_text(text, date(2023, 10, 4))
+    assert [(e.event_type, e.date) for e in events] == [
+        ("enforcement", date(2023, 10, 3)),
+        ("enforcement", date(2023, 10, 3)),
+    ]
+    assert events[1].actor == "US Department of the Treasury"
+
+
+def test_extract_events_frame_passes_contract():
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a1", "a2"],
+            "title": ["t1", "t2"],
+            "text": [
+                "China's Commerce Ministry said on Monday it would impose tariffs on US coal.",
+                "No events here, only a story about weather.",
+            ],
+            "published": [date(2025, 2, 4), None],
+            "url": ["https://x.example/1", None],
+            "raw_path": [None, "b.txt"],
+        }
+    )
+    frame = extract_events(articles)
+    validate(frame, EVENTS)
+    assert frame.height == 1
+    row = frame.row(0, named=True)
+    assert row["origin"] == "extracted" and row["article_id"] == "a1" and row["n_sources"] == 1
+    assert row["date"] == date(2025, 2, 3) and row["event_type"] == "trade_policy"
+    assert "https://x.example/1" in row["citation"]

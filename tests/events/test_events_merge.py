@@ -1,0 +1,50 @@
+"""One event, many reports → one row with n_sources and all evidence (analysis.events.merge)."""
+
+from datetime import date
+
+import polars as pl
+
+from analysis.contracts import validate
+from analysis.contracts.news import EVENTS
+from analysis.events import EVIDENCE_SEP, extract_events
+from analysis.events.merge import compatible, window
+
+
+def articles() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "title": ["A", "B", "C"],
+            "text": [
+                "The Trump administration on Friday ended the duty-free status for low-value "
+                "shipments from China.",
+                "Earlier this week the United States ended duty-free treatment of low-value "
+                "shipments from China and Hong Kong.",
+                "CBP officers seized 200 pounds of fentanyl on Friday.",
+            ],
+            "published": [date(2025, 5, 3), date(2025, 5, 4), date(2025, 5, 3)],
+        }
+    )
+
+
+def test_reports_of_one_event_merge():
+    merged = extract_events(articles())
+    validate(merged, EVENTS)
+    duty = merged.filter(pl.col("event_type") == "trade_policy")
+    assert duty.height == 1
+    row = duty.row(0, named=True)
+    assert row["n_sources"] == 2
+    assert row["date"] == date(2025, 5, 2) and row["date_precision"] == "day"
+    assert len(row["evidence"].split(EVIDENCE_SEP)) == 2
+    assert merged.filter(pl.col("event_type") == "enforcement").height == 1
+
+
+def test_unmerged_keeps_one_row_per_report():
+    assert extract_events(articles(), merge=False).height == 3
+
+
+def test_windows():
+    assert window(date(2025, 4, 28), "week") == (date(2025, 4, 28), date(2025, 5, 4))
+    assert window(date(2024, 2, 1), "month") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert compatible((date(2025, 5, 2), "day"), (date(2025, 4, 28), "week"))
+    assert not compatible((date(2025, 5, 5), "day"), (date(2025, 4, 28), "week"))
