@@ -1,0 +1,88 @@
+"""The `news` source: read_articles for commands, load/load_many/combine for `precursor build`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from analysis.contracts import validate
+from analysis.contracts.news import ARTICLES
+from analysis.errors import DataError
+from analysis.sources import SOURCES
+from analysis.sources.news import combine, load, load_many, read_articles
+
+
+def test_white_house_documents_and_seed(shared_data, tmp_path, monkeypatch):
+    monkeypatch.setenv("PRECURSOR_HOME", str(tmp_path))
+    seed = sorted((shared_data.parent / "seed").glob("*.txt"))
+    if not seed:
+        pytest.skip("…/shared/seed absent: the seed article is not on this machine")
+    wh = shared_data / "news" / "whitehouse_briefings"
+    frame, errors = read_articles([wh, seed[0]], published=date(2025, 5, 3))
+    assert errors == []
+    validate(frame, ARTICLES)
+    # 128 documents + seed; one White House remarks text was posted on two days: merged
+    assert frame.height == 128
+    url = "https://www.whitehouse.gov/remarks/2025/01/remarks-by-president-trump-at-executive-order-signing/"
+    dup = frame.filter(pl.col("url") == url)
+    assert dup.height == 1 and dup["published"][0] == date(2025, 1, 23)
+    s = frame.filter(pl.col("title").str.starts_with("China Explores Fentanyl")).row(0, named=True)
+    assert (s["published"], s["date_source"], s["published_at"]) == (
+        date(2025, 5, 3),
+        "caller",
+        None,
+    )
+    assert s["authors"] == ["Abiola"] and s["extractor"] == "plain-text"
+    assert frame.filter(pl.col("date_source") == "front-matter").height == 127
+    assert frame["published"].null_count() == 0
+    assert frame["language"].drop_nulls().unique().to_list() == ["en"]
+
+
+def test_demo_corpus_builds_the_articles_table(project, run_cli):
+    files = SOURCES["news"].files(project / "data" / "raw")
+    assert 6 <= len(files) <= 12
+    frame = load_many(files)
+    validate(frame, ARTICLES)
+    assert frame["published"].null_count() == 0
+    merged = frame.filter(pl.col("urls").list.len() == 2)
+    assert merged.height == 1 and merged["outlet"][0] == "DC Brief"
+    code, _, err = run_cli("build", "--only", "articles")
+    assert code == 0, err
+    table = pl.read_parquet(project / "data" / "processed" / "articles.parquet")
+    assert table.height == frame.height
+    code, out, err = run_cli("build", "--only", "articles")
+    assert code == 0 and "unchanged" in out + err, (out, err)
+
+
+def test_bad_demo_file_is_a_clear_data_error(project, run_cli, rewrite_raw, tree_hashes):
+    files = SOURCES["news"].files(project / "data" / "raw")
+    target = next(f for f in files if f.suffix == ".html")
+    assert run_cli("build", "--only", "articles")[0] == 0
+    before = tree_hashes(project / "data" / "processed")
+    rewrite_raw(target, "<html><body><nav>Home | News</nav></body></html>")
+    with pytest.raises(DataError) as info:
+        load(target)
+    msg = str(info.value)
+    assert msg.startswith(str(target)) and "no article body" in msg and "fix:" in msg
+    code, _, err = run_cli("build", "--only", "articles")
+    assert code == 1 and target.name in err and "no article body" in err
+    assert tree_hashes(project / "data" / "processed") == before
+
+
+def test_combine_merges_across_frames(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRECURSOR_HOME", str(tmp_path))
+    pages = Path(__file__).resolve().parents[1] / "data" / "news" / "pages"
+    a, _ = read_articles([pages / "2025-11-04-fentanyl-tariff-cut.html"])
+    b, _ = read_articles([pages / "2025-11-05-fentanyl-tariff-cut-syndicated.html"])
+    out = combine({"news": pl.concat([b, a])})
+    assert out.height == 1
+    row = out.row(0, named=True)
+    assert row["published"] == date(2025, 11, 4)
+    assert row["urls"] == [
+        "https://dcbrief.example/trade/2025/11/04/trump-cuts-china-fentanyl-tariff",
+        "https://valleycourier.example/news/nation/trump-cuts-china-fentanyl-tariff-to-10",
+    ]
+    assert combine({"news": ARTICLES.empty()}).height == 0
