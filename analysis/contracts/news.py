@@ -7,6 +7,20 @@ from analysis.contracts.base import Check, Column, Table
 EVENT_TYPES = frozenset({"diplomatic", "trade_policy", "enforcement", "public_health"})
 PRECISIONS = frozenset({"day", "week", "month", "year"})
 BASES = frozenset({"explicit", "relative", "published"})
+DATE_SOURCES = frozenset(
+    {
+        "json-ld",
+        "meta",
+        "time",
+        "url",
+        "byline",
+        "front-matter",
+        "jsonl",
+        "sidecar",
+        "caller",
+        "htmldate",
+    }
+)
 ORIGINS = frozenset({"curated", "extracted"})
 
 ARTICLES = Table(
@@ -24,8 +38,9 @@ ARTICLES = Table(
         Column(
             "date_source",
             pl.String,
-            "where the date came from (json-ld, meta, time, url, "
-            "byline, sidecar, caller, front-matter)",
+            "where the day came from: page markup (json-ld, meta, time, url, byline), "
+            "front-matter, a jsonl field, the file's sidecar, the caller, or htmldate's guess",
+            allowed=DATE_SOURCES,
         ),
         Column("language", pl.String, "ISO 639-1 code"),
         Column("text", pl.String, "article body", nullable=False),
