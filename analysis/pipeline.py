@@ -5,9 +5,10 @@ A table is rebuilt only when its input files (path + sha256) or its code changed
 
 from __future__ import annotations
 
-import ast
+import functools
 import hashlib
 import importlib
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -97,30 +98,47 @@ def _module_files(name: str) -> list[Path]:
     return [origin, *data]
 
 
+_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.M)
+_PLAIN_IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n]+)", re.M)
+
+
 def _analysis_imports(path: Path) -> set[str]:
-    """Names of `analysis.*` modules a source file imports (read statically, nothing imported)."""
+    """Names of `analysis.*` modules a source file imports (a text scan: nothing is imported).
+
+    Cached by (path, mtime, size); a false positive (an import inside a string) only adds a file.
+    """
     if path.suffix != ".py":
         return set()
-    try:
-        tree = ast.parse(path.read_bytes())
-    except SyntaxError:
-        return set()
+    st = path.stat()
+    return set(_scan_imports(path, st.st_mtime_ns, st.st_size))
+
+
+@functools.lru_cache(maxsize=1024)
+def _scan_imports(path: Path, _mtime: int, _size: int) -> frozenset[str]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    package = list(path.relative_to(config.PACKAGE_DIR.parent).with_suffix("").parts)[:-1]
     found: set[str] = set()
-    here = list(path.relative_to(config.PACKAGE_DIR.parent).with_suffix("").parts)
-    package = here[:-1]  # the package a module (or an __init__) belongs to
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                anchor = package[: len(package) - (node.level - 1)]
-                module = ".".join([*anchor, *([node.module] if node.module else [])])
-            else:
-                module = node.module or ""
-            if module.split(".")[0] == "analysis":
-                found.add(module)
-                found.update(f"{module}.{a.name}" for a in node.names)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.split(".")[0] == "analysis")
-    return found
+    for target, names in _FROM_IMPORT.findall(text):
+        if target.startswith("."):
+            level = len(target) - len(target.lstrip("."))
+            rest = target[level:]
+            anchor = package[: len(package) - (level - 1)]
+            module = ".".join([*anchor, *([rest] if rest else [])])
+        else:
+            module = target
+        if module.split(".")[0] != "analysis":
+            continue
+        found.add(module)
+        for item in names.strip("()").replace("\\", " ").split(","):
+            name = item.split("#")[0].strip().split(" as ")[0].strip()
+            if name.isidentifier():
+                found.add(f"{module}.{name}")
+    for names in _PLAIN_IMPORT.findall(text):
+        for item in names.split("#")[0].split(","):
+            name = item.strip().split(" as ")[0].strip()
+            if name.split(".")[0] == "analysis":
+                found.add(name)
+    return frozenset(found)
 
 
 def _code_files(modules: Iterable[str]) -> list[Path]:
