@@ -13,6 +13,8 @@ from analysis.charts.theme import HEIGHT, WIDTH
 from analysis.errors import DataError
 
 MAX_ROWS = 5000
+#: Time axes over at most this many days get daily ticks labelled 'Feb 04' instead of hours.
+SHORT_SPAN_DAYS = 92
 SHOWN_ATTR = "_precursor_shown"
 META_KEY = "precursor"
 
@@ -69,12 +71,24 @@ def time_x(
         if brush:
             fallback = f"[{utc_expr(start)}, {utc_expr(end)}]"
             domain = {"expr": f"{brush}.{field} ? {brush}.{field} : {fallback}"}
+    ax: Any = alt.Axis(labelOverlap=True)
+    if start and end and (end - start).days <= SHORT_SPAN_DAYS:
+        # short spans: one tick per day (or every few days), never hours
+        step = max(1, (end - start).days // 10)
+        ax = alt.Axis(
+            labelOverlap=True, format="%b %d", tickCount={"interval": "day", "step": step}
+        )
     return alt.X(
         f"{field}:T",
         title=title,
         scale=alt.Scale(type="utc", domain=domain),
-        axis=alt.Axis(labelOverlap=True) if axis else None,
+        axis=ax if axis else None,
     )
+
+
+def day_tip(title: str, field: str = "date") -> alt.Tooltip:
+    """Tooltip showing the calendar day as YYYY-MM-DD, formatted in UTC (no time-zone shift)."""
+    return alt.Tooltip(f"{field}:T", title=title, timeUnit="utcyearmonthdate", format="%Y-%m-%d")
 
 
 def check_rows(shown: pl.DataFrame, what: str) -> None:

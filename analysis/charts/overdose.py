@@ -14,6 +14,7 @@ from analysis.charts.common import (
     check_rows,
     clip,
     data_of,
+    day_tip,
     finish,
     iso,
     newest,
@@ -124,7 +125,7 @@ def trend_layer(data: alt.Data, x: alt.X, *, height: int = 260, legend: bool = T
             ),
             detail="series:N",
             tooltip=[
-                alt.Tooltip("date:N", title="12 months ending"),
+                day_tip("12 months ending"),
                 alt.Tooltip("series:N", title="Series"),
                 alt.Tooltip("measure:N", title="Measure"),
                 alt.Tooltip("value:Q", title="Deaths", format=",.0f"),
@@ -176,7 +177,7 @@ def overdose_trend(
             .encode(
                 x=x,
                 tooltip=[
-                    alt.Tooltip("date:N", title="Date"),
+                    day_tip("Date"),
                     alt.Tooltip("event_type:N", title="Type"),
                     alt.Tooltip("summary:N", title="Event"),
                     alt.Tooltip("citation:N", title="Citation"),
@@ -246,7 +247,7 @@ def state_small_multiples(
             ),
             tooltip=[
                 alt.Tooltip("geo:N", title="State"),
-                alt.Tooltip("date:N", title="12 months ending"),
+                day_tip("12 months ending"),
                 alt.Tooltip("value:Q", title="Deaths", format=",.0f"),
             ],
         )

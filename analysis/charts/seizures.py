@@ -9,7 +9,17 @@ import altair as alt
 import polars as pl
 
 from analysis.charts.captions import combine, provenance
-from analysis.charts.common import Meta, check_rows, clip, data_of, finish, iso, no_data, time_x
+from analysis.charts.common import (
+    Meta,
+    check_rows,
+    clip,
+    data_of,
+    day_tip,
+    finish,
+    iso,
+    no_data,
+    time_x,
+)
 from analysis.charts.theme import WIDTH
 
 
@@ -68,7 +78,7 @@ def seizures_trend(
             ),
             color=alt.Color("drug:N", title="Drug"),
             tooltip=[
-                alt.Tooltip("date:N", title="Month"),
+                day_tip("Month"),
                 alt.Tooltip("drug:N", title="Drug"),
                 alt.Tooltip("quantity_lbs:Q", title="Pounds", format=",.1f"),
                 alt.Tooltip("events:Q", title="Seizure events", format=",.0f"),

@@ -9,7 +9,17 @@ import altair as alt
 import polars as pl
 
 from analysis.charts.captions import combine, provenance
-from analysis.charts.common import Meta, check_rows, clip, data_of, finish, iso, no_data, time_x
+from analysis.charts.common import (
+    Meta,
+    check_rows,
+    clip,
+    data_of,
+    day_tip,
+    finish,
+    iso,
+    no_data,
+    time_x,
+)
 from analysis.charts.theme import WIDTH
 
 #: Steps are carried this many days past the last change so the final rate shows as a segment.
@@ -117,7 +127,7 @@ def step_layer(data: alt.Data, x: alt.X, *, height: int = 240) -> alt.Chart:
             color=alt.Color("series:N", title="Layer"),
             strokeWidth=alt.condition(alt.datum.layer == "total", alt.value(3), alt.value(1.5)),
             tooltip=[
-                alt.Tooltip("date:N", title="From"),
+                day_tip("From"),
                 alt.Tooltip("series:N", title="Layer"),
                 alt.Tooltip("rate_pct:Q", title="Rate (%)", format=".1f"),
                 alt.Tooltip("source:N", title="Source"),
@@ -161,7 +171,7 @@ def tariff_steps(
     if acts.height:
         rules = alt.Chart(data).transform_filter(alt.datum.panel == "action")
         tips = [
-            alt.Tooltip("date:N", title="Effective"),
+            day_tip("Effective"),
             alt.Tooltip("label:N", title="Action"),
             alt.Tooltip("layer:N", title="Layer"),
             alt.Tooltip("citation:N", title="Citation"),

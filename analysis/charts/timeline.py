@@ -16,6 +16,7 @@ from analysis.charts.common import (
     check_rows,
     clip,
     data_of,
+    day_tip,
     finish,
     iso,
     no_data,
@@ -96,7 +97,7 @@ def lane_layer(
             ),
             shape=alt.Shape("origin:N", title="Origin") if by_origin else alt.Undefined,
             tooltip=[
-                alt.Tooltip("date:N", title="Date"),
+                day_tip("Date"),
                 alt.Tooltip("event_type:N", title="Type"),
                 alt.Tooltip("actor:N", title="Actor"),
                 alt.Tooltip("counterpart:N", title="Counterpart"),

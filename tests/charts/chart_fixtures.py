@@ -29,7 +29,7 @@ def events() -> pl.DataFrame:
     rows = [
         ("e1", date(2024, 11, 25), "trade_policy", "US (Trump)", "tariff threat"),
         ("e2", date(2025, 1, 20), "diplomatic", "China (MFA)", "offer on precursors"),
-        ("e3", date(2025, 2, 4), "diplomatic", "China (MOFCOM)", "=HYPERLINK(\"x\") reply"),
+        ("e3", date(2025, 2, 4), "diplomatic", "China (MOFCOM)", '=HYPERLINK("x") reply'),
         ("e4", date(2025, 5, 12), "diplomatic", "US (USTR)", "Geneva joint statement"),
         ("e5", date(2025, 6, 1), "enforcement", "China (MPS)", "scheduling of precursors"),
     ]
