@@ -231,13 +231,19 @@ def test_sigkill_leaves_every_table_old_or_fully_new(
     snapshot = {p.name: p.read_bytes() for p in processed.iterdir()}
     outcomes = set()
     # (delay before SIGKILL, pause hook between staging and commit); each from the old state
-    for delay, pause in [(0.05, None), (0.5, None), (0.9, None), (1.3, None), (1.5, 4.0)]:
+    # with the pause hook, SIGKILL comes once the staged temp files exist (whatever the load)
+    for delay, pause in [(0.05, None), (0.5, None), (0.9, None), (1.3, None), (None, 30.0)]:
         for p in processed.iterdir():
             p.unlink()
         for name, data in snapshot.items():
             (processed / name).write_bytes(data)
         proc = _start_build(root, pause)
-        time.sleep(delay)
+        if delay is None:
+            deadline = time.monotonic() + 25
+            while len(list(processed.glob(".*.parquet.tmp"))) < 2 and time.monotonic() < deadline:
+                time.sleep(0.02)
+        else:
+            time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         state = []
@@ -257,7 +263,6 @@ def test_sigkill_leaves_every_table_old_or_fully_new(
             assert list(processed.glob(".*.parquet.tmp"))
             outcomes.add("killed-while-staged")
 
-    print("kill outcomes:", sorted(outcomes))
     assert "killed-while-staged" in outcomes
     # the next build cleans the leftovers and completes
     result, _ = build(TARIFF_TABLES, force=True)

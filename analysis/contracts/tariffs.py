@@ -5,6 +5,8 @@ import polars as pl
 from analysis.contracts.base import Check, Column, Table
 
 IMPOSERS = frozenset({"US", "CN"})
+#: Whose goods are taxed: the other country, or "all" for global measures that also hit it.
+TARGETS = frozenset({"US", "CN", "all"})
 AUTHORITIES = frozenset(
     {
         "section_301",
@@ -32,7 +34,13 @@ TARIFF_ACTIONS = Table(
         Column(
             "imposer", pl.String, "government imposing the duty", allowed=IMPOSERS, nullable=False
         ),
-        Column("target", pl.String, "whose goods are taxed", nullable=False),
+        Column(
+            "target",
+            pl.String,
+            "whose goods are taxed ('all' = global measure)",
+            allowed=TARGETS,
+            nullable=False,
+        ),
         Column("authority", pl.String, "legal authority", allowed=AUTHORITIES, nullable=False),
         Column(
             "layer",
@@ -82,8 +90,9 @@ TARIFF_ACTIONS = Table(
 
 TARIFF_RATES = Table(
     name="tariff_rates",
-    description="Step series of the rate in force per imposer and layer, plus a 'total' layer; "
-    "derived from tariff_actions (and the tracker's own series), never typed by hand.",
+    description="Step series of the rate in force per imposer and layer, plus 'ieepa_total' (sum "
+    "of the IEEPA layers) and 'total' (sum of the across-the-board layers); derived from "
+    "tariff_actions (and the tracker's own series), never typed by hand.",
     columns=(
         Column("date", pl.Date, "first day this rate is in force", nullable=False),
         Column(
