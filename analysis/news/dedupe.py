@@ -13,7 +13,7 @@ from analysis.news.text import normalized
 
 #: Estimated Jaccard similarity of 5-word shingles at or above which two texts are one story.
 THRESHOLD = 0.9
-_PERMS, _BANDS = 64, 16
+_PERMS, _BANDS = 64, 8
 _ROWS = _PERMS // _BANDS
 _MASKS = np.random.default_rng(20250503).integers(0, 1 << 63, _PERMS, dtype=np.uint64)
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
@@ -42,27 +42,32 @@ def signature(text: str, k: int = 5) -> np.ndarray:
 
 
 class Clusters:
-    """Incremental clustering: `add(key, text)` gives the key of the story it copies, or None."""
+    """Incremental clustering: `add(key, text)` gives the key of the story it copies, or None.
+
+    Memory per kept story: one 64-value signature and 8 band entries (about 1 kB), so 100,000
+    stories fit in about 100 MB. 8 bands of 8 rows find a pair at Jaccard 0.9 with p ≈ 0.99.
+    """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._buckets: dict[tuple[int, bytes], list[str]] = {}
-        self._sigs: dict[str, np.ndarray] = {}
+        self._keys: list[str] = []
+        self._index: dict[str, int] = {}
+        self._sigs: list[np.ndarray] = []
+        self._buckets: dict[int, int] = {}
 
     def add(self, key: str, text: str) -> str | None:
-        if key in self._sigs:
+        if key in self._index:
             return key
         sig = signature(text)
-        bands = [(b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes()) for b in range(_BANDS)]
-        seen: set[str] = set()
+        bands = [hash((b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())) for b in range(_BANDS)]
         for band in bands:
-            for other in self._buckets.get(band, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                if float(np.mean(self._sigs[other] == sig)) >= self.threshold:
-                    return other
-        self._sigs[key] = sig
+            other = self._buckets.get(band)
+            if other is not None and float(np.mean(self._sigs[other] == sig)) >= self.threshold:
+                return self._keys[other]
+        n = len(self._keys)
+        self._keys.append(key)
+        self._index[key] = n
+        self._sigs.append(sig)
         for band in bands:
-            self._buckets.setdefault(band, []).append(key)
+            self._buckets.setdefault(band, n)
         return None

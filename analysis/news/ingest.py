@@ -15,7 +15,7 @@ from analysis.news import cache, fetch
 from analysis.news.dates import parse_stamp
 from analysis.news.frontmatter import extract_markdown
 from analysis.news.html import extract_html, host
-from analysis.news.jsonl import iter_json, iter_lines
+from analysis.news.jsonl import iter_file_lines, iter_json
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure, decode_html, decode_utf8, read_capped
 from analysis.news.text import article_id, guess_language, word_count
@@ -106,6 +106,9 @@ def _from_file(
         yield ItemError(str(path), "no such file or folder")
         return
     kind = KINDS.get(path.suffix.lower())
+    if kind == "jsonl":
+        yield from _from_jsonl(path, published, _sidecar_fields(path))
+        return
     try:
         data = read_capped(path)
     except ItemFailure as exc:
@@ -121,8 +124,8 @@ def _from_file(
             return
     sha = hashlib.sha256(data).hexdigest()
     side = _sidecar_fields(path)
-    if kind in ("jsonl", "json"):
-        yield from _from_jsonl(path, data, sha, published, side)
+    if kind == "json":
+        yield from _from_json(path, data, sha, published, side)
         return
     result = cache.get(sha, kind) if use_cache else None
     if result is None:
@@ -148,6 +151,24 @@ def _parse(kind: str, data: bytes) -> dict[str, Any]:
 
 
 def _from_jsonl(
+    path: Path, published: date | None, side: dict
+) -> Iterator[dict[str, Any] | ItemError]:
+    """Stream a JSON-lines file line by line (any size); raw_sha256 is that of the line."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below, generator-friendly
+    except OSError as exc:
+        yield ItemError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with fh:
+        for line, raw, result in iter_file_lines(fh):
+            if isinstance(result, ItemFailure):
+                yield ItemError(str(path), str(result), line)
+            else:
+                sha = hashlib.sha256(raw).hexdigest()
+                yield _finish(result, path, sha, published, side)
+
+
+def _from_json(
     path: Path, data: bytes, sha: str, published: date | None, side: dict
 ) -> Iterator[dict[str, Any] | ItemError]:
     try:
@@ -155,7 +176,7 @@ def _from_jsonl(
     except ItemFailure as exc:
         yield ItemError(str(path), str(exc))
         return
-    for line, result in iter_lines(text) if path.suffix.lower() != ".json" else iter_json(text):
+    for line, result in iter_json(text):
         if isinstance(result, ItemFailure):
             yield ItemError(str(path), str(result), line)
         else:

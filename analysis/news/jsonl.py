@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from analysis.news import dates
-from analysis.news.raw import ItemFailure
+from analysis.news.raw import MAX_BYTES, ItemFailure
 from analysis.news.text import clean_line, join_paragraphs, paragraphs
 
 
@@ -22,6 +22,35 @@ def iter_lines(text: str) -> Iterator[tuple[int, dict[str, Any] | ItemFailure]]:
             yield number, ItemFailure(f"line is not valid JSON ({exc.msg} at column {exc.colno})")
         except ItemFailure as exc:
             yield number, exc
+
+
+def iter_file_lines(
+    fh: BinaryIO,
+) -> Iterator[tuple[int, bytes, dict[str, Any] | ItemFailure]]:
+    """Stream an open JSON-lines file: (line number, raw bytes, fields or failure) per line."""
+    for number, raw in enumerate(fh, start=1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_BYTES:
+            yield number, raw, ItemFailure(f"line is {len(raw) / 1e6:.1f} MB, above the cap")
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, raw, ItemFailure(f"line is not UTF-8 (byte offset {exc.start})")
+            continue
+        try:
+            yield number, raw, extract_record(json.loads(text))
+        except json.JSONDecodeError as exc:
+            yield (
+                number,
+                raw,
+                ItemFailure(f"line is not valid JSON ({exc.msg} at column {exc.colno})"),
+            )
+        except ItemFailure as exc:
+            yield number, raw, exc
 
 
 def iter_json(text: str) -> Iterator[tuple[int | None, dict[str, Any] | ItemFailure]]:
