@@ -9,6 +9,26 @@ from analysis.charts.common import MAX_ROWS
 from analysis.charts.export import inline_rows
 
 
+def inline_values(spec: dict[str, Any]) -> list[list[dict]]:
+    """Every inline dataset of a spec (top-level `datasets` and nested `data.values`)."""
+    out = [v for v in spec.get("datasets", {}).values()]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and isinstance(data.get("values"), list):
+                out.append(data["values"])
+            for k, v in node.items():
+                if k != "datasets":
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(spec)
+    return out
+
+
 def views(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Every unit or layer spec (anything with `layer` or `mark`), nested concat/facet included."""
     out = []

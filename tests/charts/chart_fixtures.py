@@ -108,7 +108,7 @@ def tariff_rates() -> pl.DataFrame:
 
 
 def overdose(states: int = 3, months: int = 36) -> pl.DataFrame:
-    ends = pl.date_range(date(2022, 1, 1), date(2030, 1, 1), "1mo", eager=True).dt.month_end()
+    ends = pl.date_range(date(2022, 1, 1), date(2040, 1, 1), "1mo", eager=True).dt.month_end()
     ends = ends.head(months)
     geos = ["US", *[f"S{i}" for i in range(states)]]
     parts = []
