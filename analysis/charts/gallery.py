@@ -12,7 +12,7 @@ from analysis.charts.captions import combine, provenance
 from analysis.charts.export import FORMATS, export_chart
 from analysis.charts.headline import DEFAULT_START, diplomacy_vs_trade
 from analysis.charts.lags import lag_chart
-from analysis.charts.overdose import overdose_trend, state_small_multiples
+from analysis.charts.overdose import overdose_trend
 from analysis.charts.seizures import seizures_trend
 from analysis.charts.tariffs import tariff_steps
 from analysis.charts.timeline import policy_timeline
@@ -20,6 +20,9 @@ from analysis.charts.timeline import policy_timeline
 Tables = Mapping[str, pl.DataFrame]
 #: First day the report's time charts show (see headline.DEFAULT_START).
 START = DEFAULT_START
+#: Indicators of the by-drug overdose figure (the embedded VSRR extract holds the US only, so the
+#: report draws drugs, not states; `state_small_multiples` needs a full VSRR release).
+DRUGS = ("synthetic_opioids", "heroin", "cocaine", "psychostimulants")
 #: Layers drawn in the report's tariff charts (the curated `tariff_rates` layer names).
 US_LAYERS = (
     "section_301_list1",
@@ -77,9 +80,7 @@ GALLERY: dict[str, Callable[[Tables], alt.TopLevelMixin]] = {
         t["tariff_rates"], t["tariff_actions"], imposer="CN", layers=CN_LAYERS
     ),
     "overdose_trend": lambda t: overdose_trend(t["overdose"], events=t["events"]),
-    "overdose_states": lambda t: state_small_multiples(
-        t["overdose"], indicator="synthetic_opioids"
-    ),
+    "overdose_by_drug": lambda t: overdose_trend(t["overdose"], indicators=DRUGS),
     "seizures_fentanyl": lambda t: seizures_trend(t["seizures"], drugs=("fentanyl",)),
     "lag_chart": _lags,
 }

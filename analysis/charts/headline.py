@@ -98,6 +98,7 @@ def diplomacy_vs_trade(
                 time_x(start=start, end=end, title=None),
                 height=28 * ev.get_column("lane").n_unique(),
                 lane_sort=lane_sort(ev),
+                legend=False,
             )
             .transform_filter(alt.datum.panel == "events")
             .add_params(brush)
@@ -109,7 +110,9 @@ def diplomacy_vs_trade(
         step_layer(data, time_x(start=start, end=end, brush=zoom, title=None), height=160)
         if steps.height
         else panel_note("No tariff totals for this selection")
-    ).properties(title=_panel_title("Tariff total (%)"))
+    ).properties(
+        title=_panel_title("Across-the-board additional tariffs, % (layer 'total'; 0 before)")
+    )
     bottom = (
         trend_layer(data, time_x(start=start, end=end, brush=zoom), height=180)
         if od.height

@@ -26,6 +26,22 @@ from analysis.charts.theme import WIDTH
 HOLD_DAYS = 90
 #: Label the action rules only when they are few enough to stay legible (tooltips always).
 MAX_LABELS = 12
+#: Series drawn when no layers are named: the palette has 8 colour-blind-safe colours.
+MAX_SERIES = 8
+
+
+def busiest_layers(rates: pl.DataFrame, limit: int = MAX_SERIES) -> list[str]:
+    """'total' plus the layers that changed most often, at most `limit` in all (colours stay
+    distinguishable); ties go to the alphabetically first layer."""
+    counts = (
+        rates.filter(pl.col("layer") != "total")
+        .group_by("layer")
+        .agg(pl.len().alias("n"))
+        .sort(["n", "layer"], descending=[True, False])
+    )
+    has_total = rates.filter(pl.col("layer") == "total").height > 0
+    keep = counts.get_column("layer").head(limit - has_total).to_list()
+    return [*keep, "total"] if has_total else keep
 
 
 def step_frame(
@@ -42,6 +58,8 @@ def step_frame(
         f = f.filter(pl.col("imposer") == imposer)
     if layers is not None:
         f = f.filter(pl.col("layer").is_in(list(layers)))
+    else:
+        f = f.filter(pl.col("layer").is_in(busiest_layers(f)))
     if f.height == 0:
         return pl.DataFrame()
     multi_imposer = f.get_column("imposer").n_unique() > 1
@@ -74,7 +92,21 @@ def step_frame(
             .with_columns(pl.lit(start).alias("date"))
             .select(f.columns)
         )
-        f = pl.concat([before, f.filter(pl.col("date") >= start)], how="vertical_relaxed")
+        # before a series' first date its rate is 0 (tariff_rates' convention)
+        later = f.filter(~pl.col("series").is_in(before.get_column("series").to_list()))
+        zero = (
+            later.sort("date")
+            .group_by("series", maintain_order=True)
+            .first()
+            .filter(pl.col("date") > start)
+            .with_columns(
+                pl.lit(start).alias("date"),
+                pl.lit(0.0).alias("rate_pct"),
+                pl.lit("zero").alias("kind"),
+            )
+            .select(f.columns)
+        )
+        f = pl.concat([before, zero, f.filter(pl.col("date") >= start)], how="vertical_relaxed")
     f = clip(f, "date", None, stop)
     return f.sort("series", "date").select(
         pl.lit("rate").alias("panel"),
@@ -157,7 +189,8 @@ def tariff_steps(
     who = {"US": "US tariffs on Chinese goods", "CN": "Chinese tariffs on US goods"}
     meta = Meta(
         title=who.get(imposer or "", "US and Chinese tariffs on each other's goods"),
-        subtitle="Rate in force per layer (step lines) and the total; rules mark legal actions",
+        subtitle="Rate in force per layer (step lines) and the total; rules mark legal actions"
+        + ("" if layers is not None else f" (the {MAX_SERIES} most-changed layers; pass layers=)"),
         sources=parts,
         releases=rel,
     )

@@ -57,7 +57,12 @@ def precursor_theme() -> alt.theme.ThemeConfig:
                 "domainColor": "#999999",
                 "tickColor": "#999999",
             },
-            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom"},
+            "legend": {
+                "labelFontSize": 11,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "labelLimit": 360,
+            },
             "header": {"labelFontSize": 11, "titleFontSize": 12},
             "range": {"category": list(OKABE_ITO)},
             "line": {"strokeWidth": 2},

@@ -81,6 +81,7 @@ def lane_layer(
     height: int,
     lane_sort: list[str],
     by_origin: bool = False,
+    legend: bool = True,
 ) -> alt.Chart:
     """Points on lanes, coloured by event type, tooltips with summary, evidence and citation."""
     data = shown if isinstance(shown, alt.Data) else data_of(shown)
@@ -94,6 +95,7 @@ def lane_layer(
                 "event_type:N",
                 title="Event type",
                 scale=alt.Scale(domain=list(EVENT_COLORS), range=list(EVENT_COLORS.values())),
+                legend=alt.Legend() if legend else None,
             ),
             shape=alt.Shape("origin:N", title="Origin") if by_origin else alt.Undefined,
             tooltip=[
