@@ -23,14 +23,20 @@ def either(a: str, b: str, gap: int = 6) -> str:
 
 @dataclass(frozen=True)
 class Rule:
+    """A trigger: its type, summary label, pattern, strength, and the word stems (3–6 letters)
+    of which one must start a word of the sentence before the pattern is tried (speed gate)."""
+
     event_type: str
     label: str
     pattern: re.Pattern[str]
     strength: float = 0.8
+    gate: frozenset[str] = frozenset()
 
 
-def _r(event_type: str, label: str, regex: str, strength: float = 0.8) -> Rule:
-    return Rule(event_type, label, re.compile(regex, re.IGNORECASE), strength)
+def _r(event_type: str, label: str, regex: str, gate: str, strength: float = 0.8) -> Rule:
+    return Rule(
+        event_type, label, re.compile(regex, re.IGNORECASE), strength, frozenset(gate.split())
+    )
 
 
 def alt(*words: str) -> str:
@@ -360,46 +366,124 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
+_G_TARIFF = "tarif duti duty levie levy reci"
 RULES: tuple[Rule, ...] = (
     # trade policy
-    _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5)),
-    _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8)),
-    _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7)),
-    _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 6)),
-    _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8)),
-    _r("trade_policy", "tariff change took effect", near(_CHANGE, _TOOK_EFFECT, 3)),
-    _r("trade_policy", "export controls", either(_EXPORT_VERBS, _EXPORT, 6)),
-    _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6)),
+    _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5), "duty minimi"),
+    _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8), _G_TARIFF),
+    _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
+    _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 6), _G_TARIFF),
+    _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
+    _r(
+        "trade_policy",
+        "tariff change took effect",
+        near(_CHANGE, _TOOK_EFFECT, 3),
+        "effect force kick",
+    ),
+    _r("trade_policy", "export controls", either(_EXPORT_VERBS, _EXPORT, 6), "export entity"),
+    _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
     _r(
         "trade_policy",
         "trade action (Section 301/232, IEEPA)",
         either(_UP + "|order|invok|sign", _LEGAL, 6),
+        "sectio ieepa emerge",
         0.7,
     ),
     # enforcement
-    _r("enforcement", "seizure", _SEIZE),
-    _r("enforcement", "arrests or charges", _w(_ARREST)),
-    _r("enforcement", "sanctions", _w(_SANCTION)),
-    _r("enforcement", "scheduling or licensing of chemicals", either(_SCHEDULE, _CHEMICALS, 6)),
-    _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12)),
-    _r("enforcement", "raids and crackdowns", _w(_RAID), 0.7),
+    _r("enforcement", "seizure", _SEIZE, "seize seizu confis interc"),
+    _r(
+        "enforcement",
+        "arrests or charges",
+        _w(_ARREST),
+        "arrest custod indict charge extrad convic senten guilty unseal prosec appreh",
+    ),
+    _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac"),
+    _r(
+        "enforcement",
+        "scheduling or licensing of chemicals",
+        either(_SCHEDULE, _CHEMICALS, 6),
+        "precur chemic substa analog nitaze xylazi presse",
+    ),
+    _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
+    _r(
+        "enforcement",
+        "raids and crackdowns",
+        _w(_RAID),
+        "raid raids dismant shut busted crack disrup",
+        0.7,
+    ),
     # public health
-    _r("public_health", "overdose data release", either(_RELEASE, _DATA, 5)),
+    _r(
+        "public_health",
+        "overdose data release",
+        either(_RELEASE, _DATA, 5),
+        "data figure statis estima",
+    ),
     _r(
         "public_health",
         "health emergency",
         either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5),
+        "emerge",
     ),
     # diplomatic
-    _r("diplomatic", "meeting or talks", _w(_MEET)),
-    _r("diplomatic", "visit", _w(_VISIT)),
-    _r("diplomatic", "negotiations", either(_TALK_VERBS, _TALKS, 5)),
-    _r("diplomatic", "invitation or offer", _w(_OFFER)),
-    _r("diplomatic", "suspended or resumed cooperation", either(_SUSPEND, _COOPERATION, 4)),
-    _r("diplomatic", "statement or demand", _w(_STATEMENT), 0.6),
-    _r("diplomatic", "agreement to cooperate", _w(_AGREE)),
-    _r("diplomatic", "reported overture", _OVERTURE, 0.6),
+    _r(
+        "diplomatic",
+        "meeting or talks",
+        _w(_MEET),
+        "met meet meets meetin talks spoke speak phone call video virtua summit conven hosted "
+        "bilate backch channe",
+    ),
+    _r("diplomatic", "visit", _w(_VISIT), "visit visite visits travel trip arrive sendin"),
+    _r(
+        "diplomatic",
+        "negotiations",
+        either(_TALK_VERBS, _TALKS, 5),
+        "negoti dialog group talks consul",
+    ),
+    _r(
+        "diplomatic",
+        "invitation or offer",
+        _w(_OFFER),
+        "invite invita offer offere offers propos overtu olive",
+    ),
+    _r(
+        "diplomatic",
+        "suspended or resumed cooperation",
+        either(_SUSPEND, _COOPERATION, 4),
+        "cooper commun talks dialog channe contac exchan",
+    ),
+    _r(
+        "diplomatic",
+        "statement or demand",
+        _w(_STATEMENT),
+        "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
+        "joint statem reaffi welcom oppose lodged",
+        0.6,
+    ),
+    _r(
+        "diplomatic",
+        "agreement to cooperate",
+        _w(_AGREE),
+        "agreed commit commitm broker ceasef secure negoti reache signed",
+    ),
+    _r(
+        "diplomatic",
+        "reported overture",
+        _OVERTURE,
+        "weighi consid explor mullin contem seekin prepar planni",
+        0.6,
+    ),
 )
+#: Union of every rule's gate: a paragraph none of whose words starts with one holds no event.
+GATE: frozenset[str] = frozenset().union(*(r.gate for r in RULES))
+_GATE_RE = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(GATE, key=len, reverse=True)) + ")")
+
+
+def stems(text: str) -> set[str]:
+    """Gate stems found at the start of words of `text` (with their shorter prefixes)."""
+    found = set(_GATE_RE.findall(text.lower()))
+    return {f[:k] for f in found for k in (3, 4, 5, 6)} if found else found
+
 
 HEDGE = re.compile(
     r"\b(?:reportedly|is said to|are said to|according to (?:a|the) [\w ]{0,40}report|"
@@ -447,17 +531,22 @@ _NEGATED = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\W+(?:\w+\W
 _PURPOSE = re.compile(r"\b(?:to|help|helps|will)\s+$", re.IGNORECASE)
 
 
-def classify(sentence: str) -> list[Hit]:
+def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     """Every trigger in the sentence, by type and position (earliest first).
+
+    `words`: gate stems of the sentence or of its paragraph (see `stems`), to skip rules early.
 
     Dropped: negated triggers ("did not impose"), enforcement verbs used as a purpose ("to seize
     more drugs") or inside period aggregates, and data "releases" without a health publisher.
     """
-    if NON_EVENT.search(sentence):
+    words = stems(sentence) if words is None else words
+    if not words or NON_EVENT.search(sentence):
         return []
     hits: list[Hit] = []
     aggregate = bool(AGGREGATE.search(sentence))
     for rule in RULES:
+        if words.isdisjoint(rule.gate):
+            continue
         for m in rule.pattern.finditer(sentence):
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NEGATED.search(before):

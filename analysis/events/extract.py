@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 
 import polars as pl
 
 from analysis.contracts.news import EVENTS
-from analysis.events.classify import Hit, classify, is_hedged, is_statistic
+from analysis.events.classify import Hit, classify, is_hedged, is_statistic, stems
 from analysis.events.dates import Resolved, find_dates, resolve
-from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
+from analysis.events.gazetteer import KIND_RANK, Entity, Mention, entity_named, mentions
 from analysis.events.text import paragraphs, split_sentences
 
-#: Cheap pre-filter: a sentence with none of these stems cannot match any rule.
-_ANY_TRIGGER = re.compile(
-    r"tarif|dut(?:y|ies)|de minimis|export|trade|section|ieepa|seiz|confiscat|intercept|arrest|"
-    r"detain|indict|charg|extradit|convict|sentenc|guilty|unseal|prosecut|apprehend|sanction|"
-    r"designat|ofac|schedul|control|licens|precursor|chemical|raid|dismantl|shut down|took down|"
-    r"bust|crack|disrupt|data|figures|statistic|estimate|emergenc|met\b|meet|talk|spoke|speak|"
-    r"call|summit|conven|host|welcom|visit|travel|trip|arriv|send|negotiat|dialogue|working group|"
-    r"consultation|invit|offer|propos|overture|olive|warn|urg|condemn|protest|pledg|vow|accus|"
-    r"demand|reject|denounc|critici|statement|reaffirm|agree|commit|consensus|understanding|"
-    r"weigh|consider|explor|mull|contemplat|seek|prepar|plann|levi|levy|struck|strike",
-    re.IGNORECASE,
-)
 _COORD = re.compile(r"^\s*,?\s*and\s+(?:the\s+|its\s+)?$")
 _PREP = re.compile(
     r"\b(?:from|with|to|against|on|of|for|by|in|between|toward|towards|at|over|into|than|about|"
@@ -131,65 +119,97 @@ def extract_from_text(
 
     A sentence without a date phrase takes the last date named earlier in its paragraph, or the
     previous event's date when it points back to it ("on the same day", "also"); otherwise the
-    publication day (its week for hedged reports).
+    publication day (its week for hedged reports). A sentence without an actor takes the one of
+    the sentences just before it, else the one named in the title.
+
+    Speed: a paragraph none of whose words starts like a trigger is skipped without being split;
+    dates and actors of earlier sentences are looked up only when a sentence needs them.
     """
     events: list[Event] = []
-    default = _default_actor(title or "")
-    last_actor: Entity | None = None
+    history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
-    idx = -1
+    idx = 0
     for para in paragraphs(text):
-        para_when: Resolved | None = None
+        words = stems(para)
+        if not words:
+            idx += 1  # sentence indexes only need to be stable and distinct
+            history.append((para, None))
+            continue
+        para_start = len(history)
         for sent in split_sentences(para):
             idx += 1
-            found = mentions(sent) if len(sent) < 2000 else []
-            if not _ANY_TRIGGER.search(sent):
-                phrases = find_dates(sent, published)
-                para_when = phrases[-1] if phrases else para_when
-                last_actor = _last_subject(found) or last_actor
+            hits = classify(sent, words) if len(sent) < 5000 else []
+            if not hits:
+                history.append((sent, None))
                 continue
-            new, sentence_actor = _sentence_events(
+            context = _paragraph_date(history[para_start:], published)
+            if context is None and _SAME_TIME.search(sent):
+                context = last_when
+            new = _sentence_events(
                 sent,
+                hits,
                 idx,
-                found,
+                mentions(sent),
                 published,
                 article_id,
-                last_actor or default,
-                context=para_when or (last_when if _SAME_TIME.search(sent) else None),
+                lambda: _recent_actor(history) or _default_actor(title or ""),
+                context=context,
             )
             events.extend(new)
-            phrases = find_dates(sent, published)
-            para_when = phrases[-1] if phrases else para_when
             if new and new[0].date_basis != "published":
                 last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
-            last_actor = sentence_actor or _last_subject(found) or last_actor
+            history.append((sent, _actor_entity(new[0].actor) if new else None))
     return events
+
+
+def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Resolved | None:
+    """The last date phrase named in the paragraph's earlier sentences."""
+    for sent, _ in reversed(previous):
+        found = find_dates(sent, pub)
+        if found:
+            return found[-1]
+    return None
+
+
+def _recent_actor(history: list[tuple[str, Entity | None]], depth: int = 3) -> Entity | None:
+    """The actor of one of the last few sentences (an event's actor, else its first name)."""
+    for sent, actor in reversed(history[-depth:]):
+        if actor is not None:
+            return actor
+        subject = _last_subject(mentions(sent)) if len(sent) < 5000 else None
+        if subject is not None:
+            return subject
+    return None
+
+
+def _actor_entity(name: str) -> Entity | None:
+    return entity_named(name)
 
 
 def _sentence_events(
     sent: str,
+    hits: list[Hit],
     idx: int,
     found: list[Mention],
     published: date,
     article_id: str | None,
-    fallback: Entity | None,
+    fallback: Callable[[], Entity | None],
     *,
     context: Resolved | None,
-) -> tuple[list[Event], Entity | None]:
+) -> list[Event]:
     """Events of one sentence: the first valid trigger of each type, plus later triggers of that
     type that carry a different date phrase of their own ("agreed on Monday ... talks over the
     weekend")."""
     _TEXT[0] = sent
     out: list[Event] = []
     kept: dict[str, list[Resolved]] = {}
-    sentence_actor: Entity | None = None
     hedged = is_hedged(sent)
-    for hit in classify(sent):
+    for hit in hits:
         taken = kept.get(hit.event_type)
         actor, counterpart = _pick_actor(found, hit.start)
         confidence = hit.strength
         if actor is None:
-            actor = fallback
+            actor = fallback()
             confidence -= 0.2
             if actor is None:
                 continue
@@ -235,8 +255,7 @@ def _sentence_events(
                 date_phrase=when.phrase,
             )
         )
-        sentence_actor = sentence_actor or actor
-    return out, sentence_actor
+    return out
 
 
 def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bool:

@@ -57,3 +57,19 @@ def mentions(text: str) -> list[Mention]:
         if ent is not None:
             out.append(Mention(ent, m.start(), m.end()))
     return out
+
+
+def entity_named(name: str) -> Entity | None:
+    """The entity whose display name is `name` (None if unknown)."""
+    _, by_alias = _index()
+    return _by_name(id(by_alias)).get(name)
+
+
+@lru_cache(maxsize=1)
+def _by_name(_key: int) -> dict[str, Entity]:
+    _, by_alias = _index()
+    out: dict[str, Entity] = {}
+    for ent in by_alias.values():
+        if ent.kind != "adjective":
+            out.setdefault(ent.name, ent)
+    return out

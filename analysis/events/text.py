@@ -134,7 +134,7 @@ def paragraphs(text: str) -> Iterator[str]:
 def _flush(block: list[str]) -> Iterator[str]:
     if not block:
         return
-    para = re.sub(r"\s+", " ", " ".join(block)).strip()
+    para = " ".join(" ".join(block).split())
     if not para or BOILERPLATE.match(para) or para.startswith("#"):
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
