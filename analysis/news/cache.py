@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from analysis import config
-from analysis.provenance import atomic_write_text
 
 
 @cache
@@ -50,12 +50,16 @@ def get(sha: str, kind: str) -> dict[str, Any] | None:
         data = json.loads(_path(sha, kind).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(data, dict):
+        return None
     return {k: _decode(v) for k, v in data.items()}
 
 
 def put(sha: str, kind: str, result: dict[str, Any]) -> None:
+    target = _path(sha, kind)
+    data = json.dumps({k: _encode(v) for k, v in result.items()}, ensure_ascii=False)
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
-        atomic_write_text(
-            _path(sha, kind),
-            json.dumps({k: _encode(v) for k, v in result.items()}, ensure_ascii=False),
-        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(data, encoding="utf-8")  # no fsync: a torn entry is just a cache miss
+        os.replace(tmp, target)

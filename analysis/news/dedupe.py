@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from analysis.news.text import normalized
+from analysis.news.text import tokens
 
 #: Estimated Jaccard similarity of 5-word shingles at or above which two texts are one story.
 THRESHOLD = 0.9
@@ -26,16 +26,27 @@ def _mix(z: np.ndarray) -> np.ndarray:
     return z ^ (z >> np.uint64(31))
 
 
-def signature(text: str, k: int = 5) -> np.ndarray:
+#: Signatures computed at ingest, by article id, so merging does not tokenize texts again.
+_MEMO: dict[str, np.ndarray] = {}
+_MEMO_MAX = 20_000
+
+
+def remember(key: str, sig: np.ndarray) -> None:
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.pop(next(iter(_MEMO)))
+    _MEMO[key] = sig
+
+
+def signature(text: str, k: int = 5, words: list[str] | None = None) -> np.ndarray:
     """64 MinHash values over the word k-gram shingles of the normalized text."""
-    words = normalized(text).split() or [""]
+    words = (tokens(text) if words is None else words) or [""]
     w = pl.Series(words, dtype=pl.String).hash(seed=5).to_numpy()
     with np.errstate(over="ignore"):
         n = max(len(w) - k + 1, 1)
         x = np.zeros(n, dtype=np.uint64)
         for i in range(min(k, len(w))):
             x = x * _M1 + w[i : i + n]
-        x = np.unique(_mix(x))
+        x = _mix(x)  # repeated shingles do not change a minimum: no need to deduplicate
         if len(x) > 64:  # keep the half of shingles with an even hash: same estimate, half the work
             x = x[(x & np.uint64(1)) == 0]
         return _mix(_MASKS[:, None] ^ x[None, :]).min(axis=1)
@@ -58,7 +69,9 @@ class Clusters:
     def add(self, key: str, text: str) -> str | None:
         if key in self._index:
             return key
-        sig = signature(text)
+        sig = _MEMO.get(key)
+        if sig is None:
+            sig = signature(text)
         bands = [hash((b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())) for b in range(_BANDS)]
         for band in bands:
             other = self._buckets.get(band)

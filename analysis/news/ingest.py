@@ -10,15 +10,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from analysis import config
 from analysis.news import cache, fetch
 from analysis.news.dates import parse_stamp
+from analysis.news.dedupe import remember, signature
 from analysis.news.frontmatter import extract_markdown
 from analysis.news.html import extract_html, host
 from analysis.news.jsonl import iter_file_lines, iter_json
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure, decode_html, decode_utf8, read_capped
-from analysis.news.text import article_id, guess_language, word_count
+from analysis.news.text import article_id, guess_language, tokens
 from analysis.provenance import SUFFIX as SIDECAR_SUFFIX
 
 KINDS = {
@@ -130,6 +133,8 @@ def _from_file(
     result = cache.get(sha, kind) if use_cache else None
     if result is None:
         result = _parse(kind, data)
+        if "error" not in result:
+            derive(result)
         if use_cache:
             cache.put(sha, kind, result)
     if "error" in result:
@@ -195,6 +200,17 @@ def _sidecar_fields(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def derive(rec: dict[str, Any]) -> dict[str, Any]:
+    """Content-derived fields, from one tokenization: id, word count, language, MinHash."""
+    text = rec["text"]
+    words = tokens(text)
+    rec["article_id"] = article_id(text, words)
+    rec["word_count"] = len(words)
+    rec["language"] = rec.get("language") or guess_language(text, words)
+    rec["minhash"] = [int(v) for v in signature(text, words=words)]
+    return rec
+
+
 def _finish(
     rec: dict[str, Any],
     path: Path | None,
@@ -222,9 +238,9 @@ def _finish(
     text = rec["text"]
     urls = [u for u in [rec.get("url"), *rec.get("urls", [])] if u]
     rec["urls"] = list(dict.fromkeys(urls))
-    rec["article_id"] = article_id(text)
-    rec["word_count"] = word_count(text)
-    rec["language"] = rec.get("language") or guess_language(text)
+    if "article_id" not in rec:
+        derive(rec)
+    remember(rec["article_id"], np.array(rec["minhash"], dtype=np.uint64))
     rec["title"] = rec.get("title") or text.split("\n", 1)[0][:120]
     rec["authors"] = rec.get("authors") or []
     rec["raw_path"] = _display(path) if path else None

@@ -80,14 +80,19 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def tokens(text: str) -> list[str]:
+    """Lower-case words (NFKC, punctuation dropped): the basis of ids and duplicate checks."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+
+
 def normalized(text: str) -> str:
-    """Lower-case words only (NFKC, punctuation dropped): the basis of ids and duplicate checks."""
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+    return " ".join(tokens(text))
 
 
-def article_id(text: str) -> str:
+def article_id(text: str, words: list[str] | None = None) -> str:
     """Stable id: first 16 hex digits of sha256 over the normalized text."""
-    return hashlib.sha256(normalized(text).encode("utf-8")).hexdigest()[:16]
+    joined = " ".join(tokens(text) if words is None else words)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 _EN = frozenset(
@@ -118,9 +123,9 @@ _EN = frozenset(
 )
 
 
-def guess_language(text: str) -> str | None:
+def guess_language(text: str, words: list[str] | None = None) -> str | None:
     """'en' when common English function words make up a sizeable share of the words, else None."""
-    words = normalized(text[:4000]).split()
+    words = tokens(text[:4000]) if words is None else words[:700]
     if len(words) < 20:
         return None
     return "en" if sum(w in _EN for w in words) / len(words) > 0.12 else None
