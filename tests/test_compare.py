@@ -232,3 +232,28 @@ def test_monthly_from_rolling_roundtrip() -> None:
     np.testing.assert_allclose(got, m[12:] - m[:36])
     with pytest.raises(DataError, match="12 consecutive"):
         monthly_from_rolling(rolling, anchor.head(11))
+
+
+def test_monthly_from_rolling_on_embedded_cdc_data(make_project) -> None:
+    """VSRR 12-month-ending sums + WONDER 2016 months give back WONDER's 2015 months."""
+    from analysis import pipeline, store
+
+    root = make_project(["cdc_vsrr", "cdc_wonder"])
+    pipeline.build(["overdose"], log=lambda _m: None)
+    od = store.read("overdose", root / "data" / "processed").filter(
+        (pl.col("geo") == "US") & (pl.col("indicator") == "synthetic_opioids")
+    )
+    rolling = od.filter((pl.col("window") == "12m") & (pl.col("vintage") == date(2025, 1, 1)))
+    wonder = od.filter(pl.col("window") == "1m")
+    with pytest.raises(DataError, match="12-month-ending"):
+        interrupted_time_series(rolling, "2019-06-30")
+    anchor = wonder.filter(pl.col("period_end").dt.year() == 2016)
+    derived = monthly_from_rolling(rolling, anchor)
+    y2015 = derived.filter(pl.col("period_end").dt.year() == 2015).join(
+        wonder.select("period_end", "deaths"), on="period_end"
+    )
+    assert y2015.height == 12 and set(y2015.get_column("basis")) == {"derived"}
+    # provisional (VSRR) and final (WONDER) counts differ slightly, month by month
+    ratio = y2015.get_column("value") / y2015.get_column("deaths")
+    assert ratio.min() > 0.85 and ratio.max() < 1.15
+    assert abs(y2015.get_column("value").sum() / y2015.get_column("deaths").sum() - 1) < 0.03

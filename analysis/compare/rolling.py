@@ -54,10 +54,22 @@ def monthly_from_rolling(
     """
     r = _months(rolling, on, value)
     m = _months(anchor, on, value)
-    start = next(
-        (i for i in sorted(m) if all(i + k in m for k in range(12))),
-        None,
-    )
+    runs = [i for i in sorted(m) if all(i + k in m for k in range(12))]
+    # the latest 12-month run whose last month (and the one before it) has a rolling sum
+    linked = [i for i in runs if i + 11 in r and (i + 12 in r or i + 10 in r)]
+    start = linked[-1] if linked else None
+    if runs and start is None:
+        msg = "the anchor months do not meet the 12-month-ending sums"
+        raise DataError(
+            msg,
+            column=on,
+            expected="12 consecutive anchor months ending in a month the rolling series covers",
+            found=f"anchor from {runs[0] // 12}-{runs[0] % 12 + 1:02d}, rolling sums from "
+            f"{min(r) // 12}-{min(r) % 12 + 1:02d}"
+            if r
+            else "no rolling sums",
+            fix="pass an anchor that overlaps the rolling series",
+        )
     if start is None:
         msg = "monthly values cannot be derived from 12-month-ending sums alone"
         raise DataError(
