@@ -138,7 +138,7 @@ def extract_from_text(
         para_start = len(history)
         for sent in split_sentences(para):
             idx += 1
-            hits = classify(sent, words) if len(sent) < 5000 else []
+            hits = classify(sent) if len(sent) < 5000 else []
             if not hits:
                 history.append((sent, None))
                 continue

@@ -26,7 +26,7 @@ _TAG = re.compile(r"<[^>]{0,2000}>", re.DOTALL)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_TERMINAL = re.compile(r"[.!?…:;\"”’)]\s*$")
+_TERMINAL_CHARS = '.!?…:;"”’)'
 
 ABBREVIATIONS = frozenset(
     [
@@ -138,7 +138,7 @@ def _flush(block: list[str]) -> Iterator[str]:
     if not para or BOILERPLATE.match(para) or para.startswith("#"):
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
-    if len(para.split()) < 8 and not _TERMINAL.search(para):
+    if len(para) < 120 and len(para.split()) < 8 and para[-1:] not in _TERMINAL_CHARS:
         return
     yield para
 
