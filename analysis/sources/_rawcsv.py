@@ -23,7 +23,7 @@ def read_bytes(path: Path, *, what: str) -> bytes:
     data = Path(path).read_bytes()
     if data.startswith(BOM):
         data = data[len(BOM) :]
-    if not data.strip():
+    if not data or data.isspace():
         msg = "file is empty"
         raise DataError(
             msg,
@@ -38,6 +38,22 @@ def read_bytes(path: Path, *, what: str) -> bytes:
     except UnicodeDecodeError as exc:
         raise _encoding_error(path, data, exc) from None
     return data
+
+
+def head_bytes(path: Path, *, what: str, size: int = 1 << 16) -> bytes:
+    """The first bytes of a file (BOM removed) for its header; the whole file on the error path."""
+    with open(path, "rb") as fh:
+        head = fh.read(size)
+    if head.startswith(BOM):
+        head = head[len(BOM) :]
+    first = head.split(b"\n", 1)[0]
+    try:
+        first.decode("utf-8")
+    except UnicodeDecodeError:
+        read_bytes(path, what=what)  # raises the located encoding error
+    if not head or head.isspace():
+        read_bytes(path, what=what)  # raises "file is empty"
+    return head
 
 
 def _encoding_error(path: Path, data: bytes, exc: UnicodeDecodeError) -> DataError:
@@ -92,24 +108,33 @@ def match_layout(
 
 
 def read_table(
-    data: bytes, path: Path, *, separator: str = ",", first_line: int = 1, what: str
+    source: Path | bytes,
+    path: Path,
+    *,
+    separator: str = ",",
+    first_line: int = 1,
+    what: str,
 ) -> pl.DataFrame:
-    """Parse delimited bytes into all-string columns plus `_file` and `_line` (1-based raw line).
+    """Parse a delimited file (or its bytes) into all-string columns plus `_file` and `_line`.
 
-    Header-only files, rows cut off mid-line (fewer fields than the header, or an open quote) and
-    rows with too many fields are errors naming the line.
+    `_line` is the 1-based line in the raw file. Empty and header-only files, non-UTF-8 bytes,
+    rows cut off mid-line (fewer fields than the header, or an open quote) and rows with too many
+    fields are errors naming the line. The fast path is one `polars.read_csv`; the slower
+    diagnosis runs only when that fails.
     """
-    names = header_fields(data, separator)
+    data = source if isinstance(source, bytes) else None
+    head = data[: 1 << 16] if data is not None else head_bytes(path, what=what)
+    names = header_fields(head, separator)
     try:
         frame = pl.read_csv(
-            io.BytesIO(data),
+            io.BytesIO(data) if data is not None else path,
             separator=separator,
             infer_schema=False,
             new_columns=names,
             raise_if_empty=True,
         )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
-        raise _locate_bad_row(data, path, separator, names, first_line, str(exc)) from None
+        raise _diagnose(path, data, separator, names, first_line, str(exc), what) from None
     if frame.height == 0:
         msg = "header only, no data rows"
         raise DataError(
@@ -120,18 +145,42 @@ def read_table(
             found="end of file",
             fix="download the file again; the publisher's file always has rows",
         )
-    _check_last_row(data, path, separator, names, first_line + frame.height)
+    _check_last_row(_tail(path, data), path, separator, names, first_line + frame.height)
     return frame.with_columns(
         pl.lit(str(path)).alias("_file"),
         pl.int_range(first_line + 1, first_line + 1 + frame.height, dtype=pl.Int64).alias("_line"),
     )
 
 
+def _tail(path: Path, data: bytes | None, size: int = 1 << 16) -> bytes:
+    if data is not None:
+        return data[-size:]
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - size))
+        return fh.read()
+
+
+def _diagnose(
+    path: Path,
+    data: bytes | None,
+    separator: str,
+    names: list[str],
+    first_line: int,
+    detail: str,
+    what: str,
+) -> DataError:
+    """Why polars rejected the file: empty, not UTF-8, or which row is malformed."""
+    if data is None:
+        data = read_bytes(path, what=what)  # raises for empty files and bad encodings
+    return _locate_bad_row(data, path, separator, names, first_line, detail)
+
+
 def _check_last_row(
-    data: bytes, path: Path, separator: str, names: list[str], line_no: int
+    tail: bytes, path: Path, separator: str, names: list[str], line_no: int
 ) -> None:
     """A download cut off mid-row leaves a last line with fewer fields than the header."""
-    body = data.rstrip(b"\r\n")
+    body = tail.rstrip(b"\r\n")
     last = body[body.rfind(b"\n") + 1 :].decode("utf-8").rstrip("\r")
     fields = next(csv.reader([last], delimiter=separator), [])
     if len(fields) < len(names):
@@ -188,44 +237,61 @@ def _locate_bad_row(
     )
 
 
+NumberSpec = (
+    tuple[str, "pl.DataType | type[pl.DataType]"]
+    | tuple[str, "pl.DataType | type[pl.DataType]", str]
+)
+
+
+def number_exprs(
+    columns: Mapping[str, NumberSpec], *, strip: str = ","
+) -> tuple[list[pl.Expr], pl.Expr]:
+    """Expressions casting text columns to numbers, and one flagging rows with a non-number.
+
+    `columns` maps output name -> (input column, dtype[, characters to remove]); the characters
+    default to `strip` (thousands separators). Blank cells are already null from `read_table`.
+    Evaluate the flag after the parsed columns exist (it reads them by their output names).
+    """
+    parsed, bad = [], []
+    for out, spec in columns.items():
+        src, dtype = spec[0], spec[1]
+        clean = pl.col(src)
+        for ch in spec[2] if len(spec) > 2 else strip:
+            clean = clean.str.replace_all(ch, "", literal=True)
+        parsed.append(clean.cast(dtype, strict=False).alias(out))
+        bad.append(pl.col(src).is_not_null() & pl.col(out).is_null())
+    return parsed, pl.any_horizontal(bad) if bad else pl.lit(False)
+
+
 def numbers(
     frame: pl.DataFrame,
     path: Path,
-    columns: Mapping[str, tuple[str, pl.DataType | type[pl.DataType]]],
+    columns: Mapping[str, NumberSpec],
     *,
     strip: str = ",",
     shown: Mapping[str, str] | None = None,
 ) -> pl.DataFrame:
-    """Cast text columns to numbers (thousands separators and spaces removed).
-
-    `columns` maps output name -> (input column, dtype). A cell that is not a number (e.g. `1.2.3`)
-    raises a DataError citing its line; blank cells become null.
-    """
-    exprs, checks = [], []
-    for out, (src, dtype) in columns.items():
-        clean = pl.col(src).str.replace_all(f"[{strip} ]", "").replace("", None)
-        parsed = clean.cast(dtype, strict=False)
-        if dtype in (pl.Int64, pl.Int32, pl.Int16):
-            as_float = clean.cast(pl.Float64, strict=False)
-            parsed = pl.when(as_float == as_float.round(0)).then(as_float).cast(dtype, strict=False)
-        exprs.append(parsed.alias(out))
-        checks.append((clean.is_not_null() & parsed.is_null()).alias(f"_bad_{out}"))
-    out_frame = frame.with_columns(*exprs, *checks)
-    for out, (src, dtype) in columns.items():
-        bad = out_frame.filter(pl.col(f"_bad_{out}"))
-        if bad.height:
-            row = bad.row(0, named=True)
-            msg = f"{bad.height} cell(s) are not numbers"
+    """Add the parsed number columns; a cell that is not a number (e.g. `1.2.3`, or `12.5` where an
+    integer is due) raises a DataError citing its line and column."""
+    parsed, _ = number_exprs(columns, strip=strip)
+    out = frame.with_columns(parsed)
+    for name, spec in columns.items():
+        src, dtype = spec[0], spec[1]
+        rows = frame.filter(frame.get_column(src).is_not_null() & out.get_column(name).is_null())
+        if rows.height:
+            row = rows.row(0, named=True)
+            is_int = dtype in (pl.Int64, pl.Int32, pl.Int16)
+            msg = f"{rows.height} cell(s) are not numbers"
             raise DataError(
                 msg,
                 file=path,
                 line=row.get("_line"),
                 column=(shown or {}).get(src, src),
-                expected="an integer" if dtype in (pl.Int64, pl.Int32, pl.Int16) else "a number",
+                expected="an integer" if is_int else "a number",
                 found=row[src],
                 fix="correct the cell (blank means missing), or download the file again",
             )
-    return out_frame.drop([f"_bad_{o}" for o in columns])
+    return out
 
 
 def unknown_labels(

@@ -17,10 +17,10 @@ import polars as pl
 from analysis.contracts import SEIZURES, validate
 from analysis.provenance import vintage_of
 from analysis.sources._rawcsv import (
+    head_bytes,
     header_fields,
     match_layout,
     numbers,
-    read_bytes,
     read_mapping,
     read_table,
     unknown_labels,
@@ -55,9 +55,9 @@ DRUGS = read_mapping(Path(__file__).with_name("cbp_seizures_drugs.csv"))
 def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
     """Read one CBP seizure file (nationwide or AMO layout); return validated `seizures` rows."""
     path = Path(path)
-    data = read_bytes(path, what=WHAT)
-    layout = match_layout(path, header_fields(data, ","), LAYOUTS, what=WHAT)
-    raw = read_table(data, path, what=WHAT).rename({LAYOUTS[layout][5]: "Area"})
+    head = head_bytes(path, what=WHAT)
+    layout = match_layout(path, header_fields(head, ","), LAYOUTS, what=WHAT)
+    raw = read_table(path, path, what=WHAT).rename({LAYOUTS[layout][5]: "Area"})
     raw = raw.with_columns(pl.col("FY").str.replace(r"\s*\(FYTD\)\s*$", "").alias("_fy"))
     checks = {
         "Month (abbv)": (list(MONTHS), "months are 3-letter uppercase abbreviations (OCT…SEP)"),

@@ -19,10 +19,11 @@ from analysis.contracts import OVERDOSE, validate
 from analysis.errors import DataError
 from analysis.provenance import vintage_of
 from analysis.sources._rawcsv import (
+    head_bytes,
     header_fields,
     match_layout,
+    number_exprs,
     numbers,
-    read_bytes,
     read_mapping,
     read_table,
     unknown_labels,
@@ -69,62 +70,78 @@ MONTHS = {
 }
 PERIOD = "12 month-ending"
 GEO = {"YC": "NYC"}
-SUPPRESSED = r"(?i)data suppressed|low data quality"
 
 
 def _snake(name: str) -> str:
     return name.strip().lower().replace(" ", "_")
 
 
+#: output -> (column, dtype, characters removed first): thousands separators, "99.5+" complete.
+NUMBERS = {
+    "year_n": ("year", pl.Int32, ""),
+    "deaths": ("data_value", pl.Int64, ","),
+    "deaths_predicted": ("predicted_value", pl.Float64, ","),
+    "pct_complete": ("percent_complete", pl.Float64, "+"),
+    "pct_pending": ("percent_pending_investigation", pl.Float64, ""),
+}
+
+
 def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
-    """Read one VSRR release (any layout) and return validated `overdose` rows."""
+    """Read one VSRR release (any layout) and return validated `overdose` rows.
+
+    One lazy polars pass parses and flags every row; the slower checks that name the offending
+    line run only when a flag is up.
+    """
     path = Path(path)
-    data = read_bytes(path, what=WHAT)
-    match_layout(path, header_fields(data, ","), LAYOUTS, what=WHAT)
-    raw = read_table(data, path, what=WHAT)
+    match_layout(path, header_fields(head_bytes(path, what=WHAT), ","), LAYOUTS, what=WHAT)
+    raw = read_table(path, path, what=WHAT)
     shown = {_snake(c): c for c in raw.columns if not c.startswith("_")}
     raw = raw.rename({c: _snake(c) for c in raw.columns if not c.startswith("_")})
     if "predicted_value" not in raw.columns:
         raw = raw.with_columns(pl.lit(None, pl.String).alias("predicted_value"))
-    _check_labels(raw, path, shown)
-    codes = dict(INDICATORS.select("label", "indicator").iter_rows())
-    raw = raw.with_columns(
-        pl.col("indicator").replace_strict(codes, return_dtype=pl.String).alias("code")
-    ).filter(pl.col("code").is_not_null())
-    raw = numbers(
-        raw,
-        path,
-        {
-            "year_n": ("year", pl.Int32),
-            "deaths": ("data_value", pl.Int64),
-            "deaths_predicted": ("predicted_value", pl.Float64),
-            "pct_complete": ("percent_complete", pl.Float64),
-            "pct_pending": ("percent_pending_investigation", pl.Float64),
-        },
-        strip=",+",
-        shown=shown,
+    codes = {label: code or "" for label, code in INDICATORS.select("label", "indicator").rows()}
+    parsed, bad_number = number_exprs(NUMBERS)
+    suppressed = pl.col("footnote").str.contains("suppressed", literal=True) | pl.col(
+        "footnote"
+    ).str.contains("low data quality", literal=True)
+    frame = (
+        raw.lazy()
+        .with_columns(
+            pl.col("indicator").replace_strict(codes, default=None).alias("code"),
+            pl.col("month").replace_strict(MONTHS, default=None, return_dtype=pl.Int8).alias("m"),
+            *parsed,
+        )
+        .select(
+            pl.date("year_n", "m", 1).dt.month_end().alias("period_end"),
+            pl.lit("12m").alias("window"),
+            pl.col("state").replace(GEO).alias("geo"),
+            pl.lit("all").alias("subgroup"),
+            pl.col("code").alias("indicator"),
+            "deaths",
+            "deaths_predicted",
+            (pl.col("deaths").is_null() & suppressed.fill_null(False)).alias("is_suppressed"),
+            pl.lit(True).alias("is_provisional"),
+            "pct_complete",
+            "pct_pending",
+            pl.lit(SOURCE).alias("source"),
+            pl.lit(vintage or vintage_of(path)).alias("vintage"),
+            "_file",
+            "_line",
+            (
+                pl.col("code").is_null()
+                | pl.col("m").is_null()
+                | (pl.col("period") != PERIOD).fill_null(True)
+                | pl.col("state").is_null()
+                | (bad_number & (pl.col("code") != ""))
+            ).alias("_bad"),
+        )
+        .collect()
     )
-    frame = raw.select(
-        pl.date(pl.col("year_n"), pl.col("month").replace_strict(MONTHS, return_dtype=pl.Int8), 1)
-        .dt.month_end()
-        .alias("period_end"),
-        pl.lit("12m").alias("window"),
-        pl.col("state").replace(GEO).alias("geo"),
-        pl.lit("all").alias("subgroup"),
-        pl.col("code").alias("indicator"),
-        "deaths",
-        "deaths_predicted",
-        (
-            pl.col("deaths").is_null() & pl.col("footnote").fill_null("").str.contains(SUPPRESSED)
-        ).alias("is_suppressed"),
-        pl.lit(True).alias("is_provisional"),
-        "pct_complete",
-        "pct_pending",
-        pl.lit(SOURCE).alias("source"),
-        pl.lit(vintage or vintage_of(path)).alias("vintage"),
-        "_file",
-        "_line",
-    )
+    if frame.get_column("_bad").any():
+        _check_labels(raw, path, shown)
+        counted = [label for label, code in codes.items() if code]
+        numbers(raw.filter(pl.col("indicator").is_in(counted)), path, NUMBERS, shown=shown)
+    frame = frame.filter(pl.col("indicator") != "").drop("_bad")
     return validate(frame, OVERDOSE)
 
 

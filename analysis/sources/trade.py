@@ -17,10 +17,10 @@ from analysis.contracts import TRADE, validate
 from analysis.errors import DataError
 from analysis.provenance import vintage_of
 from analysis.sources._rawcsv import (
+    head_bytes,
     header_fields,
     match_layout,
     numbers,
-    read_bytes,
     read_mapping,
     read_table,
 )
@@ -52,8 +52,8 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
 
 
 def _fred(path: Path, vintage: date) -> pl.DataFrame:
-    data = read_bytes(path, what=WHAT)
-    header = header_fields(data, ",")
+    head = head_bytes(path, what=WHAT)
+    header = header_fields(head, ",")
     series = header[1] if len(header) == 2 else "<SERIES>"
     layouts = {
         "FRED (old header)": ("DATE", series),
@@ -73,7 +73,7 @@ def _fred(path: Path, vintage: date) -> pl.DataFrame:
             found=series,
             fix="add the series with its partner and flow to analysis/sources/trade_series.csv",
         )
-    raw = read_table(data, path, what=WHAT).rename({header[0]: "date", series: "value"})
+    raw = read_table(path, path, what=WHAT).rename({header[0]: "date", series: "value"})
     raw = raw.with_columns(pl.col("value").replace(".", None))
     raw = numbers(raw, path, {"value_usd_millions": ("value", pl.Float64)}, shown={"value": series})
     raw = raw.with_columns(pl.col("date").str.to_date("%Y-%m-%d", strict=False).alias("month"))
