@@ -265,6 +265,40 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
     return None
 
 
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_RELATIVE_WORDS = frozenset(
+    [
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "weekend",
+        "month",
+        "year",
+    ]
+)
+#: Cheap conditions a sentence must meet before a pattern is tried (speed only).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",),
+    "mdy": ("month", "digit"),
+    "dmy": ("month", "digit"),
+    "md": ("month", "digit"),
+    "dm": ("month", "digit"),
+    "m": ("month",),
+    "my": ("month", "digit"),
+    "rel_day": ("relative",),
+    "weekday": ("weekday",),
+    "weekday_bare": ("weekday",),
+    "week": ("relative",),
+    "month": ("relative",),
+    "year_rel": ("relative",),
+    "year": ("digit",),
+}
 _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
 
 
@@ -282,7 +316,16 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
     """Every date phrase in the sentence, resolved; overlapping phrases keep the most precise."""
     found: list[Resolved] = []
     taken: list[tuple[int, int]] = []
+    words = set(_WORD.findall(sentence.lower()))
+    has = {
+        "month": not words.isdisjoint(MONTHS),
+        "weekday": not words.isdisjoint(WEEKDAYS),
+        "relative": not words.isdisjoint(_RELATIVE_WORDS),
+        "digit": bool(_DIGIT.search(sentence)),
+    }
     for pattern, kind in PATTERNS:
+        if not all(has[n] for n in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

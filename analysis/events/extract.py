@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 import polars as pl
@@ -278,28 +278,26 @@ def to_frame(
     events: Iterable[Event], *, citation: str = "", origin: str = "extracted"
 ) -> pl.DataFrame:
     """Events → rows of the `events` table (one row per event; `n_sources` 1)."""
-    rows = []
-    for ev in events:
-        d = asdict(ev)
-        rows.append(
-            {
-                "event_id": ev.event_id,
-                "date": d["date"],
-                "date_precision": d["date_precision"],
-                "date_basis": d["date_basis"],
-                "announced": None,
-                "event_type": d["event_type"],
-                "actor": d["actor"],
-                "counterpart": d["counterpart"],
-                "summary": d["summary"],
-                "evidence": d["evidence"],
-                "article_id": d["article_id"],
-                "origin": origin,
-                "citation": citation or f"article {d['article_id']}",
-                "confidence": float(d["confidence"]),
-                "n_sources": 1,
-            }
-        )
+    rows = [
+        {
+            "event_id": ev.event_id,
+            "date": ev.date,
+            "date_precision": ev.date_precision,
+            "date_basis": ev.date_basis,
+            "announced": None,
+            "event_type": ev.event_type,
+            "actor": ev.actor,
+            "counterpart": ev.counterpart,
+            "summary": ev.summary,
+            "evidence": ev.evidence,
+            "article_id": ev.article_id,
+            "origin": origin,
+            "citation": citation or f"article {ev.article_id}",
+            "confidence": float(ev.confidence),
+            "n_sources": 1,
+        }
+        for ev in events
+    ]
     return pl.DataFrame(rows, schema=EVENTS.schema) if rows else EVENTS.empty()
 
 
