@@ -35,7 +35,7 @@ def download(url: str, *, timeout: float = TIMEOUT) -> tuple[str, str]:
     )
     art.download()
     if not art.html:
-        reason = art.download_exception_msg or "empty response"
+        reason = (art.download_exception_msg or "empty response").replace(" for url None", "")
         if "No connection adapters" in reason or "InvalidSchema" in reason:
             reason = f"redirected to a non-http URL ({reason})"
         elif "timed out" in reason.lower():
