@@ -161,6 +161,12 @@ def main() -> int:
           f"{'met' if ratio <= 2 else 'MISSED'})")  # fmt: skip
     print(f"pandas / cdc_vsrr.load:        {speedup:.2f}x  (target >= 3x: "
           f"{'met' if speedup >= 3 else 'MISSED'})")  # fmt: skip
+    from analysis.contracts import OVERDOSE, validate
+    from analysis.sources import cdc_vsrr
+
+    loaded = cdc_vsrr.load(path)
+    check = best_of(lambda _p: validate(loaded, OVERDOSE), path, 7)
+    print(f"  of which the contract check (analysis.contracts.validate): {check * 1000:.1f} ms")
     from analysis.sources import get_source
 
     print("other loaders (load + validate vs bare polars.read_csv, best of 5):")

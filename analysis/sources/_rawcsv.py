@@ -114,8 +114,11 @@ def read_table(
     separator: str = ",",
     first_line: int = 1,
     what: str,
+    skip: Sequence[str] = (),
 ) -> pl.DataFrame:
     """Parse a delimited file (or its bytes) into all-string columns plus `_file` and `_line`.
+
+    Columns named in `skip` are not materialised (they are still checked for field counts).
 
     `_line` is the 1-based line in the raw file. Empty and header-only files, non-UTF-8 bytes,
     rows cut off mid-line (fewer fields than the header, or an open quote) and rows with too many
@@ -125,11 +128,13 @@ def read_table(
     data = source if isinstance(source, bytes) else None
     head = data[: 1 << 16] if data is not None else head_bytes(path, what=what)
     names = header_fields(head, separator)
+    keep = [i for i, n in enumerate(names) if n not in skip]
     try:
         frame = pl.read_csv(
             io.BytesIO(data) if data is not None else path,
             separator=separator,
             infer_schema=False,
+            columns=keep,
             new_columns=names,
             raise_if_empty=True,
         )

@@ -70,6 +70,7 @@ MONTHS = {
 }
 PERIOD = "12 month-ending"
 GEO = {"YC": "NYC"}
+UNUSED = ("State Name", "Footnote Symbol", "state_name", "footnote_symbol")
 
 
 def _snake(name: str) -> str:
@@ -94,7 +95,7 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
     """
     path = Path(path)
     match_layout(path, header_fields(head_bytes(path, what=WHAT), ","), LAYOUTS, what=WHAT)
-    raw = read_table(path, path, what=WHAT)
+    raw = read_table(path, path, what=WHAT, skip=UNUSED)
     shown = {_snake(c): c for c in raw.columns if not c.startswith("_")}
     raw = raw.rename({c: _snake(c) for c in raw.columns if not c.startswith("_")})
     if "predicted_value" not in raw.columns:
