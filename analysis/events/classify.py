@@ -253,6 +253,7 @@ _COOPERATION = alt(
 _MEET = alt(
     r"held (?:a |an |their )?(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call)",
     "back-?channels?",
+    r"(?:days?|rounds?) of (?:talks|negotiations|meetings)",
     "met",
     "meet",
     "meets",
@@ -523,7 +524,7 @@ STATISTIC = re.compile(
 NON_EVENT = re.compile(
     r"^\s*(?:if|whether|should|would|could)\b|\?\s*[\"”]?$|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
-    r"would be|could be|aims to|is a tax|hoped|hopes? (?:that|to)|focused on ways to|"
+    r"aims to|is a tax|hoped|hopes? (?:that|to)|focused on ways to|"
     r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged)\b",
     re.IGNORECASE,
 )

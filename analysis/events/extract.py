@@ -106,6 +106,7 @@ _DIPLOMATIC_NOUN = re.compile(
     re.IGNORECASE,
 )
 #: Phrases pointing back to the date of the previous event ("On the same day", "also").
+_POSSESSIVE = re.compile(r"['’]s\b")
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
     re.IGNORECASE,
@@ -165,7 +166,8 @@ def extract_from_text(
 def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Resolved | None:
     """The last date phrase named in the paragraph's earlier sentences."""
     for sent, _ in reversed(previous):
-        found = find_dates(sent, pub)
+        # "last year's progress" dates its noun, not the paragraph: skip possessive phrases.
+        found = [r for r in find_dates(sent, pub) if not _POSSESSIVE.match(sent, r.end)]
         if found:
             return found[-1]
     return None
