@@ -347,13 +347,27 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
     ]
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def is_possessive(sentence: str, r: Resolved) -> bool:
+    """True when the date phrase modifies the noun after it ("last week's talks")."""
+    return bool(_POSSESSIVE.match(sentence, r.end))
+
+
 def resolve(sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False) -> Resolved:
     """The event date of a sentence: the date phrase nearest `anchor` (the trigger's offset).
 
-    Without a phrase: the publication day ("published"), or its week for hedged/ongoing reports
-    ("is reportedly weighing", "has recently been seeking"), whose day is unknown.
+    A possessive phrase ("last year's progress") dates only the trigger right after it ("last
+    week's commitments"). Without a phrase: the publication day ("published"), or its week for
+    hedged/ongoing reports ("is reportedly weighing", "has recently been seeking").
     """
-    found = [r for r in find_dates(sentence, pub) if r.precision != "year" or r.start >= 0]
+    found = [
+        r
+        for r in find_dates(sentence, pub)
+        if not is_possessive(sentence, r)
+        or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
+    ]
     if found:
         return min(found, key=lambda r: (abs(r.start - anchor), r.start))
     if hedged:

@@ -12,7 +12,7 @@ import polars as pl
 
 from analysis.contracts.news import EVENTS
 from analysis.events.classify import Hit, classify, is_hedged, is_statistic, stems
-from analysis.events.dates import Resolved, find_dates, resolve
+from analysis.events.dates import Resolved, find_dates, is_possessive, resolve
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, entity_named, mentions
 from analysis.events.text import paragraphs, split_sentences
 
@@ -106,7 +106,6 @@ _DIPLOMATIC_NOUN = re.compile(
     re.IGNORECASE,
 )
 #: Phrases pointing back to the date of the previous event ("On the same day", "also").
-_POSSESSIVE = re.compile(r"['’]s\b")
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
     re.IGNORECASE,
@@ -167,7 +166,7 @@ def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Res
     """The last date phrase named in the paragraph's earlier sentences."""
     for sent, _ in reversed(previous):
         # "last year's progress" dates its noun, not the paragraph: skip possessive phrases.
-        found = [r for r in find_dates(sent, pub) if not _POSSESSIVE.match(sent, r.end)]
+        found = [r for r in find_dates(sent, pub) if not is_possessive(sent, r)]
         if found:
             return found[-1]
     return None

@@ -87,3 +87,30 @@ def test_extract_events_frame_passes_contract():
     assert row["origin"] == "extracted" and row["article_id"] == "a1" and row["n_sources"] == 1
     assert row["date"] == date(2025, 2, 3) and row["event_type"] == "trade_policy"
     assert "https://x.example/1" in row["citation"]
+
+
+def test_two_events_of_one_type_when_dated_apart():
+    s = (
+        "China said on Friday that it was suspending cooperation with the United States on "
+        "counternarcotics, in retaliation for House Speaker Nancy Pelosi's visit to Taiwan "
+        "this week."
+    )
+    got = {(e.event_type, e.date, e.date_precision) for e in extract_from_text(s, date(2022, 8, 6))}
+    assert got == {
+        ("diplomatic", date(2022, 8, 5), "day"),
+        ("diplomatic", date(2022, 8, 1), "week"),
+    }
+
+
+def test_paragraph_context_skips_possessive_dates():
+    text = (
+        "On July 31, the United States and China held a meeting in Washington. "
+        "The two sides agreed to meet again.\n\n"
+        "Building on last year's progress, the delegations agreed to share data with China."
+    )
+    events = extract_from_text(text, date(2024, 8, 1))
+    assert [(e.date, e.date_basis) for e in events] == [
+        (date(2024, 7, 31), "explicit"),
+        (date(2024, 7, 31), "relative"),
+        (date(2024, 8, 1), "published"),
+    ]
