@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 from lxml.html import HtmlElement
 
 _ISO = re.compile(
-    r"(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)"
+    r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)"
     r"(?:[T ](?P<H>[0-2]\d):?(?P<M>[0-5]\d)(?::?(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d:?[0-5]\d|[+-][01]\d)?)?"
 )
@@ -170,7 +170,10 @@ META_NAMES = (
 )
 _META_RANK = {n: i for i, n in enumerate(META_NAMES)}
 _SKIP = re.compile(r"comment|related|sidebar|footer|aside|nav|promo|recommend|newsletter", re.I)
-_BYLINE = re.compile(r"byline|dateline|date|posted|published|meta|timestamp", re.I)
+_BYLINE = re.compile(
+    r"byline|dateline|date|posted|published|meta|timestamp|(?:^|[\s_-])(?:time|info|source)(?:$|[\s_-])",
+    re.I,
+)
 
 
 def json_ld_objects(root: HtmlElement) -> list[dict]:

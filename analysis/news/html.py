@@ -237,6 +237,12 @@ def _authors(root: HtmlElement, art: dict, meta: dict[str, str]) -> list[str]:
                 names = got
                 break
     if not names:
+        for el in root.xpath("//p | //small | //span | //div[not(descendant::p)]"):
+            text = clean_line(el.text_content())
+            if text.startswith("By ") and len(text) < 80 and (m := _BY_NAME.match(text)):
+                names = split_byline(m.group(0))
+                break
+    if not names:
         for el in root.xpath('//*[contains(@class, "dateline") or contains(@class, "meta")]'):
             text = el.text_content()
             if len(text) < 200 and (m := _BY_NAME.search(text)):

@@ -20,6 +20,9 @@ BOILERPLATE = re.compile(
       | sign\s+up\b.{0,100}
       | follow\s+us\b.{0,60}
       | (?:photo|image)\s*(?:credit)?\s*:.{0,120}
+      | (?:source|editor|editors?)\s*:.{0,150}
+      | \[\s*editor\s*:.{0,80}\]
+      | (?-i:By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:\s*[,·|•][^.!?]{0,60})?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
