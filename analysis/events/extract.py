@@ -105,6 +105,9 @@ _DIPLOMATIC_NOUN = re.compile(
     r"release of|countries|sides|leaders|participants|partners|counterparts?|embassy)\b",
     re.IGNORECASE,
 )
+#: Sentences after a dated event within which an undated event of the same type is taken to
+#: elaborate it (news put the event and its date first, then the details).
+LEDE_SPAN = 8
 #: Phrases pointing back to the date of the previous event ("On the same day", "also").
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
@@ -118,7 +121,8 @@ def extract_from_text(
     """Events of one article body; `published` anchors relative dates ("on Friday").
 
     A sentence without a date phrase takes the last date named earlier in its paragraph, or the
-    previous event's date when it points back to it ("on the same day", "also"); otherwise the
+    previous event's date when it points back to it ("on the same day", "also"), or the date of
+    an event of the same type dated in the LEDE_SPAN sentences before it; otherwise the
     publication day (its week for hedged reports). A sentence without an actor takes the one of
     the sentences just before it, else the one named in the title.
 
@@ -128,11 +132,12 @@ def extract_from_text(
     events: list[Event] = []
     history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
+    lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
     for para in paragraphs(text):
         words = stems(para)
         if not words:
-            idx += 1  # sentence indexes only need to be stable and distinct
+            idx += 1 + para.count(". ")  # about its sentence count (no split needed)
             history.append((para, None))
             continue
         para_start = len(history)
@@ -154,8 +159,12 @@ def extract_from_text(
                 article_id,
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
+                lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
             )
             events.extend(new)
+            for ev in new:
+                if ev.date_basis != "published" and not ev.date_phrase.startswith("("):
+                    lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
             if new and new[0].date_basis != "published":
                 last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
             history.append((sent, _actor_entity(new[0].actor) if new else None))
@@ -197,6 +206,7 @@ def _sentence_events(
     fallback: Callable[[], Entity | None],
     *,
     context: Resolved | None,
+    lede: dict[str, Resolved] | None = None,
 ) -> list[Event]:
     """Events of one sentence: the first valid trigger of each type, plus later triggers of that
     type that carry a different date phrase of their own ("agreed on Monday ... talks over the
@@ -230,8 +240,12 @@ def _sentence_events(
                 continue
             if any(t.basis == "published" for t in taken):
                 continue
-        if when.basis == "published" and context is not None and not hedged:
-            when = Resolved(context.date, context.precision, "relative", phrase="(context)")
+        if when.basis == "published" and not hedged:
+            if context is not None:
+                when = Resolved(context.date, context.precision, "relative", phrase="(context)")
+            elif lede and hit.event_type in lede:
+                old = lede[hit.event_type]
+                when = Resolved(old.date, old.precision, "relative", phrase="(lede)")
         kept.setdefault(hit.event_type, []).append(when)
         if hedged:
             confidence -= 0.15

@@ -112,5 +112,19 @@ def test_paragraph_context_skips_possessive_dates():
     assert [(e.date, e.date_basis) for e in events] == [
         (date(2024, 7, 31), "explicit"),
         (date(2024, 7, 31), "relative"),
-        (date(2024, 8, 1), "published"),
+        (date(2024, 7, 31), "relative"),  # the lede's date, not "last year's"
+    ]
+
+
+def test_lede_date_reaches_only_nearby_sentences_of_its_type():
+    filler = " ".join(f"Paragraph {i} says nothing new." for i in range(12))
+    text = (
+        "CBP officers seized 250 pounds of fentanyl last Thursday.\n\n"
+        "The driver was arrested.\n\n" + filler + "\n\nA second driver was arrested."
+    )
+    events = extract_from_text(text, date(2023, 1, 30))
+    assert [(e.date, e.date_basis) for e in events] == [
+        (date(2023, 1, 26), "relative"),
+        (date(2023, 1, 26), "relative"),
+        (date(2023, 1, 30), "published"),
     ]
