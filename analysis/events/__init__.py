@@ -3,6 +3,13 @@
 `extract_from_text(text, published)` reads one article body; `extract_events(articles)` turns an
 `articles` frame into `events` rows (one row per event per article, or merged across articles);
 `combine(frames)` builds the pipeline's `events` table from curated timeline rows and the news.
+
+Conventions: a week-precision date is the Monday of the week, a month the 1st, a year 1 January.
+A hedged or ongoing report with no date phrase ("is reportedly weighing", "has recently been
+seeking") is dated to its publication week (precision "week", basis "published"). Evidence is the
+sentence; a row merged from several articles joins their distinct sentences with EVIDENCE_SEP and
+counts the articles in `n_sources`. Extracted ids are "ev_" + 16 hex digits of a hash of article,
+sentence, type and date, so they never collide with curated ids and are stable across runs.
 """
 
 from __future__ import annotations
