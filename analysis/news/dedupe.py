@@ -47,8 +47,9 @@ def signature(text: str, k: int = 5, words: list[str] | None = None) -> np.ndarr
         for i in range(min(k, len(w))):
             x = x * _M1 + w[i : i + n]
         x = _mix(x)  # repeated shingles do not change a minimum: no need to deduplicate
-        if len(x) > 64:  # keep the half of shingles with an even hash: same estimate, half the work
-            x = x[(x & np.uint64(1)) == 0]
+        even = x[(x & np.uint64(1)) == 0]  # half the shingles, same estimate, half the work
+        if len(even) >= 32:
+            x = even
         return _mix(_MASKS[:, None] ^ x[None, :]).min(axis=1)
 
 

@@ -81,7 +81,11 @@ def read_articles(
 
 
 def stream_batches(
-    inputs: list[str | Path], *, batch_size: int = 1000, use_cache: bool = True
+    inputs: list[str | Path],
+    *,
+    batch_size: int = 1000,
+    published: date | None = None,
+    use_cache: bool = True,
 ) -> Iterator[pl.DataFrame | ItemError]:
     """Frames of up to `batch_size` new stories (copies of earlier ones dropped) and errors.
 
@@ -90,7 +94,7 @@ def stream_batches(
     """
     clusters = Clusters()
     batch: list[dict[str, Any]] = []
-    for rec in iter_articles(inputs, use_cache=use_cache):
+    for rec in iter_articles(inputs, published=published, use_cache=use_cache):
         if isinstance(rec, ItemError):
             yield rec
             continue

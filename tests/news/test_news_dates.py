@@ -1,6 +1,8 @@
 from datetime import UTC, date, datetime
 
 import lxml.html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.news import dates
 
@@ -62,3 +64,10 @@ def test_human_and_rfc2822_forms():
     assert s.instant == datetime(2025, 5, 2, 16, 30, tzinfo=UTC)
     assert dates.parse_stamp("no date here", "x") is None
     assert dates.parse_stamp("2025-02-30", "x") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_parse_stamp_never_raises(text):
+    s = dates.parse_stamp(text, "x")
+    assert s is None or isinstance(s.day, date)

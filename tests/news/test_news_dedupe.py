@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from analysis.news.dedupe import Clusters, signature
 from analysis.sources.news import frame_of, merge_duplicates
 
@@ -63,3 +66,10 @@ def test_minhash_separates_different_texts_and_joins_near_copies():
     assert c.add("c", " ".join(reversed(BODY.split()))) is None
     sig = signature(BODY)
     assert sig.shape == (64,) and (sig == signature(BODY)).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_signature_is_defined_for_any_text(text):
+    sig = signature(text)
+    assert sig.shape == (64,) and sig.dtype.kind == "u"

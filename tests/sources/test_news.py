@@ -86,3 +86,26 @@ def test_combine_merges_across_frames(tmp_path, monkeypatch):
         "https://valleycourier.example/news/nation/trump-cuts-china-fentanyl-tariff-to-10",
     ]
     assert combine({"news": ARTICLES.empty()}).height == 0
+
+
+def test_stream_batches_drops_copies_and_reports_bad_lines(tmp_path, monkeypatch):
+    import json
+
+    from analysis.sources.news import ItemError, stream_batches
+
+    monkeypatch.setenv("PRECURSOR_HOME", str(tmp_path))
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"title": f"T{i}", "text": f"Story number {i} " * 30, "url": f"https://x/{i}"})
+        for i in range(25)
+    ]
+    lines.insert(5, lines[3])  # an exact copy
+    lines.insert(9, "{oops")
+    feed.write_text("\n".join(lines) + "\n")
+    parts = list(stream_batches([feed], batch_size=10, published=date(2025, 5, 3)))
+    frames = [p for p in parts if isinstance(p, pl.DataFrame)]
+    errors = [p for p in parts if isinstance(p, ItemError)]
+    assert [f.height for f in frames] == [10, 10, 5]
+    assert [e.line for e in errors] == [10]
+    assert all(validate(f, ARTICLES).height == f.height for f in frames)
+    assert frames[0]["published"][0] == date(2025, 5, 3)
