@@ -7,6 +7,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from analysis.news.ingest import ItemError, iter_articles
 from analysis.news.raw import MAX_BYTES
 
@@ -77,3 +80,14 @@ def test_json_lines_errors_name_the_line(tmp_path, home):
     assert got[0]["published"] == date(2025, 5, 3)
     assert isinstance(got[1], ItemError) and got[1].line == 2
     assert str(got[1]).startswith(f"{path}:2: line is not valid JSON")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".html", ".txt", ".md", ".jsonl"]))
+def test_arbitrary_bytes_give_a_record_or_an_error_never_an_exception(tmp_path, data, suffix):
+    path = tmp_path / f"any{suffix}"
+    path.write_bytes(data)
+    for rec in iter_articles([path], use_cache=False):
+        assert isinstance(rec, ItemError) or rec["text"]
