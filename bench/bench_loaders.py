@@ -108,6 +108,19 @@ def best_of(fn: Callable, path: Path, runs: int) -> float:
     return min(times)
 
 
+def interleaved(variants: dict[str, Callable], path: Path, runs: int) -> dict[str, float]:
+    """Best time of each variant, runs alternating so a busy machine slows all of them alike."""
+    for fn in variants.values():
+        fn(path)
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, fn in variants.items():
+            t = time.perf_counter()
+            fn(path)
+            times[name].append(time.perf_counter() - t)
+    return {name: min(ts) for name, ts in times.items()}
+
+
 def peak_rss_mb(name: str, path: Path) -> float:
     """Peak RSS growth of one call, in a fresh interpreter."""
     out = subprocess.run(
@@ -151,7 +164,7 @@ def main() -> int:
 
     rows = pl.read_csv(path, infer_schema=False).height
     print(f"file: {path.name} ({rows:,} rows, {path.stat().st_size / 1e6:.1f} MB)")
-    t = {name: best_of(fn, path, 7 if name != "pandas" else 3) for name, fn in VARIANTS.items()}
+    t = interleaved(VARIANTS, path, runs=11)
     mem = {name: peak_rss_mb(name, path) for name in VARIANTS}
     for name in VARIANTS:
         print(f"  {name:16s} {t[name] * 1000:8.1f} ms   peak RSS +{mem[name]:6.1f} MB")

@@ -10,6 +10,7 @@ Deaths" and "Percent with drugs specified" rows are kept out of the death counts
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 from pathlib import Path
 
@@ -102,9 +103,10 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
         raw = raw.with_columns(pl.lit(None, pl.String).alias("predicted_value"))
     codes = {label: code or "" for label, code in INDICATORS.select("label", "indicator").rows()}
     parsed, bad_number = number_exprs(NUMBERS)
-    suppressed = pl.col("footnote").str.contains("suppressed", literal=True) | pl.col(
-        "footnote"
-    ).str.contains("low data quality", literal=True)
+    blank_note = pl.when(pl.col("data_value").is_null()).then(pl.col("footnote"))
+    suppressed = blank_note.str.contains("suppressed", literal=True) | blank_note.str.contains(
+        "low data quality", literal=True
+    )
     frame = (
         raw.lazy()
         .with_columns(
@@ -113,7 +115,7 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
             *parsed,
         )
         .select(
-            pl.date("year_n", "m", 1).dt.month_end().alias("period_end"),
+            (pl.col("year_n") * 12 + pl.col("m") - 1).alias("_ym"),
             pl.lit("12m").alias("window"),
             pl.col("state").replace(GEO).alias("geo"),
             pl.lit("all").alias("subgroup"),
@@ -142,8 +144,22 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
         _check_labels(raw, path, shown)
         counted = [label for label, code in codes.items() if code]
         numbers(raw.filter(pl.col("indicator").is_in(counted)), path, NUMBERS, shown=shown)
-    frame = frame.filter(pl.col("indicator") != "").drop("_bad")
+    frame = (
+        frame.filter(pl.col("indicator") != "")
+        .with_columns(_month_ends(frame.get_column("_ym")).alias("period_end"))
+        .drop("_bad", "_ym")
+    )
     return validate(frame, OVERDOSE)
+
+
+def _month_ends(ym: pl.Series) -> pl.Expr:
+    """Last day of each month from `year * 12 + month - 1` via a lookup of the few distinct months
+    (cheaper than building a date per row)."""
+    ends = {}
+    for k in ym.unique().drop_nulls().to_list():
+        year, month = divmod(k, 12)
+        ends[k] = date(year, month + 1, monthrange(year, month + 1)[1])
+    return pl.col("_ym").replace_strict(ends, return_dtype=pl.Date)
 
 
 def _check_labels(raw: pl.DataFrame, path: Path, shown: dict[str, str]) -> None:
