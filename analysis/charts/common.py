@@ -139,9 +139,9 @@ def no_data(meta: Meta, what: str = "this selection") -> alt.Chart:
     return finish(chart, shown, meta)
 
 
-def data_of(shown: pl.DataFrame) -> alt.Data:
+def data_of(shown: pl.DataFrame) -> alt.InlineData:
     """Inline values from a polars frame (dates must already be ISO strings)."""
-    return alt.Data(values=shown.to_dicts())
+    return alt.InlineData(values=shown.to_dicts())
 
 
 def newest(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:

@@ -152,12 +152,15 @@ def export_chart(
         )
     version = vl_version()
     rendered: dict[str, bytes] = {}
-    if "png" in formats:
-        rendered["png"] = vlc.vegalite_to_png(spec, vl_version=version, scale=scale)
-    if "svg" in formats:
-        rendered["svg"] = vlc.vegalite_to_svg(spec, vl_version=version).encode("utf-8")
-    if "pdf" in formats:
-        rendered["pdf"] = vlc.vegalite_to_pdf(spec, vl_version=version)
+    if {"png", "svg", "pdf"} & set(formats):
+        # one Vega run: PNG and PDF are rasterised/converted from the same SVG
+        svg = vlc.vegalite_to_svg(spec, vl_version=version)
+        if "svg" in formats:
+            rendered["svg"] = svg.encode("utf-8")
+        if "png" in formats:
+            rendered["png"] = vlc.svg_to_png(svg, scale=scale)
+        if "pdf" in formats:
+            rendered["pdf"] = vlc.svg_to_pdf(svg)
     if "html" in formats:
         html = vlc.vegalite_to_html(spec, vl_version=version, bundle=True)
         rendered["html"] = html.encode("utf-8")

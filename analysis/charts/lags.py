@@ -15,20 +15,43 @@ def lag_chart(
     sources: tuple[str, ...] = (),
     releases: tuple[str, ...] = (),
 ) -> alt.LayerChart | alt.Chart:
-    """One row per policy change: a bar from −days since the previous announcement to +days to
-    the next one (output of `analysis.compare.lag_table`)."""
+    """One row per day with policy changes: a bar from −days since the previous announcement to
+    +days to the next one (input: `analysis.compare.lag_table`)."""
     f = lags.filter(
         (pl.col("anchor") == "policy_change")
         & (pl.col("prev_id").is_not_null() | pl.col("next_id").is_not_null())
     ).sort("anchor_date", "anchor_id")
-    shown = f.select(
-        iso("anchor_date", "date"),
-        pl.concat_str([iso("anchor_date"), pl.lit("  "), pl.col("anchor_label")]).alias("change"),
-        "anchor_id",
-        (-pl.col("days_since_prev")).alias("before_days"),
-        pl.col("days_to_next").alias("after_days"),
-        pl.col("prev_label").fill_null(""),
-        pl.col("next_label").fill_null(""),
+    # changes on the same day share their neighbours: one row per day keeps the chart short
+    shown = (
+        f.group_by("anchor_date", maintain_order=True)
+        .agg(
+            pl.col("anchor_id").str.join(", "),
+            pl.col("anchor_label").head(2).str.join("; ").alias("labels"),
+            pl.len().alias("n_changes"),
+            pl.col("days_since_prev").first(),
+            pl.col("days_to_next").first(),
+            pl.col("prev_label").first().fill_null(""),
+            pl.col("next_label").first().fill_null(""),
+        )
+        .select(
+            iso("anchor_date", "date"),
+            pl.concat_str(
+                [
+                    iso("anchor_date"),
+                    pl.lit("  "),
+                    pl.col("labels"),
+                    pl.when(pl.col("n_changes") > 2)
+                    .then(pl.lit(" +") + (pl.col("n_changes") - 2).cast(pl.String) + " more")
+                    .otherwise(pl.lit("")),
+                ]
+            ).alias("change"),
+            "anchor_id",
+            "n_changes",
+            (-pl.col("days_since_prev")).alias("before_days"),
+            pl.col("days_to_next").alias("after_days"),
+            "prev_label",
+            "next_label",
+        )
     )
     meta = Meta(
         title="How close tariff changes sit to diplomatic announcements",
@@ -60,5 +83,5 @@ def lag_chart(
     after = base.mark_point(filled=True, color=OKABE_ITO[1], size=50).encode(
         x="after_days:Q", y=y, tooltip=tips
     )
-    zero = alt.Chart(data).mark_rule(color="#333333").encode(x=alt.datum(0))
+    zero = alt.Chart(alt.InlineData(values=[{}])).mark_rule(color="#333333").encode(x=alt.datum(0))
     return finish(alt.layer(bar, before, after, zero), shown, meta)

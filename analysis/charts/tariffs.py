@@ -134,7 +134,7 @@ def action_frame(
     if layers is not None:
         a = a.filter(pl.col("layer").is_in(list(layers)) | (pl.col("layer") == "total"))
     a = clip(a, "effective", start, end)
-    rate = pl.col("rate_pct").round(1).cast(pl.String).fill_null("n/a")
+    rate = pl.col("rate_pct").round(1).cast(pl.String).fill_null("(no ad valorem rate)")
     return a.sort("effective").select(
         pl.lit("action").alias("panel"),
         iso("effective", "date"),
@@ -142,7 +142,14 @@ def action_frame(
         "layer",
         "authority",
         pl.col("action_id"),
-        pl.concat_str([pl.col("authority"), pl.lit(" "), rate, pl.lit("%")]).alias("label"),
+        pl.concat_str(
+            [
+                pl.col("authority"),
+                pl.lit(" "),
+                rate,
+                pl.when(pl.col("rate_pct").is_not_null()).then(pl.lit("%")).otherwise(pl.lit("")),
+            ]
+        ).alias("label"),
         "citation",
     )
 

@@ -56,13 +56,15 @@ def policy_changes(
     if imposer is not None:
         imp = [imposer] if isinstance(imposer, str) else list(imposer)
         out = out.filter(pl.col("imposer").is_in(imp))
-    rate = pl.col("rate_pct").round(1).cast(pl.String).fill_null("n/a")
+    rate = (
+        pl.when(pl.col("rate_pct").is_null())
+        .then(pl.lit(" (no ad valorem rate)"))
+        .otherwise(pl.lit(" → ") + pl.col("rate_pct").round(1).cast(pl.String) + pl.lit("%"))
+    )
     return out.select(
         pl.col("action_id").alias("id"),
         pl.col("effective").alias("date"),
-        pl.concat_str(
-            [pl.col("imposer"), pl.lit(" "), pl.col("layer"), pl.lit(" → "), rate, pl.lit("%")]
-        ).alias("label"),
+        pl.concat_str([pl.col("imposer"), pl.lit(" "), pl.col("layer"), rate]).alias("label"),
     ).sort("date", "id")
 
 
