@@ -111,10 +111,13 @@ def strip_markup(text: str) -> str:
     """Drop YAML front matter, HTML tags, Markdown links/emphasis, NBSPs and escaped hashes."""
     text = _FRONT_MATTER.sub("", text, count=1)
     text = text.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
-    text = _TAG.sub(" ", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_EMPH.sub("", text)
-    return text.replace("\\###", "").replace("\\", "")
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _MD_EMPH.sub("", text)
+    return text.replace("\\###", "").replace("\\", "") if "\\" in text else text
 
 
 def paragraphs(text: str) -> Iterator[str]:

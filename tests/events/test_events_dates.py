@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.events.dates import find_dates, monday, resolve
 
@@ -60,3 +62,23 @@ def test_clause_local_future():
 def test_numbers_are_not_dates():
     assert find_dates("tariffs rose to 145 percent, and 450,000 deaths", SAT) == []
     assert find_dates("prices in 2024-25 rose", SAT) == []
+
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(
+    pub=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+    wd=st.integers(0, 6),
+)
+def test_weekday_phrases_land_on_that_weekday(pub, wd):
+    name = WEEKDAY_NAMES[wd]
+    past = resolve(f"China said on {name} it agreed.", pub).date
+    future = resolve(f"They will meet on {name}.", pub).date
+    last = resolve(f"They met last {name}.", pub).date
+    assert past.weekday() == future.weekday() == last.weekday() == wd
+    assert 0 <= (pub - past).days <= 6
+    assert 0 <= (future - pub).days <= 6
+    assert 1 <= (pub - last).days <= 7
+    week = resolve("Earlier this week they talked.", pub)
+    assert week.date.weekday() == 0 and 0 <= (pub - week.date).days <= 6
