@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
+import ssl
 import sys
 import tempfile
 import time
@@ -121,6 +122,14 @@ def _attempt(opener, url: str, target: Path, limits: Limits, progress: bool) -> 
         ) from None
     except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", exc)
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            msg = "the server's TLS certificate is not trusted"
+            raise DataError(
+                msg,
+                file=url,
+                found=reason.verify_message or str(reason),
+                fix="check the URL; for a private mirror add its CA to SSL_CERT_FILE",
+            ) from None
         msg = f"no response ({reason})"
         raise _Retryable(msg) from None
     with resp:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -224,3 +227,41 @@ def test_download_helper_direct(server, tmp_path):
     assert not looks_like_html(target, ctype)
     with pytest.raises(DataError, match="unsupported URL scheme"):
         download("ftp://127.0.0.1/x", target, limits=Limits(retries=1))
+
+
+@pytest.fixture
+def https_server(shared_data, tmp_path) -> Iterator[tuple[str, Path]]:
+    """The same handler behind TLS with a self-signed certificate for 127.0.0.1."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl absent: cannot make a self-signed certificate for the https test")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    handler = type("H", (_Handler,), {"shared": shared_data, "hits": Counter()})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}", cert
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_with_untrusted_then_trusted_certificate(https_server, home, run_cli, monkeypatch):
+    base, cert = https_server
+    args = ("fetch", "fred", "IMPCH", "--url", f"{base}/ok/IMPCH.csv", "--timeout", "2",
+            "--no-progress")  # fmt: skip
+    before = _files(home)
+    code, _, err = run_cli(*args)
+    assert code == 1 and "TLS certificate is not trusted" in err and "retry" not in err
+    assert _files(home) == before
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    code, _, err = run_cli(*args)
+    assert code == 0, err
+    assert list((home / "data/raw/trade").glob("*/IMPCH.csv"))
