@@ -142,7 +142,13 @@ _EXPORT_VERBS = alt(
     "suspend",
 )
 _EXPORT = alt(
-    "export controls?", "entity list", "export restrictions", "export ban", "export licen[cs]"
+    "export controls?",
+    "entity list",
+    "export restrictions",
+    "export ban",
+    "export licen[cs]",
+    "export curbs",
+    "restrictions on (?:the )?exports?",
 )
 _DEAL_VERBS = alt(
     "reach",
@@ -264,6 +270,9 @@ _MEET = alt(
     "holds talks",
     "talks with",
     "spoke with",
+    "talked with",
+    "talked by phone",
+    r"sent (?:an? )?(?:\w+ )?envoy",
     "speak with",
     "spoke by phone",
     "phone call",
@@ -423,6 +432,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "public_health",
+        "overdose data release",
+        r"\b(?:data|figures|statistics|estimates|report)\s+(?:released|published|issued)\b",
+        "data figure statis estima report",
+    ),
+    _r(
+        "public_health",
         "health emergency",
         either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5),
         "emerge",
@@ -432,7 +447,8 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "meeting or talks",
         _w(_MEET),
-        "met meet meets meetin talks spoke speak phone call video virtua summit conven hosted "
+        "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
+        "hosted envoy sent "
         "bilate backch channe",
     ),
     _r("diplomatic", "visit", _w(_VISIT), "visit visite visits travel trip arrive sendin"),
