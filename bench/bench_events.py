@@ -59,12 +59,16 @@ def stream(folder: Path, count: int) -> None:
     texts = [strip_markup(p.read_text(encoding="utf-8")) for p in sorted(folder.rglob("*.md"))]
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     results = []
+    checkpoint = max(1, count // 10)
     t0 = time.perf_counter()
     for i in range(count):
         text = texts[i % len(texts)]
         day = date(2021, 1, 1) + timedelta(days=i % 1800)
         for ev in extract_from_text(text, day, article_id=f"doc{i}"):
             results.append((ev.event_id, ev.event_type, ev.date))
+        if (i + 1) % checkpoint == 0:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"  {i + 1:7d} documents, {len(results):8d} events kept, peak RSS {rss:5.0f} MB")
     dt = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
