@@ -144,6 +144,9 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
         _check_labels(raw, path, shown)
         counted = [label for label, code in codes.items() if code]
         numbers(raw.filter(pl.col("indicator").is_in(counted)), path, NUMBERS, shown=shown)
+        line = frame.filter("_bad").item(0, "_line")
+        msg = "row failed the layout checks"
+        raise DataError(msg, file=path, line=line, fix="compare the row with the published file")
     frame = (
         frame.filter(pl.col("indicator") != "")
         .with_columns(_month_ends(frame.get_column("_ym")).alias("period_end"))
