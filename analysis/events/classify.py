@@ -257,7 +257,8 @@ _COOPERATION = alt(
     "cooperation", "communications", "talks", "dialogue", "channels", "contacts", "exchanges"
 )
 _MEET = alt(
-    r"held (?:a |an |their )?(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call)",
+    r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
+    r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)",
     "back-?channels?",
     r"(?:days?|rounds?) of (?:talks|negotiations|meetings)",
     "met",
@@ -448,6 +449,7 @@ RULES: tuple[Rule, ...] = (
         "meeting or talks",
         _w(_MEET),
         "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
+        "opened attend chaire began held "
         "hosted envoy sent "
         "bilate backch channe",
     ),
@@ -540,7 +542,8 @@ STATISTIC = re.compile(
 NON_EVENT = re.compile(
     r"^\s*(?:if|whether|should|would|could)\b|\?\s*[\"”]?$|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
-    r"aims to|is a tax|hoped|hopes? (?:that|to)|focused on ways to|"
+    r"aims to|is a tax|hoped|leaves? in place|left in place|for years|"
+    r"for decades|repeatedly|has long|have long|hopes? (?:that|to)|focused on ways to|"
     r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged)\b",
     re.IGNORECASE,
 )
@@ -567,6 +570,8 @@ AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\W+(?:\w+\W+){0,2}$", re.I)
+#: A comparison right after a trigger makes it a claim ("controls more ... than any other").
+_COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\b(?:to|help|helps|will)\s+$", re.IGNORECASE)
 
 
@@ -588,7 +593,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             continue
         for m in rule.pattern.finditer(sentence):
             before = sentence[max(0, m.start() - 30) : m.start()]
-            if _NEGATED.search(before):
+            if _NEGATED.search(before) or _COMPARED.search(sentence, m.start(), m.start() + 70):
                 continue
             if rule.event_type == "enforcement":
                 if aggregate is None:

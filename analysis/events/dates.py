@@ -127,7 +127,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?P<prep>in|during|since|by|of|early|late|mid|mid-)\s*(?:early |late |mid-?)?"
+            r"\b(?P<prep>in|during|since|by|early|late|mid|mid-)\s*(?:early |late |mid-?)?"
             rf"{_YEAR}\b(?!\s*(?:%|percent|-\d))",
             re.I,
         ),

@@ -214,6 +214,7 @@ def _sentence_events(
     _TEXT[0] = sent
     out: list[Event] = []
     kept: dict[str, list[Resolved]] = {}
+    labels: dict[str, set[str]] = {}
     hedged = is_hedged(sent)
     for hit in hits:
         taken = kept.get(hit.event_type)
@@ -235,11 +236,15 @@ def _sentence_events(
         if hit.label == "statement or demand" and not _addressed(found, actor, hit.start, sent):
             continue
         when = resolve(sent, published, anchor=hit.start, hedged=hedged)
-        if taken is not None:
-            if when.basis == "published" or any(when.phrase == t.phrase for t in taken):
-                continue
-            if any(t.basis == "published" for t in taken):
-                continue
+        # A second event of one type needs its own label and its own date phrase after its
+        # trigger ("... visit to Taiwan this week"), not one borrowed from another clause.
+        if taken is not None and (
+            when.basis == "published"
+            or when.start < hit.start
+            or any(when.phrase == t.phrase or t.basis == "published" for t in taken)
+            or hit.label in labels[hit.event_type]
+        ):
+            continue
         if when.basis == "published" and not hedged:
             if context is not None:
                 when = Resolved(context.date, context.precision, "relative", phrase="(context)")
@@ -247,6 +252,7 @@ def _sentence_events(
                 old = lede[hit.event_type]
                 when = Resolved(old.date, old.precision, "relative", phrase="(lede)")
         kept.setdefault(hit.event_type, []).append(when)
+        labels.setdefault(hit.event_type, set()).add(hit.label)
         if hedged:
             confidence -= 0.15
         if when.basis == "published":
