@@ -28,6 +28,9 @@ class Source:
     table: str
     patterns: tuple[str, ...]
     description: str
+    #: Curated sources are whole revisions of one file: only the newest vintage folder is read
+    #: (older folders stay in data/raw, immutable, for comparison).
+    newest_vintage_only: bool = False
 
     @property
     def module(self) -> ModuleType:
@@ -44,6 +47,11 @@ class Source:
                     and not any(part.startswith(".") for part in p.relative_to(raw).parts)
                 ):
                     found.add(p)
+        if self.newest_vintage_only and found:
+            from analysis.provenance import vintage_of
+
+            newest = max({p.parent for p in found}, key=lambda d: (vintage_of(d / "_"), d.name))
+            found = {p for p in found if p.parent == newest}
         return sorted(found)
 
     def load(self, path: Path, *, vintage: date | None = None) -> pl.DataFrame:
@@ -74,18 +82,21 @@ SOURCES: dict[str, Source] = {
             "events",
             ("timeline/*/events.csv",),
             "curated, cited US–China events 2017–2026",
+            newest_vintage_only=True,
         ),
         Source(
             "tariffs",
             "tariff_actions",
             ("tariffs/*/tariff_actions.csv",),
             "curated US and Chinese tariff actions 2018–2026",
+            newest_vintage_only=True,
         ),
         Source(
             "tariff_tracker",
             "tariff_rates",
             ("tariff_tracker/*/country-by-time.csv",),
             "research tracker's effective-tariff path (China rows)",
+            newest_vintage_only=True,
         ),
         Source(
             "cdc_vsrr",
