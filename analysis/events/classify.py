@@ -201,7 +201,7 @@ _SANCTION = alt(
     "imposed sanctions",
     "announced sanctions",
     "new sanctions",
-    "designated",
+    r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)",
     "designation of",
     "OFAC",
 )

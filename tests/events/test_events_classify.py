@@ -34,3 +34,17 @@ def test_negation_purpose_and_aggregates():
 def test_hedges():
     assert is_hedged("Beijing is reportedly exploring ways to ease tensions.")
     assert not is_hedged("Beijing announced tariffs on Friday.")
+
+
+def test_designated_needs_as_or_under():
+    assert types("Trump designated the cartels as Foreign Terrorist Organizations.") == {
+        "enforcement"
+    }
+    assert "enforcement" not in types("China will stop shipments of designated chemicals.")
+
+
+def test_habitual_and_comparative_claims():
+    assert (
+        types("Officials have asked Beijing for years to tighten controls on chemicals.") == set()
+    )
+    assert types("China says it controls more fentanyl substances than any other country.") == set()

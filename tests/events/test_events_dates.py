@@ -82,3 +82,12 @@ def test_weekday_phrases_land_on_that_weekday(pub, wd):
     assert 1 <= (pub - last).days <= 7
     week = resolve("Earlier this week they talked.", pub)
     assert week.date.weekday() == 0 and 0 <= (pub - week.date).days <= 6
+
+
+def test_day_phrase_preferred_over_nearby_period():
+    s = (
+        "Overdose deaths fell by 27 percent in 2024, according to provisional figures released "
+        "by the CDC on Wednesday."
+    )
+    anchor = s.index("provisional")
+    assert resolve(s, date(2025, 5, 14), anchor=anchor).date == date(2025, 5, 14)
