@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from analysis.news.html import extract_html, split_byline
+from analysis.news.html import extract_html
+from analysis.news.meta import split_byline
 from analysis.news.quality import ours, score_pages
 from analysis.news.raw import ItemFailure
 
