@@ -108,8 +108,8 @@ def best_of(fn: Callable, path: Path, runs: int) -> float:
     return min(times)
 
 
-def interleaved(variants: dict[str, Callable], path: Path, runs: int) -> dict[str, float]:
-    """Best time of each variant, runs alternating so a busy machine slows all of them alike."""
+def interleaved(variants: dict[str, Callable], path: Path, runs: int) -> dict[str, list[float]]:
+    """Times of each variant, runs alternating so a busy machine slows all of them alike."""
     for fn in variants.values():
         fn(path)
     times: dict[str, list[float]] = {name: [] for name in variants}
@@ -118,7 +118,7 @@ def interleaved(variants: dict[str, Callable], path: Path, runs: int) -> dict[st
             t = time.perf_counter()
             fn(path)
             times[name].append(time.perf_counter() - t)
-    return {name: min(ts) for name, ts in times.items()}
+    return times
 
 
 def peak_rss_mb(name: str, path: Path) -> float:
@@ -164,7 +164,8 @@ def main() -> int:
 
     rows = pl.read_csv(path, infer_schema=False).height
     print(f"file: {path.name} ({rows:,} rows, {path.stat().st_size / 1e6:.1f} MB)")
-    t = interleaved(VARIANTS, path, runs=11)
+    rounds = interleaved(VARIANTS, path, runs=15)
+    t = {name: min(ts) for name, ts in rounds.items()}
     mem = {name: peak_rss_mb(name, path) for name in VARIANTS}
     for name in VARIANTS:
         print(f"  {name:16s} {t[name] * 1000:8.1f} ms   peak RSS +{mem[name]:6.1f} MB")
@@ -174,6 +175,11 @@ def main() -> int:
           f"{'met' if ratio <= 2 else 'MISSED'})")  # fmt: skip
     print(f"pandas / cdc_vsrr.load:        {speedup:.2f}x  (target >= 3x: "
           f"{'met' if speedup >= 3 else 'MISSED'})")  # fmt: skip
+    paired = sorted(
+        a / b for a, b in zip(rounds["cdc_vsrr.load"], rounds["polars.read_csv"], strict=True)
+    )
+    print(f"  per-round ratio load/read_csv: median {paired[len(paired) // 2]:.2f}x, "
+          f"range {paired[0]:.2f}x-{paired[-1]:.2f}x over {len(paired)} rounds")  # fmt: skip
     from analysis.contracts import OVERDOSE, validate
     from analysis.sources import cdc_vsrr
 
