@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from analysis.news import dates
+from analysis.news import stamps
 from analysis.news.raw import ItemFailure
 from analysis.news.text import clean_line, join_paragraphs
 
@@ -69,15 +69,15 @@ def markdown_paragraphs(body: str) -> list[str]:
     return [p for p in out if p and not _RULE.fullmatch(p)]
 
 
-def _as_stamp(value: object) -> dates.Stamp | None:
+def _as_stamp(value: object) -> stamps.Stamp | None:
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return dates.Stamp(value.date(), None, "front-matter")
-        return dates.Stamp(value.date(), value.astimezone(UTC), "front-matter")
+            return stamps.Stamp(value.date(), None, "front-matter")
+        return stamps.Stamp(value.date(), value.astimezone(UTC), "front-matter")
     if isinstance(value, date):
-        return dates.Stamp(value, None, "front-matter")
+        return stamps.Stamp(value, None, "front-matter")
     if isinstance(value, str):
-        return dates.parse_stamp(value, "front-matter")
+        return stamps.parse_stamp(value, "front-matter")
     return None
 
 

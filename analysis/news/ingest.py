@@ -14,7 +14,6 @@ import numpy as np
 
 from analysis import config
 from analysis.news import cache, fetch
-from analysis.news.dates import parse_stamp
 from analysis.news.dedupe import remember, signature
 from analysis.news.frontmatter import extract_markdown
 from analysis.news.html import extract_html
@@ -22,6 +21,7 @@ from analysis.news.jsonl import iter_file_lines, iter_json
 from analysis.news.meta import host
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure, decode_html, decode_utf8, read_capped
+from analysis.news.stamps import parse_stamp
 from analysis.news.text import article_id, guess_language, tokens
 from analysis.provenance import SUFFIX as SIDECAR_SUFFIX
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from analysis.news import dates
+from analysis.news import stamps
 from analysis.news.raw import MAX_BYTES, ItemFailure
 from analysis.news.text import clean_line, join_paragraphs, paragraphs
 
@@ -83,11 +83,11 @@ def extract_record(obj: object) -> dict[str, Any]:
     stamp = None
     for key in ("published", "date", "published_at", "datePublished"):
         value = obj.get(key)
-        if isinstance(value, str) and (stamp := dates.parse_stamp(value, "jsonl")):
+        if isinstance(value, str) and (stamp := stamps.parse_stamp(value, "jsonl")):
             break
     instant = stamp.instant if stamp else None
     if isinstance(obj.get("published_at"), str) and (
-        s := dates.parse_stamp(obj["published_at"], "")
+        s := stamps.parse_stamp(obj["published_at"], "")
     ):
         instant = s.instant or instant
     authors = obj.get("authors") or obj.get("author") or []

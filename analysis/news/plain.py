@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analysis.news import dates
+from analysis.news import stamps
 from analysis.news.raw import ItemFailure
 from analysis.news.text import (
     BOILERPLATE,
@@ -51,7 +51,7 @@ def extract_plain(text: str) -> dict[str, Any]:
         body_start = i + 1
         if m := _BY.match(p):
             authors += [a.strip() for a in re.split(r",\s*|\s+and\s+", m.group(1)) if a.strip()]
-        elif stamp is None and _DATELINE.match(p) and (s := dates.parse_stamp(p, "byline")):
+        elif stamp is None and _DATELINE.match(p) and (s := stamps.parse_stamp(p, "byline")):
             stamp = s
         elif BOILERPLATE.match(p):
             continue
