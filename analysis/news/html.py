@@ -87,20 +87,27 @@ _SMALL_JUNK = re.compile(
 )
 
 
+def _prose(el: HtmlElement) -> int:
+    """Characters in the element's long paragraphs (80+ characters): article prose, not links."""
+    return sum(n for p in el.iter("p") if (n := len(p.text_content())) >= 80)
+
+
 def prune(root: HtmlElement) -> None:
     """Drop cookie banners, comments, related links, share bars and small bylines/standfirsts.
 
-    An element holding most of the page's text is kept whatever its class (a wrapper, not junk).
+    An element holding most of the page's text or half its prose is kept whatever its class (a
+    wrapper such as `<div class="post tag-related">`, not junk).
     """
     body = root.find("body")
-    total = len((body if body is not None else root).text_content()) or 1
+    base = body if body is not None else root
+    total, prose = len(base.text_content()) or 1, _prose(base)
     doomed = []
     for el in root.iter("div", "section", "aside", "ul", "ol", "p", "span", "form", "footer"):
         label = f"{el.get('class', '')} {el.get('id', '')}".strip()
         if not label:
             continue
         if _JUNK.search(label):
-            if len(el.text_content()) < 0.6 * total:
+            if len(el.text_content()) < 0.6 * total and (not prose or _prose(el) < 0.5 * prose):
                 doomed.append(el)
         elif _SMALL_JUNK.search(label) and len(el.text_content()) < 400:
             doomed.append(el)

@@ -66,3 +66,16 @@ def test_byline_splitting():
     assert split_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
     assert split_byline("Priya Natarajan, Senior Health Reporter") == ["Priya Natarajan"]
     assert split_byline("By Alex Rivera, DC Brief") == ["Alex Rivera"]
+
+
+def test_article_wrapper_with_a_junk_looking_class_is_kept():
+    story = "This is article prose about tariffs and fentanyl precursors in a long paragraph. " * 3
+    more = "A second paragraph of the story with more words about the trade talks in Geneva. " * 3
+    comment = "A long reader comment that goes on about politics and the economy these days. " * 2
+    html = (
+        f'<html><body><div class="post tag-related"><p>{story}</p><p>{more}</p></div>'
+        f'<section class="comments"><p>{comment}</p><p>{comment}</p></section></body></html>'
+    )
+    text = extract_html(html)["text"]
+    assert text.startswith("This is article prose") and "trade talks in Geneva" in text
+    assert "reader comment" not in text
