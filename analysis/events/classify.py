@@ -74,6 +74,11 @@ _UP = alt(
     "restor",
 )
 _DOWN = alt(
+    "hold off",
+    "held off",
+    "holds off",
+    "postpon",
+    "defer",
     "cut",
     "lower",
     "reduc",
@@ -140,8 +145,11 @@ _EXPORT_VERBS = alt(
     "unveil",
     "introduc",
     "suspend",
+    "approv",
 )
 _EXPORT = alt(
+    r"(?:applications|permits|licen[cs]es) to export",
+    r"export (?:applications|permits)",
     "export controls?",
     "entity list",
     "export restrictions",
@@ -195,6 +203,17 @@ _ARREST = alt(
     "prosecuted",
     "apprehended",
 )
+_HANDOVER = alt(
+    "sent", "handed", "transferred", "turned over", "extradited", "expelled", "deported"
+)
+_SUSPECTS = alt(
+    "suspects",
+    "fugitives",
+    "people wanted",
+    r"cartel (?:figures|members|leaders|bosses)",
+    "defendants",
+    "prisoners",
+)
 _SANCTION = alt(
     "sanctioned",
     "sanctions? (?:on|against)",
@@ -207,7 +226,7 @@ _SANCTION = alt(
 )
 _SCHEDULE = alt(
     "schedul",
-    "control",
+    "(?-i:control)",
     "list",
     "regulat",
     "licens",
@@ -243,7 +262,9 @@ _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
 _DATA = r"(?:provisional|new|latest|preliminary|final|updated) " + (
     r"(?:data|figures|statistics|estimates|numbers|counts|report)"
 )
-_EMERGENCY = alt("public health emergency", "health emergency", "state of emergency")
+_EMERGENCY = alt(
+    "public health emergency", "health emergency", "state of emergency", "emerging threat"
+)
 _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
 _LICENCE = alt(
     "licen[cs]e requirements?",
@@ -384,7 +405,7 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5), "duty minimi"),
     _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8), _G_TARIFF),
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
-    _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 6), _G_TARIFF),
+    _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 8), _G_TARIFF),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
         "trade_policy",
@@ -412,6 +433,12 @@ RULES: tuple[Rule, ...] = (
     _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac"),
     _r(
         "enforcement",
+        "transfer of suspects",
+        either(_HANDOVER, _SUSPECTS, 6),
+        "suspec fugiti wanted cartel defend prison",
+    ),
+    _r(
+        "enforcement",
         "scheduling or licensing of chemicals",
         either(_SCHEDULE, _CHEMICALS, 6),
         "precur chemic substa analog nitaze xylazi presse",
@@ -428,7 +455,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "public_health",
         "overdose data release",
-        either(_RELEASE, _DATA, 5),
+        either(_RELEASE, _DATA, 8),
         "data figure statis estima",
     ),
     _r(
@@ -441,7 +468,7 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "health emergency",
         either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5),
-        "emerge",
+        "emerge emergi",
     ),
     # diplomatic
     _r(
@@ -551,7 +578,7 @@ NON_EVENT = re.compile(
 
 HEALTH_PUBLISHER = re.compile(
     r"\b(?:CDC|NCHS|HHS|Centers for Disease|National Center for Health|SAMHSA|"
-    r"health (?:ministry|department|agency|officials))\b"
+    r"[Hh]ealth (?:ministry|department|agency|officials|authorities))\b"
 )
 
 

@@ -91,8 +91,8 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?P<mod>last|this|next|on|this past|this coming|earlier on|late on|early on|by)"
-            rf"\s+{_WD}\b",
+            r"\b(?P<mod>last|this|next|on|this past|this coming|earlier on|late on|early on|by|"
+            rf"during|since|until)\s+{_WD}\b",
             re.I,
         ),
         "weekday",
@@ -100,7 +100,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b{_WD}\b(?=\s*(?:,|\.|\s+(?:morning|afternoon|evening|night)|"
-            r"\s+(?:that|when|after|in|at|to)\b))",
+            r"\s+(?:that|when|after|in|at|to)\b|['’]s\b))",
             re.I,
         ),
         "weekday_bare",
@@ -351,6 +351,12 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 #: Extra distance (characters) for a coarse phrase: "fell 27% in 2024, figures released on
 #: Wednesday" dates the release by its day, not by the period it describes.
 COARSE_PENALTY = 40
+#: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
+_EVENT_NOUN = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:call|meeting|talks|summit|visit|announcement|decision|"
+    r"agreement|deal|ruling|order|statement|release|vote|session)\b",
+    re.IGNORECASE,
+)
 
 
 def _distance(r: Resolved, anchor: int) -> int:
@@ -362,9 +368,13 @@ def is_possessive(sentence: str, r: Resolved) -> bool:
     return bool(_POSSESSIVE.match(sentence, r.end))
 
 
-def resolve(sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False) -> Resolved:
+def resolve(
+    sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False, prefer_day: bool = False
+) -> Resolved:
     """The event date of a sentence: the date phrase nearest `anchor` (the trigger's offset),
-    day-precise phrases preferred over coarse ones a little farther away (COARSE_PENALTY).
+    day-precise phrases preferred over coarse ones a little farther away (COARSE_PENALTY), and
+    over any coarse one when `prefer_day` (a statistic's period: "died last year, data published
+    on Wednesday show").
 
     A possessive phrase ("last year's progress") dates only the trigger right after it ("last
     week's commitments"). Without a phrase: the publication day ("published"), or its week for
@@ -375,7 +385,10 @@ def resolve(sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False) 
         for r in find_dates(sentence, pub)
         if not is_possessive(sentence, r)
         or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
+        or _EVENT_NOUN.match(sentence, r.end)
     ]
+    if prefer_day and any(r.precision == "day" for r in found):
+        found = [r for r in found if r.precision == "day"]
     if found:
         return min(found, key=lambda r: (_distance(r, anchor), r.start))
     if hedged:

@@ -40,6 +40,8 @@ class Event:
     article_id: str | None = None
     sentence_index: int = 0
     date_phrase: str = ""
+    #: the publication day, for an event dated after it (announced now, effective later)
+    announced: date | None = None
 
     @property
     def event_id(self) -> str:
@@ -148,6 +150,8 @@ def extract_from_text(
                 history.append((sent, None))
                 continue
             context = _paragraph_date(history[para_start:], published)
+            if context is not None and context.date > published:
+                context = None  # a later effective date is not when this sentence's act happened
             if context is None and _SAME_TIME.search(sent):
                 context = last_when
             new = _sentence_events(
@@ -235,7 +239,9 @@ def _sentence_events(
             continue
         if hit.label == "statement or demand" and not _addressed(found, actor, hit.start, sent):
             continue
-        when = resolve(sent, published, anchor=hit.start, hedged=hedged)
+        when = resolve(
+            sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
+        )
         # A second event of one type needs its own label and its own date phrase after its
         # trigger ("... visit to Taiwan this week"), not one borrowed from another clause.
         if taken is not None and (
@@ -274,6 +280,7 @@ def _sentence_events(
                 article_id=article_id,
                 sentence_index=idx,
                 date_phrase=when.phrase,
+                announced=published if when.date > published else None,
             )
         )
     return out
@@ -305,7 +312,7 @@ def to_frame(
             "date": ev.date,
             "date_precision": ev.date_precision,
             "date_basis": ev.date_basis,
-            "announced": None,
+            "announced": ev.announced,
             "event_type": ev.event_type,
             "actor": ev.actor,
             "counterpart": ev.counterpart,
