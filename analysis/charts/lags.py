@@ -5,8 +5,11 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from analysis.charts.common import Meta, check_rows, data_of, finish, iso, no_data
+from analysis.charts.common import Meta, check_rows, data_of, finish, iso, no_data, truncate
 from analysis.charts.theme import OKABE_ITO, WIDTH
+
+#: Row labels longer than this are cut with an ellipsis.
+LABEL_CHARS = 64
 
 
 def lag_chart(
@@ -52,6 +55,7 @@ def lag_chart(
             "prev_label",
             "next_label",
         )
+        .with_columns(truncate("change", LABEL_CHARS))
     )
     meta = Meta(
         title="How close tariff changes sit to diplomatic announcements",
@@ -64,7 +68,7 @@ def lag_chart(
         return no_data(meta)
     check_rows(shown, "lag_chart")
     data = data_of(shown)
-    y = alt.Y("change:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y("change:N", title=None, sort=None)
     tips = [
         alt.Tooltip("change:N", title="Tariff change"),
         alt.Tooltip("before_days:Q", title="Days since announcement (−)"),

@@ -180,7 +180,7 @@ def tariff_steps(
     rates: pl.DataFrame,
     actions: pl.DataFrame | None = None,
     *,
-    imposer: str | None = "US",
+    imposer: str | None = None,
     layers: Iterable[str] | None = None,
     start: date | None = None,
     end: date | None = None,

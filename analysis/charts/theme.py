@@ -48,6 +48,9 @@ def precursor_theme() -> alt.theme.ThemeConfig:
                 "offset": 10,
             },
             "axis": {
+                # no truncation: measuring text to cut it is the slowest step of a render, so
+                # builders shorten long labels in the data instead (common.truncate)
+                "labelLimit": 0,
                 "labelFontSize": 11,
                 "titleFontSize": 12,
                 "titleFontWeight": "normal",
@@ -61,7 +64,7 @@ def precursor_theme() -> alt.theme.ThemeConfig:
                 "labelFontSize": 11,
                 "titleFontSize": 12,
                 "orient": "bottom",
-                "labelLimit": 360,
+                "labelLimit": 0,
             },
             "header": {"labelFontSize": 11, "titleFontSize": 12},
             "range": {"category": list(OKABE_ITO)},

@@ -30,6 +30,8 @@ LANE_ORDER = ("diplomatic", "trade_policy", "enforcement", "public_health")
 
 #: Lanes by actor: the most frequent actors get a lane each, the rest share one.
 MAX_ACTOR_LANES = 12
+#: Lane labels longer than this are cut with an ellipsis (axis labels are never truncated).
+LANE_CHARS = 36
 
 
 def actor_lanes(frame: pl.DataFrame, limit: int = MAX_ACTOR_LANES) -> pl.Expr:
@@ -60,17 +62,21 @@ def event_frame(
         pattern = "(?i)" + "|".join(re.escape(a) for a in actors)
         f = f.filter(pl.col("actor").str.contains(pattern))
     lane = actor_lanes(f) if lanes == "actor" else pl.col("event_type")
-    return f.sort("date", "event_id").select(
-        iso("date"),
-        lane.alias("lane"),
-        "event_type",
-        "actor",
-        pl.col("counterpart").fill_null(""),
-        truncate("summary", 200),
-        truncate("evidence", 300).fill_null(""),
-        truncate("citation", 200),
-        "origin",
-        "event_id",
+    return (
+        f.sort("date", "event_id")
+        .select(
+            iso("date"),
+            lane.alias("lane"),
+            "event_type",
+            "actor",
+            pl.col("counterpart").fill_null(""),
+            truncate("summary", 200),
+            truncate("evidence", 300).fill_null(""),
+            truncate("citation", 200),
+            "origin",
+            "event_id",
+        )
+        .with_columns(truncate("lane", LANE_CHARS))
     )
 
 
