@@ -128,3 +128,37 @@ def test_lede_date_reaches_only_nearby_sentences_of_its_type():
         (date(2023, 1, 26), "relative"),
         (date(2023, 1, 30), "published"),
     ]
+
+
+def test_later_effective_day_keeps_announcement():
+    text = (
+        "China's Finance Ministry said it would impose a 15% tariff on US coal starting "
+        "February 10."
+    )
+    (ev,) = extract_from_text(text, date(2025, 2, 4))
+    assert (ev.event_type, ev.date, ev.announced) == (
+        "trade_policy",
+        date(2025, 2, 10),
+        date(2025, 2, 4),
+    )
+    row = extract_events(
+        pl.DataFrame(
+            {"article_id": ["x"], "title": ["t"], "text": [text], "published": [date(2025, 2, 4)]}
+        )
+    ).row(0, named=True)
+    assert row["announced"] == date(2025, 2, 4) and row["date"] == date(2025, 2, 10)
+
+
+def test_possessive_event_noun_dates_what_happened_there():
+    s = "During Thursday's call, Xi invited Trump to visit China."
+    (ev,) = extract_from_text(s, date(2025, 6, 7))
+    assert ev.date == date(2025, 6, 5)
+
+
+def test_statistic_period_is_not_the_release_day():
+    s = (
+        "Nearly 110,000 people died of overdoses last year, according to provisional data the "
+        "Centers for Disease Control and Prevention published on Wednesday."
+    )
+    (ev,) = extract_from_text(s, date(2023, 5, 17))
+    assert (ev.event_type, ev.date) == ("public_health", date(2023, 5, 17))
