@@ -350,7 +350,11 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
 _POSSESSIVE = re.compile(r"['’]s\b")
 #: Extra distance (characters) for a coarse phrase: "fell 27% in 2024, figures released on
 #: Wednesday" dates the release by its day, not by the period it describes.
-COARSE_PENALTY = 40
+COARSE_PENALTY = 15
+#: Phrases before the trigger count this much farther ("X met Y last week" is the usual order).
+BEFORE_FACTOR = 1.5
+#: A date after "until"/"through" is a deadline or an expiry, not when something happened.
+_DEADLINE = re.compile(r"\b(?:until|till|through|expires?|expiring|extended to|runs? to)\s*$", re.I)
 #: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
 _EVENT_NOUN = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:call|meeting|talks|summit|visit|announcement|decision|"
@@ -359,8 +363,9 @@ _EVENT_NOUN = re.compile(
 )
 
 
-def _distance(r: Resolved, anchor: int) -> int:
-    return abs(r.start - anchor) + (0 if r.precision == "day" else COARSE_PENALTY)
+def _distance(r: Resolved, anchor: int) -> float:
+    gap = r.start - anchor if r.start >= anchor else (anchor - r.start) * BEFORE_FACTOR
+    return gap + (0 if r.precision == "day" else COARSE_PENALTY)
 
 
 def is_possessive(sentence: str, r: Resolved) -> bool:
@@ -372,6 +377,7 @@ def resolve(
     sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False, prefer_day: bool = False
 ) -> Resolved:
     """The event date of a sentence: the date phrase nearest `anchor` (the trigger's offset),
+    phrases after it preferred (BEFORE_FACTOR), deadlines ("until May 14") ignored,
     day-precise phrases preferred over coarse ones a little farther away (COARSE_PENALTY), and
     over any coarse one when `prefer_day` (a statistic's period: "died last year, data published
     on Wednesday show").
@@ -383,9 +389,12 @@ def resolve(
     found = [
         r
         for r in find_dates(sentence, pub)
-        if not is_possessive(sentence, r)
-        or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
-        or _EVENT_NOUN.match(sentence, r.end)
+        if (
+            not is_possessive(sentence, r)
+            or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
+            or _EVENT_NOUN.match(sentence, r.end)
+        )
+        and not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
     ]
     if prefer_day and any(r.precision == "day" for r in found):
         found = [r for r in found if r.precision == "day"]

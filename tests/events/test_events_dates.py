@@ -91,3 +91,12 @@ def test_day_phrase_preferred_over_nearby_period():
     )
     anchor = s.index("provisional")
     assert resolve(s, date(2025, 5, 14), anchor=anchor).date == date(2025, 5, 14)
+
+
+def test_deadlines_are_not_event_dates_and_later_phrases_win():
+    s = (
+        "A companion order keeps the tariff at 10 percent until November 10, 2026, carrying out "
+        "the truce reached when Trump met Xi in South Korea last week."
+    )
+    r = resolve(s, date(2025, 11, 4), anchor=s.index("met"))
+    assert (r.date, r.precision) == (date(2025, 10, 27), "week")
