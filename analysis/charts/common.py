@@ -15,6 +15,8 @@ from analysis.errors import DataError
 MAX_ROWS = 5000
 #: Time axes over at most this many days get daily ticks labelled 'Feb 04' instead of hours.
 SHORT_SPAN_DAYS = 92
+#: Time axes over more than this many days get one tick per year (or every few years).
+LONG_SPAN_DAYS = 3 * 365
 SHOWN_ATTR = "_precursor_shown"
 META_KEY = "precursor"
 
@@ -55,6 +57,26 @@ def utc_expr(d: date) -> str:
     return f"utc({d.year}, {d.month - 1}, {d.day})"
 
 
+def span_of(shown: pl.DataFrame, column: str = "date") -> tuple[date, date] | None:
+    """First and last day of an ISO-date text column (None when empty)."""
+    if shown.height == 0 or column not in shown.columns:
+        return None
+    days = shown.get_column(column).drop_nulls().str.to_date("%Y-%m-%d")
+    return (days.min(), days.max()) if days.len() else None
+
+
+def _time_axis(first: date | None, last: date | None) -> alt.Axis:
+    """Yearly ticks over long spans, daily ticks over short ones (never hours), else Vega's."""
+    days = (last - first).days if first and last else None
+    if days is not None and days > LONG_SPAN_DAYS:
+        step = max(1, days // (365 * 12) + 1)
+        return alt.Axis(format="%Y", tickCount={"interval": "year", "step": step})
+    if days is not None and days <= SHORT_SPAN_DAYS:
+        step = max(1, days // 10)
+        return alt.Axis(format="%b %d", tickCount={"interval": "day", "step": step})
+    return alt.Axis(labelOverlap=True)
+
+
 def time_x(
     field: str = "date",
     *,
@@ -63,21 +85,22 @@ def time_x(
     end: date | None = None,
     brush: str | None = None,
     axis: bool = True,
+    span: tuple[date, date] | None = None,
 ) -> alt.X:
-    """Temporal x on a UTC scale (no time-zone shift); optionally zoomed by an interval brush."""
+    """Temporal x on a UTC scale (no time-zone shift); optionally zoomed by an interval brush.
+
+    `start`/`end` fix the domain; `span` (the data's first and last day) only picks the ticks.
+    """
     domain: Any = alt.Undefined
     if start and end:
         domain = [start.isoformat(), end.isoformat()]
         if brush:
             fallback = f"[{utc_expr(start)}, {utc_expr(end)}]"
             domain = {"expr": f"{brush}.{field} ? {brush}.{field} : {fallback}"}
-    ax: Any = alt.Axis(labelOverlap=True)
-    if start and end and (end - start).days <= SHORT_SPAN_DAYS:
-        # short spans: one tick per day (or every few days), never hours
-        step = max(1, (end - start).days // 10)
-        ax = alt.Axis(
-            labelOverlap=True, format="%b %d", tickCount={"interval": "day", "step": step}
-        )
+    first = start or (span[0] if span else None)
+    last = end or (span[1] if span else None)
+    # a brushed (zoomable) axis keeps Vega's adaptive ticks
+    ax = alt.Axis(labelOverlap=True) if brush else _time_axis(first, last)
     return alt.X(
         f"{field}:T",
         title=title,

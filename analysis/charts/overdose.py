@@ -19,6 +19,7 @@ from analysis.charts.common import (
     iso,
     newest,
     no_data,
+    span_of,
     time_x,
     truncate,
 )
@@ -157,7 +158,7 @@ def overdose_trend(
     meta = Meta(
         title="Drug-overdose deaths, 12 months ending each month",
         subtitle=f"{', '.join(geos)}; provisional counts as reported (solid) and as predicted by "
-        "CDC for late reports (dashed); rules mark events",
+        "CDC for late reports (dashed)" + ("; grey rules mark events" if rules.height else ""),
         sources=parts,
         releases=rel,
     )
@@ -166,7 +167,7 @@ def overdose_trend(
     shown = pl.concat([lines, rules], how="diagonal") if rules.height else lines
     check_rows(shown, "overdose_trend")
     data = data_of(shown)
-    x = time_x(start=start, end=end)
+    x = time_x(start=start, end=end, span=span_of(lines))
     layers = [trend_layer(data, x)]
     if rules.height:
         layers.insert(

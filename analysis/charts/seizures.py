@@ -18,6 +18,7 @@ from analysis.charts.common import (
     finish,
     iso,
     no_data,
+    span_of,
     time_x,
 )
 from analysis.charts.theme import WIDTH
@@ -72,7 +73,7 @@ def seizures_trend(
         alt.Chart(data_of(shown))
         .mark_line(point=alt.OverlayMarkDef(size=20))
         .encode(
-            x=time_x(start=start, end=end),
+            x=time_x(start=start, end=end, span=span_of(shown)),
             y=alt.Y(
                 "quantity_lbs:Q", title="Pounds seized per month", axis=alt.Axis(format=",.0f")
             ),

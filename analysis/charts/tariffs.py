@@ -18,6 +18,7 @@ from analysis.charts.common import (
     finish,
     iso,
     no_data,
+    span_of,
     time_x,
 )
 from analysis.charts.theme import WIDTH
@@ -189,7 +190,7 @@ def tariff_steps(
     steps = step_frame(rates, imposer=imposer, layers=layers, start=start, end=end)
     layers = list(layers) if layers is not None else None
     acts = action_frame(actions, imposer, start, end, layers)
-    items = [provenance(rates, "tariff_rates")]
+    items = [provenance(steps if steps.height else rates, "tariff_rates")]
     if actions is not None:
         items.append(provenance(actions, "tariff_actions"))
     parts, rel = combine(*items)
@@ -206,7 +207,7 @@ def tariff_steps(
     shown = pl.concat([steps, acts], how="diagonal") if acts.height else steps
     check_rows(shown, "tariff_steps")
     data = data_of(shown)
-    x = time_x(start=start, end=end)
+    x = time_x(start=start, end=end, span=span_of(steps))
     layers_ = [step_layer(data, x)]
     if acts.height:
         rules = alt.Chart(data).transform_filter(alt.datum.panel == "action")

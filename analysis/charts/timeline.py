@@ -20,6 +20,7 @@ from analysis.charts.common import (
     finish,
     iso,
     no_data,
+    span_of,
     time_x,
     truncate,
 )
@@ -153,7 +154,7 @@ def policy_timeline(
     sort = lane_sort(shown)
     chart = lane_layer(
         shown,
-        time_x(start=start, end=end),
+        time_x(start=start, end=end, span=span_of(shown)),
         height=28 * len(sort),
         lane_sort=sort,
         by_origin=shown.get_column("origin").n_unique() > 1,
