@@ -7,6 +7,7 @@ makes charts draw offline in JupyterLab.
 from typing import Any
 
 from analysis.charts import theme
+from analysis.charts.counts import event_counts_chart
 from analysis.charts.export import export_chart
 from analysis.charts.gallery import GALLERY, export_gallery, load_tables
 from analysis.charts.headline import diplomacy_vs_trade
@@ -29,6 +30,7 @@ def setup(*a: Any, **k: Any) -> Any:
 __all__ = [
     "GALLERY",
     "diplomacy_vs_trade",
+    "event_counts_chart",
     "export_chart",
     "export_gallery",
     "lag_chart",

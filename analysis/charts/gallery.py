@@ -9,6 +9,7 @@ import altair as alt
 import polars as pl
 
 from analysis.charts.captions import combine, provenance
+from analysis.charts.counts import event_counts_chart
 from analysis.charts.export import FORMATS, export_chart
 from analysis.charts.headline import DEFAULT_START, diplomacy_vs_trade
 from analysis.charts.lags import lag_chart
@@ -72,6 +73,7 @@ GALLERY: dict[str, Callable[[Tables], alt.TopLevelMixin]] = {
         t["events"], t["tariff_rates"], t["overdose"]
     ),
     "policy_timeline": lambda t: policy_timeline(t["events"], start=START),
+    "event_counts": lambda t: event_counts_chart(t["events"], start=START),
     "policy_timeline_actors": lambda t: policy_timeline(t["events"], lanes="actor", start=START),
     "tariff_steps_us": lambda t: tariff_steps(
         t["tariff_rates"], t["tariff_actions"], imposer="US", layers=US_LAYERS

@@ -9,6 +9,7 @@ from chart_fixtures import events, overdose, seizures, tables, tariff_actions, t
 
 from analysis.charts import (
     diplomacy_vs_trade,
+    event_counts_chart,
     lag_chart,
     overdose_trend,
     policy_timeline,
@@ -117,6 +118,16 @@ def test_seizures_sum_per_month() -> None:
     assert shown_of(seizures_trend(pl.concat([s, older]))).get_column("quantity_lbs")[0] == 100.0
 
 
+def test_event_counts_chart_stacks_types_per_month() -> None:
+    chart = event_counts_chart(events())
+    check_spec(chart.to_dict())
+    shown = shown_of(chart)
+    assert shown.filter(pl.col("date") == "2025-02-01").get_column("n").to_list() == [1]
+    assert shown.get_column("n").sum() == 5
+    weekly = shown_of(event_counts_chart(events(), freq="week"))
+    assert "2025-02-03" in weekly.get_column("date").to_list()  # a Monday
+
+
 def test_lag_chart_from_lag_table() -> None:
     lags = lag_table(events(), tariff_actions())
     chart = lag_chart(lags)
@@ -152,6 +163,7 @@ def test_empty_selection_says_so() -> None:
         state_small_multiples(overdose(), indicator="heroin"),
         seizures_trend(seizures(), drugs=["khat"]),
         lag_chart(lag_table(events().head(0), tariff_actions().head(0))),
+        event_counts_chart(events(), start=date(2030, 1, 1)),
         diplomacy_vs_trade(t["events"].head(0), t["tariff_rates"].head(0), t["overdose"].head(0)),
     ]
     for chart in cases:
