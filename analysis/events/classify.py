@@ -104,6 +104,9 @@ _DOWN = alt(
 )
 _STRUCK = alt("struck down", "strikes? down", "strike down", "invalidat", "ruled", "overturned")
 _TOOK_EFFECT = alt(
+    r"(?:will|would|to|set to|due to) (?:start|begin)",
+    "started",
+    "began",
     "took effect",
     "takes? effect",
     "went into effect",
@@ -281,6 +284,8 @@ _MEET = alt(
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)",
     "back-?channels?",
+    r"meeting(?=\s+(?-i:[A-Z]))",
+    r"(?:negotiations|talks) (?:in|over|at)",
     r"(?:days?|rounds?) of (?:talks|negotiations|meetings)",
     "met",
     "meet",
@@ -374,6 +379,7 @@ _STATEMENT = alt(
     "welcomed",
 )
 _AGREE = alt(
+    r"agreed (?:\w+ ){1,3}to",
     r"commitments? (?:from|by|made)",
     "brokered",
     "ceasefire",

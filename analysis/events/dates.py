@@ -353,8 +353,13 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 COARSE_PENALTY = 15
 #: Phrases before the trigger count this much farther ("X met Y last week" is the usual order).
 BEFORE_FACTOR = 1.5
-#: A date after "until"/"through" is a deadline or an expiry, not when something happened.
-_DEADLINE = re.compile(r"\b(?:until|till|through|expires?|expiring|extended to|runs? to)\s*$", re.I)
+#: A date after "until"/"through" is a deadline or an expiry, after "since" the start of a
+#: period: neither is when something happened.
+_DEADLINE = re.compile(
+    r"\b(?:until|till|through|expires?|expiring|extended to|runs? to|since|first since)\s*"
+    r"(?:early\s+|late\s+|mid-?)?$",
+    re.I,
+)
 #: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
 _EVENT_NOUN = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:call|meeting|talks|summit|visit|announcement|decision|"
@@ -395,6 +400,7 @@ def resolve(
             or _EVENT_NOUN.match(sentence, r.end)
         )
         and not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
+        and not r.phrase.lower().startswith(("since", "until", "till", "through"))
     ]
     if prefer_day and any(r.precision == "day" for r in found):
         found = [r for r in found if r.precision == "day"]

@@ -104,13 +104,14 @@ def _summary(actor: str, hit: Hit, counterpart: str | None, hedged: bool) -> str
 _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
     r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
-    r"release of|countries|sides|leaders|participants|partners|counterparts?|embassy)\b",
+    r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy)\b",
     re.IGNORECASE,
 )
 #: Sentences after a dated event within which an undated event of the same type is taken to
 #: elaborate it (news put the event and its date first, then the details).
 LEDE_SPAN = 8
 #: Phrases pointing back to the date of the previous event ("On the same day", "also").
+_SAME_DAY = re.compile(r"\b(?:on the same day|the same day|that day|that same day)\b", re.I)
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
     re.IGNORECASE,
@@ -134,6 +135,7 @@ def extract_from_text(
     events: list[Event] = []
     history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
+    last_day: Resolved | None = None
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
     for para in paragraphs(text):
@@ -150,10 +152,12 @@ def extract_from_text(
                 history.append((sent, None))
                 continue
             context = _paragraph_date(history[para_start:], published)
-            if context is not None and context.date > published:
-                context = None  # a later effective date is not when this sentence's act happened
-            if context is None and _SAME_TIME.search(sent):
+            if _SAME_DAY.search(sent) and last_day is not None:
+                context = last_day  # "on the same day": the day named last
+            elif context is None and _SAME_TIME.search(sent):
                 context = last_when
+            if context is not None and context.date > published and not _SAME_DAY.search(sent):
+                context = None  # a later effective date is not when this sentence's act happened
             new = _sentence_events(
                 sent,
                 hits,
@@ -163,7 +167,11 @@ def extract_from_text(
                 article_id,
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
-                lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
+                lede={
+                    t: r
+                    for t, (r, i) in lede.items()
+                    if idx - i <= LEDE_SPAN and r.date <= published
+                },
             )
             events.extend(new)
             for ev in new:
@@ -171,6 +179,8 @@ def extract_from_text(
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
             if new and new[0].date_basis != "published":
                 last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
+            days = [r for r in find_dates(sent, published) if r.precision == "day"]
+            last_day = days[-1] if days else last_day
             history.append((sent, _actor_entity(new[0].actor) if new else None))
     return events
 
@@ -288,7 +298,8 @@ def _sentence_events(
 
 def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bool:
     """A statement counts when it is joint or aimed at another country named right after it."""
-    if "joint statement" in sent.lower():
+    low = sent.lower()
+    if "joint statement" in low or "each other" in low or "one another" in low:
         return True
     return any(m.entity.country != actor.country and start <= m.start <= start + 60 for m in found)
 

@@ -162,3 +162,23 @@ def test_statistic_period_is_not_the_release_day():
     )
     (ev,) = extract_from_text(s, date(2023, 5, 17))
     assert (ev.event_type, ev.date) == ("public_health", date(2023, 5, 17))
+
+
+def test_same_day_refers_to_the_day_named_last():
+    text = (
+        "Mexico transferred 29 suspects to the United States on Thursday. Trump said the 25% "
+        "tariffs would start on March 4.\n\nHe also said Chinese goods would face an additional "
+        "10% duty on the same day."
+    )
+    events = extract_from_text(text, date(2025, 2, 28))
+    last = events[-1]
+    assert (last.event_type, last.date) == ("trade_policy", date(2025, 3, 4))
+
+
+def test_since_and_until_do_not_date_events():
+    s = (
+        "The meeting, the leaders' first since 2019, followed two days of talks between Scott "
+        "Bessent and He Lifeng in Kuala Lumpur last weekend."
+    )
+    (ev,) = extract_from_text(s, date(2025, 10, 30))
+    assert (ev.date, ev.date_precision) == (date(2025, 10, 20), "week")
