@@ -111,6 +111,14 @@ _DIPLOMATIC_NOUN = re.compile(
 #: elaborate it (news put the event and its date first, then the details).
 LEDE_SPAN = 8
 #: Phrases pointing back to the date of the previous event ("On the same day", "also").
+#: A future act with no date of its own ("Washington will lower its tariff") is dated by a
+#: following sentence of its paragraph that says when things take effect.
+_FUTURE_ACT = re.compile(r"\b(?:will|shall|would|is to|are to|is set to|are set to)\b", re.I)
+_TAKES_EFFECT = re.compile(
+    r"\b(?:take|takes|took|go|goes|come|comes) (?:into )?(?:effect|force)\b|\beffective\b|"
+    r"\bstarting\b|\b(?:take|takes) (?:these|those|the) (?:actions|steps|measures) by\b",
+    re.I,
+)
 _SAME_DAY = re.compile(r"\b(?:on the same day|the same day|that day|that same day)\b", re.I)
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
@@ -123,7 +131,9 @@ def extract_from_text(
 ) -> list[Event]:
     """Events of one article body; `published` anchors relative dates ("on Friday").
 
-    A sentence without a date phrase takes the last date named earlier in its paragraph, or the
+    A future act without a date phrase takes the day a following sentence of its paragraph says
+    things take effect. Otherwise a sentence without a date phrase takes the last date named
+    earlier in its paragraph, or the
     previous event's date when it points back to it ("on the same day", "also"), or the date of
     an event of the same type dated in the LEDE_SPAN sentences before it; otherwise the
     publication day (its week for hedged reports). A sentence without an actor takes the one of
@@ -145,7 +155,8 @@ def extract_from_text(
             history.append((para, None))
             continue
         para_start = len(history)
-        for sent in split_sentences(para):
+        para_sents = split_sentences(para)
+        for j, sent in enumerate(para_sents):
             idx += 1
             hits = classify(sent) if len(sent) < 5000 else []
             if not hits:
@@ -167,6 +178,7 @@ def extract_from_text(
                 article_id,
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
+                effective=lambda j=j, ps=para_sents: _effective_date(ps[j + 1 : j + 3], published),
                 lede={
                     t: r
                     for t, (r, i) in lede.items()
@@ -183,6 +195,16 @@ def extract_from_text(
             last_day = days[-1] if days else last_day
             history.append((sent, _actor_entity(new[0].actor) if new else None))
     return events
+
+
+def _effective_date(following: list[str], pub: date) -> Resolved | None:
+    """The day the next sentences say things take effect ("The cuts take effect on May 14")."""
+    for sent in following:
+        if _TAKES_EFFECT.search(sent):
+            later = [r for r in find_dates(sent, pub) if r.date >= pub]
+            if later:
+                return later[0]
+    return None
 
 
 def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Resolved | None:
@@ -221,6 +243,7 @@ def _sentence_events(
     *,
     context: Resolved | None,
     lede: dict[str, Resolved] | None = None,
+    effective: Callable[[], Resolved | None] = lambda: None,
 ) -> list[Event]:
     """Events of one sentence: the first valid trigger of each type, plus later triggers of that
     type that carry a different date phrase of their own ("agreed on Monday ... talks over the
@@ -262,7 +285,10 @@ def _sentence_events(
         ):
             continue
         if when.basis == "published" and not hedged:
-            if context is not None:
+            ahead = effective() if _FUTURE_ACT.search(sent) else None
+            if ahead is not None:
+                when = Resolved(ahead.date, ahead.precision, "relative", phrase="(effective)")
+            elif context is not None:
                 when = Resolved(context.date, context.precision, "relative", phrase="(context)")
             elif lede and hit.event_type in lede:
                 old = lede[hit.event_type]

@@ -182,3 +182,13 @@ def test_since_and_until_do_not_date_events():
     )
     (ev,) = extract_from_text(s, date(2025, 10, 30))
     assert (ev.date, ev.date_precision) == (date(2025, 10, 20), "week")
+
+
+def test_future_act_dated_by_the_following_take_effect_sentence():
+    text = (
+        "Under the joint statement, Washington will lower its tariff on Chinese goods to 10%. "
+        "The reductions take effect on May 14."
+    )
+    events = extract_from_text(text, date(2025, 5, 12))
+    lower = [e for e in events if e.event_type == "trade_policy" and "lower" in e.evidence]
+    assert [(e.date, e.announced) for e in lower] == [(date(2025, 5, 14), date(2025, 5, 12))]
