@@ -160,7 +160,7 @@ def read_predictions(paths: list[Path]) -> list[dict]:
         elif suffix == ".csv":
             f = pl.read_csv(p, try_parse_dates=True, infer_schema_length=None)
         elif suffix == ".jsonl":
-            f = pl.read_ndjson(p)
+            f = pl.read_ndjson(p, infer_schema_length=None)
         else:
             msg = "unknown prediction format"
             raise DataError(

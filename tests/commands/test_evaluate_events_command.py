@@ -121,3 +121,35 @@ def test_command_prints_table(run_cli, tmp_path):
     assert code == 0
     assert "overall" in out and "1.000" in out
     assert "date right at its precision: 1/1" in out
+
+
+def test_predictions_with_late_non_null_columns(tmp_path):
+    from analysis.events.evaluate import read_predictions
+
+    rows = [
+        {
+            "raw_path": "a.md",
+            "url": None,
+            "event_type": "trade_policy",
+            "date": "2025-05-12",
+            "date_precision": "day",
+            "date_basis": "relative",
+            "evidence": "x",
+            "announced": None,
+        },
+    ] * 120 + [
+        {
+            "raw_path": "a.md",
+            "url": None,
+            "event_type": "trade_policy",
+            "date": "2025-05-14",
+            "date_precision": "day",
+            "date_basis": "relative",
+            "evidence": "y",
+            "announced": "2025-05-12",
+        },
+    ]
+    path = tmp_path / "pred.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    got = read_predictions([path])
+    assert len(got) == 121 and got[-1]["date"] == date(2025, 5, 14)
