@@ -45,352 +45,122 @@ def alt(*words: str) -> str:
     return "|".join(words)
 
 
-_TARIFF = alt(
-    r"tariffs?\b",
-    r"duties\b",
-    r"duty\b",
-    r"levies\b",
-    "import tax",
-    "reciprocal rate",
-    "tariff rate",
+_TARIFF = r"tariffs?\b|duties\b|duty\b|levies\b|import tax|reciprocal rate|tariff rate"
+_UP = (
+    r"impos|rais|hik|increas|doubl|slap|levi|levy|add|announc|reimpos|reinstat|set|put|"
+    r"expand|escalat|restor"
 )
-_UP = alt(
-    "impos",
-    "rais",
-    "hik",
-    "increas",
-    "doubl",
-    "slap",
-    "levi",
-    "levy",
-    "add",
-    "announc",
-    "reimpos",
-    "reinstat",
-    "set",
-    "put",
-    "expand",
-    "escalat",
-    "restor",
-)
-_DOWN = alt(
-    "hold off",
-    "held off",
-    "holds off",
-    "postpon",
-    "defer",
-    "cut",
-    "lower",
-    "reduc",
-    "paus",
-    "suspend",
-    "delay",
-    "lift",
-    "remov",
-    "eliminat",
-    "slash",
-    "roll",
-    "halv",
-    "drop",
-    "exempt",
-    "waiv",
-    "end",
-    "terminat",
-    "revok",
-    "rescind",
-    "modif",
-    "adjust",
-    "extend",
+_DOWN = (
+    r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
+    r"remov|eliminat|slash|roll|halv|drop|exempt|waiv|end|terminat|revok|rescind|modif|"
+    r"adjust|extend"
 )
 _STRUCK = alt("struck down", "strikes? down", "strike down", "invalidat", "ruled", "overturned")
-_TOOK_EFFECT = alt(
-    r"(?:will|would|to|set to|due to) (?:start|begin)",
-    "started",
-    "began",
-    "took effect",
-    "takes? effect",
-    "went into effect",
-    "go(?:es)? into effect",
-    "came into force",
-    "come into force",
-    "kick(?:ed)? in",
-    r"were (?:raised|imposed|increased|cut|lowered|paused|suspended|lifted|reduced|removed)",
-    r"will (?:rise|increase|fall|drop|climb)",
-    "rose to",
-    "fell to",
-    "climbed to",
+_TOOK_EFFECT = (
+    r"(?:will|would|to|set to|due to) (?:start|begin)|started|began|took effect|"
+    r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
+    r"kick(?:ed)? in|"
+    r"were (?:raised|imposed|increased|cut|lowered|paused|suspended|lifted|reduced|removed)|"
+    r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to"
 )
-_ENDS = alt(
-    "end",
-    "ended",
-    "ending",
-    "eliminat",
-    "clos",
-    "suspend",
-    "revok",
-    "terminat",
-    "abolish",
-    "repeal",
-    "scrap",
-)
+_ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
-_EXPORT_VERBS = alt(
-    "impos",
-    "announc",
-    "tighten",
-    "expand",
-    "add",
-    "restrict",
-    "ban",
-    "halt",
-    "lift",
-    "eas",
-    "unveil",
-    "introduc",
-    "suspend",
-    "approv",
+_EXPORT_VERBS = (
+    r"impos|announc|tighten|expand|add|restrict|ban|halt|lift|eas|unveil|introduc|suspend|"
+    r"approv"
 )
-_EXPORT = alt(
-    r"(?:applications|permits|licen[cs]es) to export",
-    r"export (?:applications|permits)",
-    "export controls?",
-    "entity list",
-    "export restrictions",
-    "export ban",
-    "export licen[cs]",
-    "export curbs",
-    "restrictions on (?:the )?exports?",
+_EXPORT = (
+    r"(?:applications|permits|licen[cs]es) to export|export (?:applications|permits)|"
+    r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
+    r"export curbs|restrictions on (?:the )?exports?"
 )
-_DEAL_VERBS = alt(
-    "reach",
-    "sign",
-    "ink",
-    "struck",
-    "strike",
-    "announc",
-    "finaliz",
-    "seal",
-    "conclud",
-    "took effect",
-    "take effect",
-    "went into effect",
+_DEAL_VERBS = (
+    r"reach|sign|ink|struck|strike|announc|finaliz|seal|conclud|took effect|take effect|"
+    r"went into effect"
 )
-_DEAL = alt(
-    r"trade (?:deal|agreement|truce|pact|framework)",
-    r"(?:initial|interim|phase one) (?:deal|agreement)",
+_DEAL = (
+    r"trade (?:deal|agreement|truce|pact|framework)|"
+    r"(?:initial|interim|phase one) (?:deal|agreement)"
 )
-_LEGAL = alt(
-    "section 301",
-    "section 232",
-    "section 122",
-    "IEEPA",
-    "International Emergency Economic Powers Act",
+_LEGAL = (
+    r"section 301|section 232|section 122|IEEPA|"
+    r"International Emergency Economic Powers Act"
 )
-_SEIZE = alt(
-    r"\b(?:seized|seizes|confiscated|intercepted)\b",
-    r"\b(?:seizure|seizures) of\b",
-    r"\bmade (?:a |the )?(?:seizure|bust)",
+_SEIZE = (
+    r"\b(?:seized|seizes|confiscated|intercepted)\b|\b(?:seizure|seizures) of\b|"
+    r"\bmade (?:a |the )?(?:seizure|bust)"
 )
-_ARREST = alt(
-    "arrested",
-    "taken into custody",
-    "took into custody",
-    "indicted",
-    "indictments?",
-    "charged",
-    "extradited",
-    "convicted",
-    "sentenced",
-    "pleaded guilty",
-    "unsealed",
-    "prosecuted",
-    "apprehended",
+_ARREST = (
+    r"arrested|taken into custody|took into custody|indicted|indictments?|charged|"
+    r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended"
 )
-_HANDOVER = alt(
-    "sent", "handed", "transferred", "turned over", "extradited", "expelled", "deported"
+_HANDOVER = r"sent|handed|transferred|turned over|extradited|expelled|deported"
+_SUSPECTS = (
+    r"suspects|fugitives|people wanted|cartel (?:figures|members|leaders|bosses)|"
+    r"defendants|prisoners"
 )
-_SUSPECTS = alt(
-    "suspects",
-    "fugitives",
-    "people wanted",
-    r"cartel (?:figures|members|leaders|bosses)",
-    "defendants",
-    "prisoners",
+_SANCTION = (
+    r"sanctioned|sanctions? (?:on|against)|imposed sanctions|announced sanctions|"
+    r"new sanctions|designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC"
 )
-_SANCTION = alt(
-    "sanctioned",
-    "sanctions? (?:on|against)",
-    "imposed sanctions",
-    "announced sanctions",
-    "new sanctions",
-    r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)",
-    "designation of",
-    "OFAC",
+_SCHEDULE = (
+    r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
+    r"add"
 )
-_SCHEDULE = alt(
-    "schedul",
-    "(?-i:control)",
-    "list",
-    "regulat",
-    "licens",
-    "registration",
-    "restrict",
-    "class-wide",
-    "placed",
-    "add",
+_CHEMICALS = (
+    r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
+    r"pill presses"
 )
-_CHEMICALS = alt(
-    "precursors?",
-    "chemicals?",
-    "substances",
-    "fentanyl-related",
-    "analogues",
-    "nitazenes",
-    "xylazine",
-    "pill presses",
-)
-_RAID = alt(
-    "raided",
-    "raids? on",
-    "dismantled",
-    "took down",
-    "shut down",
-    "busted",
-    "launched a crackdown",
-    "crackdown on",
-    "cracked down",
-    "disrupted",
+_RAID = (
+    r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
+    r"crackdown on|cracked down|disrupted"
 )
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
 _DATA = r"(?:provisional|new|latest|preliminary|final|updated) " + (
     r"(?:data|figures|statistics|estimates|numbers|counts|report)"
 )
-_EMERGENCY = alt(
-    "public health emergency", "health emergency", "state of emergency", "emerging threat"
-)
+_EMERGENCY = r"public health emergency|health emergency|state of emergency|emerging threat"
 _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
-_LICENCE = alt(
-    "licen[cs]e requirements?",
-    r"requires? (?:a |an )?(?:export )?licen[cs]es?",
-    r"need (?:a )?licen[cs]es?",
+_LICENCE = (
+    r"licen[cs]e requirements?|requires? (?:a |an )?(?:export )?licen[cs]es?|"
+    r"need (?:a )?licen[cs]es?"
 )
-_SUSPEND = alt(
-    "suspend", "halt", "cut off", "cut", "resum", "restor", "sever", "froze", "freez", "end"
-)
-_COOPERATION = alt(
-    "cooperation", "communications", "talks", "dialogue", "channels", "contacts", "exchanges"
-)
-_MEET = alt(
+_SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
+_COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
+_MEET = (
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
-    r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)",
-    "back-?channels?",
-    r"meeting(?=\s+(?-i:[A-Z]))",
-    r"(?:negotiations|talks) (?:in|over|at)",
-    r"(?:days?|rounds?) of (?:talks|negotiations|meetings)",
-    "met",
-    "meet",
-    "meets",
-    "meeting with",
-    "will meet",
-    "held talks",
-    "hold talks",
-    "holds talks",
-    "talks with",
-    "spoke with",
-    "talked with",
-    "talked by phone",
-    r"sent (?:an? )?(?:\w+ )?envoy",
-    "speak with",
-    "spoke by phone",
-    "phone call",
-    "call with",
-    "video call",
-    "virtual meeting",
-    "summit",
-    "convened",
-    "hosted",
-    "bilateral meeting",
-    "sat down with",
+    r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)|"
+    r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
+    r"(?:days?|rounds?) of (?:talks|negotiations|meetings)|met|meet|meets|meeting with|"
+    r"will meet|held talks|hold talks|holds talks|talks with|spoke with|talked with|"
+    r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
+    r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
+    r"sat down with"
 )
-_VISIT = alt(
-    "visited",
-    "visit to",
-    "visits",
-    "visiting",
-    "will visit",
-    "to visit",
-    r"travel(?:l?ed|l?ing|s)? to",
-    "trip to",
-    "arrived in",
-    r"sending \w+ (?:\w+ )?to",
+_VISIT = (
+    r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
+    r"trip to|arrived in|sending \w+ (?:\w+ )?to"
 )
-_TALK_VERBS = alt(
-    "launch",
-    "resum",
-    "reopen",
-    "hold",
-    "held",
-    "open",
-    "begin",
-    "began",
-    "restart",
-    "convene",
-    "start",
-    "agree",
-    "continu",
-    "conclud",
-    "review",
+_TALK_VERBS = (
+    r"launch|resum|reopen|hold|held|open|begin|began|restart|convene|start|agree|continu|"
+    r"conclud|review"
 )
-_TALKS = alt(
-    "negotiations", "dialogue", "working group", "trade talks", "consultations", r"talks\b"
+_TALKS = r"negotiations|dialogue|working group|trade talks|consultations|talks\b"
+_OFFER = (
+    r"invited|invitation|invites|offered|offers? to|proposed|proposal|overture|"
+    r"olive branch"
 )
-_OFFER = alt(
-    "invited",
-    "invitation",
-    "invites",
-    "offered",
-    "offers? to",
-    "proposed",
-    "proposal",
-    "overture",
-    "olive branch",
+_STATEMENT = (
+    r"opposed|opposes|file (?:a )?(?:case|complaint)|lodged (?:a )?(?:protest|complaint)|"
+    r"warned|urged|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
+    r"denounced|criticized|joint statement|issued a statement|said in a statement|"
+    r"reaffirmed|welcomed"
 )
-_STATEMENT = alt(
-    "opposed",
-    "opposes",
-    r"file (?:a )?(?:case|complaint)",
-    r"lodged (?:a )?(?:protest|complaint)",
-    "warned",
-    "urged",
-    "called on",
-    "condemned",
-    "protested",
-    "pledged",
-    "vowed",
-    "accused",
-    "demanded",
-    "rejected",
-    "denounced",
-    "criticized",
-    "joint statement",
-    "issued a statement",
-    "said in a statement",
-    "reaffirmed",
-    "welcomed",
-)
-_AGREE = alt(
-    r"agreed (?:\w+ ){1,3}to",
-    r"commitments? (?:from|by|made)",
-    "brokered",
-    "ceasefire",
-    "secured the release",
-    "negotiating table",
-    "agreed to",
-    "agreed on",
-    "committed to",
-    "commitment to",
-    r"reached (?:an )?(?:agreement|consensus|understanding)",
-    r"signed (?:an? )?(?:agreement|memorandum|declaration)",
+_AGREE = (
+    r"agreed (?:\w+ ){1,3}to|commitments? (?:from|by|made)|brokered|ceasefire|"
+    r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
+    r"reached (?:an )?(?:agreement|consensus|understanding)|"
+    r"signed (?:an? )?(?:agreement|memorandum|declaration)"
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
