@@ -193,7 +193,7 @@ def run_notebooks(
 
 
 class Tables(Mapping[str, Any]):
-    """Processed tables read on first use (a chart that needs a missing table fails alone)."""
+    """Processed tables read on first use; a table not built yet is its contract's empty frame."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or config.processed_dir()
@@ -202,12 +202,20 @@ class Tables(Mapping[str, Any]):
     def __getitem__(self, name: str) -> Any:
         if name not in self._cache:
             from analysis import store
+            from analysis.contracts import TABLES
 
-            self._cache[name] = store.read(name, self.root)
+            if name not in TABLES:
+                raise KeyError(name)
+            path = store.table_path(name, self.root)
+            self._cache[name] = (
+                store.read(name, self.root) if path.exists() else TABLES[name].empty()
+            )
         return self._cache[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(sorted(p.stem for p in self.root.glob("*.parquet")))
+        from analysis.contracts import TABLES
+
+        return iter(TABLES)
 
     def __len__(self) -> int:
         return len(list(iter(self)))

@@ -1,15 +1,16 @@
 """ipywidgets explorer over the charts: filter the tables, redraw, and export the current view.
 
 The explorer filters the contract tables (date range on each table's date column, geography and
-indicator on `overdose`, event types and actors on `events`) and hands them to a chart builder
-`builder(tables) -> alt.Chart` (the signature of `analysis.charts.GALLERY`). The chart is drawn in
-an `ipywidgets.Output` with the offline renderer, so it redraws in JupyterLab without internet.
+indicator on `overdose`, event types and actors on `events`) and hands them, with the view, to a
+chart builder `builder(tables, view) -> alt.Chart` (`VIEW_CHARTS` adapts `analysis.charts`). The
+chart is drawn in an `ipywidgets.Output` with the offline renderer, so it redraws in JupyterLab
+without internet.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,10 @@ DATE_COLUMNS = {
 }
 ALL = "(all)"
 
-Builder = Callable[[Mapping[str, pl.DataFrame]], Any]
+#: Step series: the rate in force at `start` comes from an earlier row, so never clipped here.
+UNCLIPPED = frozenset({"tariff_rates"})
+
+Builder = Callable[[Mapping[str, pl.DataFrame], "View"], Any]
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def filter_tables(tables: Mapping[str, pl.DataFrame], view: View) -> dict[str, p
     out: dict[str, pl.DataFrame] = {}
     for name, frame in tables.items():
         col = DATE_COLUMNS.get(name)
-        if col in frame.columns:
+        if col in frame.columns and name not in UNCLIPPED:
             if view.start:
                 frame = frame.filter(pl.col(col) >= view.start)
             if view.end:
@@ -235,22 +239,26 @@ class Explorer:
     def build(self) -> Any:
         """The chart for the current view."""
         builder = self.builders[self.chart_pick.value]
-        return builder(filter_tables(self.tables, self.current_view()))
+        view = self.current_view()
+        return builder(filter_tables(self.tables, view), view)
 
     def redraw(self) -> None:
-        from IPython.display import display
+        """Replace the Output widget's content with the chart's bundle in one state update.
 
+        Setting `outputs` directly (not `with output: display(...)`) needs no output capture, so
+        headless runs (papermill/nbclient emulate capture) do not stall, and nothing flickers.
+        """
         try:
             chart = self.build()
+            bundle = chart._repr_mimebundle_()
         except Exception as exc:  # show the reason in place of the chart; keep the widgets alive
             self.status.value = f"<b>could not draw:</b> {type(exc).__name__}: {exc}"
             return
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
         self.chart = chart
         self.draws += 1
         self.status.value = ""
-        self.output.clear_output(wait=True)
-        with self.output:
-            display(chart)
+        self.output.outputs = ({"output_type": "display_data", "data": data, "metadata": meta},)
 
     def _changed(self, _change: dict) -> None:
         self.redraw()
@@ -278,21 +286,70 @@ class Explorer:
         display(self.widget)
 
 
+def _lags(t: Mapping[str, pl.DataFrame], v: View) -> Any:
+    from analysis import charts, compare
+
+    types = v.event_types or ("diplomatic",)
+    lags = compare.lag_table(t["events"], t["tariff_actions"], event_types=types)
+    return charts.lag_chart(lags)
+
+
+def view_charts() -> dict[str, Builder]:
+    """The chart builders of `analysis.charts`, each fed the explorer's tables and view."""
+    from analysis import charts
+
+    def ind(v: View) -> str:
+        return v.indicator or "synthetic_opioids"
+
+    return {
+        "policy_timeline": lambda t, v: charts.policy_timeline(
+            t["events"], start=v.start, end=v.end
+        ),
+        "tariff_steps": lambda t, v: charts.tariff_steps(
+            t["tariff_rates"], t["tariff_actions"], start=v.start, end=v.end
+        ),
+        "overdose_trend": lambda t, v: charts.overdose_trend(
+            t["overdose"],
+            indicators=(ind(v),),
+            geo=v.geography or "US",
+            events=t["events"],
+            start=v.start,
+            end=v.end,
+        ),
+        "state_small_multiples": lambda t, v: charts.state_small_multiples(
+            t["overdose"], indicator=ind(v)
+        ),
+        "seizures_trend": lambda t, v: charts.seizures_trend(
+            t["seizures"], start=v.start, end=v.end
+        ),
+        "lag_chart": _lags,
+        "diplomacy_vs_trade": lambda t, v: charts.diplomacy_vs_trade(
+            t["events"],
+            t["tariff_rates"],
+            t["overdose"],
+            start=v.start,
+            end=v.end,
+            event_types=v.event_types or ("diplomatic",),
+            indicator=ind(v),
+            geo=v.geography or "US",
+        ),
+    }
+
+
 def explore(
     tables: Mapping[str, pl.DataFrame] | None = None,
-    charts: Mapping[str, Builder] | None = None,
+    charts: Iterable[str] | Mapping[str, Builder] | None = None,
     *,
     out_dir: str | Path | None = None,
     **view: Any,
 ) -> Explorer:
-    """An explorer over `charts` (default: `analysis.charts.GALLERY`) and the processed tables."""
+    """An explorer over `charts` (names in `view_charts()`, or name → builder(tables, view))."""
     if tables is None:
         from analysis.report import Tables
 
         tables = Tables()
-    if charts is None:
-        from analysis.charts import GALLERY
-
-        charts = GALLERY
+    if charts is None or not isinstance(charts, Mapping):
+        known = view_charts()
+        charts = {n: known[n] for n in (charts or known)}
     folder = Path(out_dir) if out_dir else None
     return Explorer(tables=tables, builders=charts, view=View(**view), out_dir=folder)

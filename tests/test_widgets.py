@@ -36,12 +36,12 @@ def tables() -> dict[str, pl.DataFrame]:
     return {"overdose": overdose, "events": events, "other": pl.DataFrame({"x": [1, 2]})}
 
 
-def deaths_chart(t) -> alt.Chart:
+def deaths_chart(t, v) -> alt.Chart:
     frame = t["overdose"].with_columns(pl.col("period_end").dt.strftime("%Y-%m-%d"))
     return alt.Chart(frame.to_pandas()).mark_line().encode(x="period_end:T", y="deaths:Q")
 
 
-def events_chart(t) -> alt.Chart:
+def events_chart(t, v) -> alt.Chart:
     frame = t["events"].with_columns(pl.col("date").dt.strftime("%Y-%m-%d"))
     return alt.Chart(frame.to_pandas()).mark_point().encode(x="date:T", y="event_type:N")
 
@@ -96,7 +96,7 @@ def test_event_filters_and_chart_pick_redraw():
 
 
 def test_a_failing_builder_shows_the_reason_and_keeps_the_last_chart():
-    def broken(t):
+    def broken(t, v):
         raise ValueError("no such column")
 
     ex = Explorer(tables=tables(), builders={"deaths": deaths_chart, "broken": broken})
