@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     m: i + 1
@@ -314,6 +315,11 @@ def _future_near(sentence: str, start: int) -> bool:
 
 def find_dates(sentence: str, pub: date) -> list[Resolved]:
     """Every date phrase in the sentence, resolved; overlapping phrases keep the most precise."""
+    return list(_find_dates(sentence, pub))
+
+
+@lru_cache(maxsize=256)  # bounded: a sentence is looked at a few times while it is extracted
+def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
     found: list[Resolved] = []
     taken: list[tuple[int, int]] = []
     words = set(_WORD.findall(sentence.lower()))
@@ -335,7 +341,7 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
     # "on Monday, May 12": the explicit date right after a weekday names the same day.
-    return [
+    return tuple(
         r
         for i, r in enumerate(found)
         if not (
@@ -344,7 +350,7 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
             and found[i + 1].basis == "explicit"
             and found[i + 1].start - r.end <= 3
         )
-    ]
+    )
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
