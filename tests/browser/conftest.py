@@ -38,6 +38,8 @@ SETTINGS = {
         "fetchNews": "false",
         "checkForUpdates": False,
     },
+    # Every cell laid out (no virtual scrolling), so off-screen charts can be measured.
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
 
@@ -94,6 +96,7 @@ def lab(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab
         "JUPYTER_RUNTIME_DIR": state / "runtime",
         "JUPYTERLAB_SETTINGS_DIR": state / "settings",
         "JUPYTERLAB_WORKSPACES_DIR": state / "workspaces",
+        "JUPYTER_DATA_DIR": state / "data",  # notebook signatures (trust) stay in the temp dir
     }
     for d in dirs.values():
         d.mkdir(parents=True)
