@@ -142,8 +142,9 @@ def execute_notebook(src: Path, dst: Path, params: Mapping[str, Any]) -> None:
         except pm.PapermillExecutionError as exc:
             first = next((ln for ln in exc.source.splitlines() if ln.strip()), "").strip()
             evalue = (str(exc.evalue).strip().splitlines() or [""])[0][:200]
+            number, total = _source_position(dst, exc.cell_index)
             msg = (
-                f"notebook {src.name} failed in cell {exc.cell_index} "
+                f"notebook {src.name} failed in cell {number} of {total} "
                 f"(execution count {exc.exec_count}): `{first[:80]}` raised "
                 f"{exc.ename}: {evalue}"
             )
@@ -152,6 +153,17 @@ def execute_notebook(src: Path, dst: Path, params: Mapping[str, Any]) -> None:
                 file=dst,
                 fix=f"open {dst} to see the traceback, fix the cell or its input, rerun",
             ) from None
+
+
+def _source_position(executed: Path, index: int) -> tuple[int, int]:
+    """1-based position of executed cell `index` in the source notebook, and its cell count."""
+    import nbformat
+
+    tags = [c.metadata.get("tags", []) for c in nbformat.read(executed, as_version=4).cells]
+    tags = [t for t in tags if "papermill-error-cell-tag" not in t]  # inserted after the run
+    injected = [i for i, t in enumerate(tags) if "injected-parameters" in t]
+    before = sum(1 for i in injected if i < index)
+    return index - before + 1, len(tags) - len(injected)
 
 
 def export_html(executed: Path) -> Path:
