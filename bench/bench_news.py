@@ -30,7 +30,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT / "tests" / "data" / "news" / "pages"
+#: Hand-marked pages: the demo corpus in data/raw plus the extra test fixtures.
+PAGE_DIRS = (
+    ROOT / "data" / "raw" / "news" / "demo_2026-11",
+    ROOT / "tests" / "data" / "news" / "pages",
+)
 EXPECTED = ROOT / "tests" / "data" / "news" / "expected.json"
 
 
@@ -60,7 +64,7 @@ def quality() -> None:
         ("newspaper4k", newspaper_only),
         ("trafilatura", trafilatura_only),
     ):
-        scores = score_pages(PAGES, EXPECTED, fn)
+        scores = score_pages(PAGE_DIRS, EXPECTED, fn)
         f1 = sum(s.f1 for s in scores) / len(scores)
         low = min(s.f1 for s in scores)
         days = sum(s.day_ok for s in scores) / len(scores)
@@ -123,7 +127,7 @@ def speed(tmp: Path) -> None:
     folder = tmp / "pages"
     folder.mkdir()
     n = 0
-    for page in sorted(PAGES.glob("*.html")):
+    for page in sorted(p for d in PAGE_DIRS for p in d.glob("*.html")):
         html = page.read_bytes()
         for i in range(20):
             marker = f"<!-- variant {i} -->".encode()
@@ -144,7 +148,9 @@ def make_corpus(path: Path, docs: int) -> None:
     for f in sources:
         pool += [p for p in extract_markdown(f.read_text())["text"].split("\n\n") if len(p) > 120]
     if not pool:
-        pool = [p for f in PAGES.glob("*.html") for p in f.read_text().split("<p>")[1:]]
+        pool = [
+            p for d in PAGE_DIRS for f in d.glob("*.html") for p in f.read_text().split("<p>")[1:]
+        ]
     rng = random.Random(7)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(docs):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +30,22 @@ class PageScore:
     seconds: float
 
 
+def marked_page_files(*folders: Path) -> dict[str, Path]:
+    """{file name: path} of the .html pages in `folders` (demo corpus and test fixtures)."""
+    return {p.name: p for folder in folders for p in sorted(Path(folder).glob("*.html"))}
+
+
 def score_pages(
-    folder: Path, expected_file: Path, extract: Callable[[str], tuple[str, str | None]]
+    folders: Path | Sequence[Path],
+    expected_file: Path,
+    extract: Callable[[str], tuple[str, str | None]],
 ) -> list[PageScore]:
     """Run `extract(html) -> (text, "YYYY-MM-DD" or None)` over the pages in `expected_file`."""
     marks = json.loads(Path(expected_file).read_text(encoding="utf-8"))
+    files = marked_page_files(*([folders] if isinstance(folders, Path) else folders))
     out = []
     for name, mark in marks.items():
-        html = (Path(folder) / name).read_text(encoding="utf-8")
+        html = files[name].read_text(encoding="utf-8")
         start = time.perf_counter()
         text, day = extract(html)
         took = time.perf_counter() - start

@@ -8,7 +8,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "news" / "pages"
+#: Hand-marked pages: the demo corpus in data/raw plus the extra test fixtures.
+PAGE_DIRS = (
+    Path(__file__).resolve().parents[2] / "data" / "raw" / "news" / "demo_2026-11",
+    Path(__file__).resolve().parents[1] / "data" / "news" / "pages",
+)
 
 
 @pytest.fixture
@@ -20,7 +24,7 @@ def home(tmp_path, monkeypatch):
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
 def test_writes_each_format(home, run_cli, suffix):
     out = home / f"articles{suffix}"
-    code, _, err = run_cli("articles", str(PAGES), "--out", str(out))
+    code, _, err = run_cli("articles", *map(str, PAGE_DIRS), "--out", str(out))
     assert code == 0, err
     frame = (
         pl.read_parquet(out)
@@ -29,7 +33,9 @@ def test_writes_each_format(home, run_cli, suffix):
         if suffix == ".jsonl"
         else pl.read_csv(out)
     )
-    assert frame.height == len(list(PAGES.glob("*.html"))) - 1  # syndicated copy merged
+    pages = sum(len(list(d.glob("*.html"))) for d in PAGE_DIRS)
+    # + the demo corpus' seed-style .txt and its two JSON-lines articles; the syndicated copy merges
+    assert frame.height == pages + 1 + 2 - 1
     assert {"article_id", "urls", "published", "date_source", "raw_path"} <= set(frame.columns)
 
 
@@ -61,7 +67,7 @@ def test_failures_are_listed_and_exit_code_is_nonzero(home, run_cli):
 
 
 def test_unknown_output_format_writes_nothing(home, run_cli):
-    code, _, err = run_cli("articles", str(PAGES), "--out", str(home / "a.xlsx"))
+    code, _, err = run_cli("articles", str(PAGE_DIRS[0]), "--out", str(home / "a.xlsx"))
     assert code == 1 and "expected .parquet or .csv or .jsonl" in err
     assert not (home / "a.xlsx").exists()
 
@@ -69,7 +75,7 @@ def test_unknown_output_format_writes_nothing(home, run_cli):
 def test_progress_bar_on_long_runs(home, run_cli):
     folder = home / "many"
     folder.mkdir()
-    text = (PAGES / "2025-10-30-busan-summit.html").read_text()
+    text = (PAGE_DIRS[0] / "2025-10-30-busan-summit.html").read_text()
     for i in range(25):
         (folder / f"p{i:02d}.html").write_text(text.replace("about an hour", f"{i} minutes"))
     code, _, err = run_cli("articles", str(folder), "--out", str(home / "m.parquet"))

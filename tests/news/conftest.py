@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+#: The demo corpus shipped in data/raw is hand-marked too; tests/data/news/pages adds the rest.
+DEMO = Path(__file__).resolve().parents[2] / "data" / "raw" / "news" / "demo_2026-11"
+PAGE_DIRS = (DEMO, DATA / "pages")
 
 
 @pytest.fixture
-def pages() -> Path:
-    return DATA / "pages"
+def pages(tmp_path: Path) -> Path:
+    """One folder holding every hand-marked page (copies, so tests may read it as a corpus)."""
+    from analysis.news.quality import marked_page_files
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, path in marked_page_files(*PAGE_DIRS).items():
+        shutil.copyfile(path, folder / name)
+    return folder
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from analysis.news.ingest import ItemError, iter_articles
 
-PAGE = (Path(__file__).resolve().parents[1] / "data" / "news" / "pages").joinpath(
+PAGE = (Path(__file__).resolve().parents[2] / "data" / "raw" / "news" / "demo_2026-11").joinpath(
     "2025-11-10-precursor-export-licences.html"
 )
 

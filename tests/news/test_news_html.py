@@ -1,6 +1,7 @@
 """Body text and publication day on the fixture pages, against bodies marked by hand."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -9,9 +10,11 @@ from analysis.news.meta import split_byline
 from analysis.news.quality import ours, score_pages
 from analysis.news.raw import ItemFailure
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+
 
 def test_text_f1_and_publication_day_meet_the_targets(pages, expected):
-    scores = score_pages(pages, pages.parent / "expected.json", ours)
+    scores = score_pages(pages, DATA / "expected.json", ours)
     assert len(scores) == len(expected) >= 15
     mean_f1 = sum(s.f1 for s in scores) / len(scores)
     assert mean_f1 >= 0.95, [(s.page, round(s.f1, 3)) for s in scores]

@@ -74,7 +74,7 @@ def test_bad_demo_file_is_a_clear_data_error(project, run_cli, rewrite_raw, tree
 
 def test_combine_merges_across_frames(tmp_path, monkeypatch):
     monkeypatch.setenv("PRECURSOR_HOME", str(tmp_path))
-    pages = Path(__file__).resolve().parents[1] / "data" / "news" / "pages"
+    pages = Path(__file__).resolve().parents[2] / "data" / "raw" / "news" / "demo_2026-11"
     a, _ = read_articles([pages / "2025-11-04-fentanyl-tariff-cut.html"])
     b, _ = read_articles([pages / "2025-11-05-fentanyl-tariff-cut-syndicated.html"])
     out = combine({"news": pl.concat([b, a])})
