@@ -13,10 +13,25 @@ from analysis.provenance import atomic_write_bytes
 FORMATS = (".parquet", ".csv", ".jsonl")
 
 
+def check_format(out: Path) -> str:
+    """The lower-case suffix of `out` if it is a format `write_frame` writes, else a DataError."""
+    suffix = Path(out).suffix.lower()
+    if suffix not in FORMATS:
+        msg = "unknown output format"
+        raise DataError(
+            msg,
+            file=out,
+            expected=" or ".join(FORMATS),
+            found=suffix or "none",
+            fix="name the output with one of those extensions",
+        )
+    return suffix
+
+
 def write_frame(frame: pl.DataFrame, out: Path) -> Path:
     """Write `frame` to `out` by its suffix, via a temp file and rename."""
     out = Path(out)
-    suffix = out.suffix.lower()
+    suffix = check_format(out)
     buf = io.BytesIO()
     if suffix == ".parquet":
         frame.write_parquet(buf)
@@ -27,17 +42,8 @@ def write_frame(frame: pl.DataFrame, out: Path) -> Path:
             if isinstance(t, pl.List)
         )
         flat.write_csv(buf)
-    elif suffix == ".jsonl":
-        frame.write_ndjson(buf)
     else:
-        msg = "unknown output format"
-        raise DataError(
-            msg,
-            file=out,
-            expected=" or ".join(FORMATS),
-            found=suffix or "none",
-            fix="name the output with one of those extensions",
-        )
+        frame.write_ndjson(buf)
     atomic_write_bytes(out, buf.getvalue())
     return out
 
