@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import polars as pl
@@ -13,7 +13,7 @@ import polars as pl
 from analysis.contracts.news import EVENTS
 from analysis.events.classify import Hit, classify, is_hedged, is_statistic, stems
 from analysis.events.dates import Resolved, find_dates, is_possessive, resolve
-from analysis.events.gazetteer import KIND_RANK, Entity, Mention, entity_named, mentions
+from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
 from analysis.events.text import paragraphs, split_sentences
 
 _COORD = re.compile(r"^\s*,?\s*and\s+(?:the\s+|its\s+)?$")
@@ -42,6 +42,8 @@ class Event:
     date_phrase: str = ""
     #: the publication day, for an event dated after it (announced now, effective later)
     announced: date | None = None
+    #: the gazetteer entity behind `actor` (lets later sentences inherit it)
+    actor_entity: Entity | None = field(default=None, compare=False, repr=False)
 
     @property
     def event_id(self) -> str:
@@ -92,11 +94,12 @@ def _between(found: list[Mention], a: Mention, b: Mention) -> str:
     return _TEXT[0][a.end : b.start]
 
 
-def _summary(actor: str, hit: Hit, counterpart: str | None, hedged: bool) -> str:
-    who = actor.split(" (")[0]
+def _summary(actor: Entity, hit: Hit, counterpart: str | None, hedged: bool) -> str:
+    """ "Who: what (with/on country)"; an official is named, an institution by its short name."""
+    who = actor.name.split(" (")[0] if actor.kind == "official" else actor.actor
     text = f"{who}: {hit.label}"
     if counterpart:
-        text += f" (with/on {counterpart.split(' (')[0]})"
+        text += f" (with/on {counterpart})"
     return text + (" [reported]" if hedged else "")
 
 
@@ -193,7 +196,7 @@ def extract_from_text(
                 last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
             days = [r for r in find_dates(sent, published) if r.precision == "day"]
             last_day = days[-1] if days else last_day
-            history.append((sent, _actor_entity(new[0].actor) if new else None))
+            history.append((sent, new[0].actor_entity if new else None))
     return events
 
 
@@ -226,10 +229,6 @@ def _recent_actor(history: list[tuple[str, Entity | None]], depth: int = 3) -> E
         if subject is not None:
             return subject
     return None
-
-
-def _actor_entity(name: str) -> Entity | None:
-    return entity_named(name)
 
 
 def _sentence_events(
@@ -301,22 +300,23 @@ def _sentence_events(
             confidence -= 0.1
         if is_statistic(sent):
             confidence -= 0.1
-        cp = counterpart.name if counterpart else None
+        cp = counterpart.as_counterpart if counterpart else None
         out.append(
             Event(
                 event_type=hit.event_type,
                 date=when.date,
                 date_precision=when.precision,
                 date_basis=when.basis,
-                actor=actor.name,
+                actor=actor.actor,
                 counterpart=cp,
-                summary=_summary(actor.name, hit, cp, hedged),
+                summary=_summary(actor, hit, cp, hedged),
                 evidence=sent,
                 confidence=round(min(max(confidence, 0.05), 0.99), 2),
                 article_id=article_id,
                 sentence_index=idx,
                 date_phrase=when.phrase,
                 announced=published if when.date > published else None,
+                actor_entity=actor,
             )
         )
     return out

@@ -1,9 +1,25 @@
-"""Gazetteer of governments, agencies and officials: display name, country, kind and aliases.
+"""Gazetteer of governments, agencies and officials: name, canonical actor, country, kind, aliases.
 
-The table is `gazetteer.csv` beside this module (name, country, kind, aliases joined by "|";
-hashed into the build's code version). Add a row to teach the extractor a new actor; aliases are
-matched case-sensitively on whole words, longest first, curly apostrophes read as straight ones.
-Kinds: government, agency, official, adjective (a nationality word: counterpart only).
+The table is `gazetteer.csv` beside this module (name, canonical, country, kind, aliases joined by
+"|"; hashed into the build's code version). Add a row to teach the extractor a new actor; aliases
+are matched case-sensitively on whole words, longest first, curly apostrophes read as straight
+ones. Kinds: government, agency, official, adjective (a nationality word: counterpart only).
+
+`name` is the precise display name (used in summaries); `canonical` is what the `events` table's
+`actor` column holds, in the curated timeline's scheme (`analysis.sources.timeline.ACTORS`) so
+that charts put a news event and a curated one by the same institution in one lane:
+- an institution in that scheme takes its short name ("USTR", "CBP", "MOFCOM", "MFA",
+  "Ministry of Public Security", "Customs Tariff Commission", "Supreme Court", ...);
+- an official takes the institution they speak for: the US President, Vice President and White
+  House staff (press secretary, NSC, homeland-security advisers, ONDCP) → "White House", a
+  secretary → their department ("Treasury", "Commerce", "State Department"), Wang Xiaohong →
+  "Ministry of Public Security", foreign ministers, ambassadors and ministry spokespeople →
+  "MFA"; heads of state or government and vice premiers act for the country as a whole
+  (Xi Jinping, He Lifeng → "China"; Sheinbaum → "Mexico"), as the timeline's counterpart
+  "China" does for Trump–Xi meetings;
+- other institutions keep a short common name ("DOJ", "DEA", "DHS", "HHS", "State Department",
+  "GACC", "Congress", "Federal courts", "WTO"); a country named only as such stays the country.
+Counterparts are countries (`counterpart_name`), as in the timeline.
 """
 
 from __future__ import annotations
@@ -23,6 +39,17 @@ class Entity:
     name: str
     country: str
     kind: str
+    canonical: str = ""
+
+    @property
+    def actor(self) -> str:
+        """The `actor` value in the timeline's scheme (see module docstring)."""
+        return self.canonical or self.name
+
+    @property
+    def as_counterpart(self) -> str:
+        """The `counterpart` value: the country, or the body itself when international."""
+        return self.actor if self.country == "International" else self.country
 
 
 @dataclass(frozen=True)
@@ -36,10 +63,13 @@ class Mention:
 def _index() -> tuple[re.Pattern[str], dict[str, Entity]]:
     by_alias: dict[str, Entity] = {}
     with GAZETTEER.open(encoding="utf-8", newline="") as fh:
-        rows = [(r["name"], r["country"], r["kind"], r["aliases"]) for r in csv.DictReader(fh)]
-    for name, country, kind, aliases in rows:
+        rows = [
+            (r["name"], r["canonical"], r["country"], r["kind"], r["aliases"])
+            for r in csv.DictReader(fh)
+        ]
+    for name, canonical, country, kind, aliases in rows:
         for alias in aliases.split("|"):
-            by_alias.setdefault(alias, Entity(name, country, kind))
+            by_alias.setdefault(alias, Entity(name, country, kind, canonical))
     ordered = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w.-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-]|\.\w)"
@@ -72,4 +102,20 @@ def _by_name(_key: int) -> dict[str, Entity]:
     for ent in by_alias.values():
         if ent.kind != "adjective":
             out.setdefault(ent.name, ent)
+    return out
+
+
+def country_of(actor: str) -> str | None:
+    """The country of an `actor` value (canonical or display name); None if unknown."""
+    return _countries(id(_index()[1])).get(actor)
+
+
+@lru_cache(maxsize=1)
+def _countries(_key: int) -> dict[str, str]:
+    _, by_alias = _index()
+    out: dict[str, str] = {}
+    for ent in by_alias.values():
+        if ent.kind != "adjective":
+            out.setdefault(ent.actor, ent.country)
+            out.setdefault(ent.name, ent.country)
     return out

@@ -1,6 +1,8 @@
 """One event, many reports: merge rows of the same event seen in several articles.
 
-Two extracted rows are the same event when they have the same type and actor, compatible dates
+Two extracted rows are the same event when they have the same type and actor (an actor that is a
+bare country, "United States", matches any actor of that country, and the merged row keeps the
+more specific one, e.g. "White House"), compatible dates
 (one's precision window contains the other's date) and either the same date and precision or
 evidence sharing at least a quarter of its content words. The merged row keeps the most precise
 date, the highest confidence, every distinct evidence sentence (joined by EVIDENCE_SEP, in the
@@ -16,6 +18,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from analysis.contracts.news import EVENTS
+from analysis.events.gazetteer import country_of
 
 EVIDENCE_SEP = "\n---\n"
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -80,10 +83,13 @@ def merge_reports(frame: pl.DataFrame, *, min_overlap: float = 0.25) -> pl.DataF
     clusters: list[dict] = []
     index: dict[tuple[str, str], list[dict]] = {}
     for row in rows:
-        key = (row["event_type"], row["actor"])
+        side = country_of(row["actor"]) or row["actor"]
+        key = (row["event_type"], side)
         target = None
         for c in index.get(key, []):
             if row["article_id"] in c["_articles"]:
+                continue
+            if c["actor"] != row["actor"] and side not in (c["actor"], row["actor"]):
                 continue
             same_day = c["date"] == row["date"] and c["date_precision"] == row["date_precision"]
             if compatible(
@@ -104,6 +110,8 @@ def merge_reports(frame: pl.DataFrame, *, min_overlap: float = 0.25) -> pl.DataF
             target["_evidence"].append(row["evidence"])
         target["confidence"] = max(target["confidence"], row["confidence"])
         target["counterpart"] = target["counterpart"] or row["counterpart"]
+        if target["actor"] == side:
+            target["actor"] = row["actor"]  # the institution rather than the bare country
     out = []
     for c in clusters:
         articles = list(dict.fromkeys(a for a in c.pop("_articles") if a is not None))

@@ -29,3 +29,48 @@ def test_officials_and_agencies():
 def test_whole_words_only():
     assert names("Usually, Chinatown and USAID") == []
     assert names("the U.S. and Washington") == ["United States", "United States"]
+
+
+def actors(text: str) -> list[str]:
+    return [m.entity.actor for m in mentions(text)]
+
+
+def test_actors_follow_the_timeline_scheme():
+    assert actors("China’s Commerce Ministry and USTR") == ["MOFCOM", "USTR"]
+    assert actors("Minister Wang Xiaohong met FBI Director Kash Patel") == [
+        "Ministry of Public Security",
+        "FBI",
+    ]
+    assert actors("President Trump, the Trump administration and Karoline Leavitt") == [
+        "White House",
+        "White House",
+        "White House",
+    ]
+    assert actors("the Customs Tariff Commission and the Supreme Court") == [
+        "Customs Tariff Commission",
+        "Supreme Court",
+    ]
+    # heads of state act for the country; a country named as such stays the country
+    assert actors("Xi Jinping, Claudia Sheinbaum and Washington") == [
+        "China",
+        "Mexico",
+        "United States",
+    ]
+
+
+def test_every_timeline_actor_is_reachable_with_its_country():
+    from analysis.events.gazetteer import _index, country_of
+    from analysis.sources.timeline import ACTORS
+
+    canon = {e.actor for e in _index()[1].values()}
+    assert set(ACTORS) <= canon
+    code = {"United States": "US", "China": "CN"}
+    assert {a: code[country_of(a)] for a in ACTORS} == ACTORS
+
+
+def test_counterpart_is_a_country():
+    found = {m.entity.name: m.entity.as_counterpart for m in mentions("Wang Xiaohong and WTO")}
+    assert found == {
+        "Wang Xiaohong (Minister of Public Security, China)": "China",
+        "World Trade Organization": "WTO",
+    }
