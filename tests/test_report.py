@@ -60,6 +60,7 @@ def project(built: Path, tmp_path: Path, monkeypatch) -> Path:
     return home
 
 
+@pytest.mark.slow
 def test_index_has_every_figure_and_second_run_skips(project: Path):
     notebook(project / "notebooks" / "01-tiny.ipynb", CHART)
     logs: list[str] = []
@@ -89,6 +90,7 @@ def test_index_has_every_figure_and_second_run_skips(project: Path):
     assert third.executed == ["01-tiny.ipynb"] and third.figures_skipped
 
 
+@pytest.mark.slow
 def test_failing_notebook_names_the_cell_and_keeps_the_executed_copy(project: Path):
     notebook(project / "notebooks" / "01-ok.ipynb", "x = 1")
     notebook(project / "notebooks" / "02-bad.ipynb", "y = 2", "1 / 0  # the broken step")
