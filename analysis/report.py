@@ -175,6 +175,7 @@ def export_html(executed: Path) -> Path:
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     out = executed.with_suffix(".html")
     atomic_write_text(out, body)
+    out.chmod(0o644)  # a page to share: readable like the other report files
     return out
 
 
@@ -392,6 +393,7 @@ def write_index(result: ReportResult) -> Path:
     index = reports / "index.html"
     index.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(index, text)
+    index.chmod(0o644)
     return index
 
 
