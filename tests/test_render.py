@@ -97,18 +97,25 @@ def test_lab_problems_reports_a_spec_vegalite5_cannot_draw():
     assert problems and "5.8" in problems[0]
 
 
-def test_gallery_charts_draw_under_lab_vegalite5(tmp_path):
-    """Every report chart uses only what JupyterLab's bundled Vega-Lite 5 draws."""
+def test_gallery_charts_draw_under_lab_vegalite5(tmp_path, monkeypatch):
+    """Every report chart, built on the embedded data, draws the same under JupyterLab's VL 5."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
     from analysis.report import Tables, gallery
 
     builders = gallery()
-    if not builders:
-        pytest.skip("analysis.charts.GALLERY is not there yet")
-    from analysis import config
-
-    if not any(config.processed_dir().glob("*.parquet")):
-        pytest.skip("no processed tables: run `precursor build` first")
-    tables = Tables()
+    assert builders, "analysis.charts.GALLERY is empty"
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    shutil.copytree(raw, tmp_path / "data" / "raw")
+    env = {**os.environ, "PRECURSOR_HOME": str(tmp_path)}
+    cmd = [sys.executable, "-m", "analysis", "build"]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    tables = Tables(tmp_path / "data" / "processed")
     failures = {}
     for name, build in builders.items():
         problems = render.lab_problems(build(tables).to_dict())
