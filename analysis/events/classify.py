@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from re import _parser  # the stdlib's own regex parser (first-character analysis)
 
 _GAP = r"(?:\W+[\w'’-]+){0,%d}?\W+"
 
@@ -36,8 +37,60 @@ class Rule:
 
 def _r(event_type: str, label: str, regex: str, gate: str, strength: float = 0.8) -> Rule:
     return Rule(
-        event_type, label, re.compile(regex, re.IGNORECASE), strength, frozenset(gate.split())
+        event_type,
+        label,
+        re.compile(with_first_chars(regex), re.IGNORECASE),
+        strength,
+        frozenset(gate.split()),
     )
+
+
+def with_first_chars(regex: str) -> str:
+    """`regex` (case-insensitive) behind a lookahead for the characters a match can start with.
+
+    Python's engine tries every alternative at every word boundary; the one-character class test
+    rejects most positions first (about twice as fast on long alternations, same matches).
+    """
+    first = _first(_parser.parse(regex, re.IGNORECASE))
+    if not first:
+        return regex
+    chars = {c for ch in first for c in (ch.lower(), ch.upper())}
+    cls = "".join(re.escape(c) for c in sorted(chars))
+    return f"(?=[{cls}])(?:{regex})"
+
+
+def _first(items: Iterable) -> set[str] | None:
+    """The characters a match of parsed `items` can start with; None if unknown or empty."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # consumes nothing
+        if name == "LITERAL":
+            return {chr(arg)}
+        if name == "IN":
+            out = set()
+            for sub_op, sub_arg in arg:
+                if str(sub_op) == "LITERAL":
+                    out.add(chr(sub_arg))
+                elif str(sub_op) == "RANGE" and sub_arg[1] - sub_arg[0] < 64:
+                    out.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
+                else:
+                    return None
+            return out
+        if name == "BRANCH":
+            out = set()
+            for alt_items in arg[1]:
+                f = _first(alt_items)
+                if f is None:
+                    return None
+                out |= f
+            return out
+        if name == "SUBPATTERN":
+            return _first(arg[3])
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            return _first(arg[2])
+        return None
+    return None
 
 
 def alt(*words: str) -> str:
@@ -329,6 +382,35 @@ def stems(text: str) -> set[str]:
     return {f[:k] for f in found for k in (3, 4, 5, 6)} if found else found
 
 
+def sentence_stems(paragraph: str, sentences: list[str]) -> list[set[str]]:
+    """`stems` of each sentence of `paragraph`, from one scan of the paragraph (speed)."""
+    found = [(m.start(), m.group()) for m in _GATE_RE.finditer(paragraph.lower())]
+    out: list[set[str]] = []
+    pos = 0
+    i = 0
+    for sent in sentences:
+        start = paragraph.find(sent, pos)
+        if start < 0:  # not a verbatim slice (never expected): scan the sentence itself
+            out.append(stems(sent))
+            continue
+        end = pos = start + len(sent)
+        while i < len(found) and found[i][0] < start:
+            i += 1
+        words: set[str] = set()
+        while i < len(found) and found[i][0] < end:
+            f = found[i][1]
+            words.update((f[:3], f[:4], f[:5], f[:6]))
+            i += 1
+        out.append(words)
+    return out
+
+
+#: Gate stem → indexes of the rules it opens (so a sentence tries only those rules).
+_BY_STEM: dict[str, tuple[int, ...]] = {
+    stem: tuple(i for i, r in enumerate(RULES) if stem in r.gate) for stem in GATE
+}
+
+
 HEDGE = re.compile(
     r"\b(?:reportedly|is said to|are said to|according to (?:a|the) [\w ]{0,40}report|"
     r"sources (?:said|told|familiar)|people familiar|is weighing|are weighing|is considering|"
@@ -391,9 +473,11 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         return []
     hits: list[Hit] = []
     aggregate: bool | None = None
-    for rule in RULES:
-        if words.isdisjoint(rule.gate):
-            continue
+    candidates: set[int] = set()
+    for w in words:
+        candidates.update(_BY_STEM.get(w, ()))
+    for i in sorted(candidates):
+        rule = RULES[i]
         for m in rule.pattern.finditer(sentence):
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NEGATED.search(before) or _COMPARED.search(sentence, m.start(), m.start() + 70):

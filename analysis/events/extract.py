@@ -11,7 +11,14 @@ from datetime import date
 import polars as pl
 
 from analysis.contracts.news import EVENTS
-from analysis.events.classify import Hit, classify, is_hedged, is_statistic, stems
+from analysis.events.classify import (
+    Hit,
+    classify,
+    is_hedged,
+    is_statistic,
+    sentence_stems,
+    stems,
+)
 from analysis.events.dates import Resolved, find_dates, is_possessive, resolve
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
 from analysis.events.text import paragraphs, split_sentences
@@ -159,9 +166,10 @@ def extract_from_text(
             continue
         para_start = len(history)
         para_sents = split_sentences(para)
+        sent_words = [words] if len(para_sents) == 1 else sentence_stems(para, para_sents)
         for j, sent in enumerate(para_sents):
             idx += 1
-            hits = classify(sent) if len(sent) < 5000 else []
+            hits = classify(sent, sent_words[j]) if len(sent) < 5000 else []
             if not hits:
                 history.append((sent, None))
                 continue
