@@ -119,8 +119,8 @@ _TOOK_EFFECT = (
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
 _EXPORT_VERBS = (
-    r"impos|announc|tighten|expand|add|restrict|ban|halt|lift|eas|unveil|introduc|suspend|"
-    r"approv"
+    r"impos|announc|tighten|expand|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
+    r"introduc|suspend|approv"
 )
 _EXPORT = (
     r"(?:applications|permits|licen[cs]es) to export|export (?:applications|permits)|"
@@ -208,6 +208,12 @@ _STATEMENT = (
     r"warned|urged|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
     r"reaffirmed|welcomed"
+)
+#: A government's promise to put forces somewhere ("Mexico would send 10,000 troops").
+_COMMIT_DEPLOY = (
+    r"\b(?:would|will|to|agreed to|pledged to|promised to|committed to)\s+(?:\w+\s+)?"
+    r"(?:send|deploy|dispatch|station)(?:ing)?\s+(?:[\w,.-]+\s+){0,4}?"
+    r"(?:troops|soldiers|guards(?:men)?|agents|officers|personnel)\b"
 )
 _AGREE = (
     r"agreed (?:\w+ ){1,3}to|commitments? (?:from|by|made)|brokered|ceasefire|"
@@ -330,6 +336,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "diplomatic",
+        "commitment to deploy forces",
+        _COMMIT_DEPLOY,
+        "send sendin deploy dispat statio",
+        0.6,
+    ),
+    _r(
+        "diplomatic",
         "statement or demand",
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
@@ -415,7 +428,8 @@ HEDGE = re.compile(
     r"\b(?:reportedly|is said to|are said to|according to (?:a|the) [\w ]{0,40}report|"
     r"sources (?:said|told|familiar)|people familiar|is weighing|are weighing|is considering|"
     r"are considering|is exploring|"
-    r"has recently been|have recently been|is mulling|could|may|might|possibility of)\b",
+    r"has recently been|have recently been|is mulling|could|(?<!in )may(?! \d)|might|"
+    r"possibility of)\b",
     re.IGNORECASE,
 )
 #: Sentences built around a count with no trigger of their own are statistics quoted in passing.

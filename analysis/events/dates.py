@@ -374,9 +374,20 @@ _EVENT_NOUN = re.compile(
 )
 
 
-def _distance(r: Resolved, anchor: int) -> float:
+#: A clause boundary between a date phrase and the trigger ("Earlier this month, Beijing widened
+#: its controls, and Trump responded by threatening a tariff from November 1"): the phrase of the
+#: trigger's own clause wins over a nearer one across the boundary (CLAUSE_PENALTY characters).
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\s")
+CLAUSE_PENALTY = 200
+
+
+def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
     gap = r.start - anchor if r.start >= anchor else (anchor - r.start) * BEFORE_FACTOR
-    return gap + (0 if r.precision == "day" else COARSE_PENALTY)
+    lo, hi = (anchor, r.start) if r.start >= anchor else (r.end, anchor)
+    crossed = sentence and _CLAUSE_BREAK.search(sentence, lo, hi)
+    return (
+        gap + (0 if r.precision == "day" else COARSE_PENALTY) + (CLAUSE_PENALTY if crossed else 0)
+    )
 
 
 def is_possessive(sentence: str, r: Resolved) -> bool:
@@ -388,7 +399,8 @@ def resolve(
     sentence: str, pub: date, *, anchor: int = 0, hedged: bool = False, prefer_day: bool = False
 ) -> Resolved:
     """The event date of a sentence: the date phrase nearest `anchor` (the trigger's offset),
-    phrases after it preferred (BEFORE_FACTOR), deadlines ("until May 14") ignored,
+    phrases after it preferred (BEFORE_FACTOR), phrases of its own clause preferred
+    (CLAUSE_PENALTY), deadlines ("until May 14") ignored,
     day-precise phrases preferred over coarse ones a little farther away (COARSE_PENALTY), and
     over any coarse one when `prefer_day` (a statistic's period: "died last year, data published
     on Wednesday show").
@@ -411,7 +423,7 @@ def resolve(
     if prefer_day and any(r.precision == "day" for r in found):
         found = [r for r in found if r.precision == "day"]
     if found:
-        return min(found, key=lambda r: (_distance(r, anchor), r.start))
+        return min(found, key=lambda r: (_distance(r, anchor, sentence), r.start))
     if hedged:
         return Resolved(monday(pub), "week", "published")
     return Resolved(pub, "day", "published")

@@ -259,10 +259,21 @@ def _sentence_events(
     out: list[Event] = []
     kept: dict[str, list[Resolved]] = {}
     labels: dict[str, set[str]] = {}
+    last: dict[str, int] = {}  # type -> trigger offset of its latest event
+    actors: dict[str, set[str]] = {}  # type -> countries of its events' actors
     hedged = is_hedged(sent)
     for hit in hits:
         taken = kept.get(hit.event_type)
         actor, counterpart = _pick_actor(found, hit.start)
+        # "Washington will lower its duties ..., while Beijing will cut its levies ...": a later
+        # trigger of a type already taken is a second event when its own subject, of another
+        # country, is named after the previous trigger; it shares the first one's date.
+        own_subject = (
+            taken is not None
+            and actor is not None
+            and actor.country not in actors[hit.event_type]
+            and _named_between(found, actor, last[hit.event_type], hit.start)
+        )
         confidence = hit.strength
         if actor is None:
             actor = fallback()
@@ -271,20 +282,35 @@ def _sentence_events(
                 continue
             others = [m.entity for m in found if m.entity.country != actor.country]
             counterpart = others[0] if others else None
+        reaction = hit.label == "statement or demand" and bool(
+            _REACTION_OBJECT.match(sent, hit.start)
+        )
         if (
             hit.event_type == "diplomatic"
             and counterpart is None
             and not _DIPLOMATIC_NOUN.search(sent)
+            and not reaction
+            and hit.label != "commitment to deploy forces"
         ):
             continue
-        if hit.label == "statement or demand" and not _addressed(found, actor, hit.start, sent):
+        if (
+            hit.label == "statement or demand"
+            and not reaction
+            and not _addressed(found, actor, hit.start, sent)
+        ):
             continue
         when = resolve(
             sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
         )
         # A second event of one type needs its own label and its own date phrase after its
         # trigger ("... visit to Taiwan this week"), not one borrowed from another clause.
-        if taken is not None and (
+        if (
+            own_subject
+            and taken is not None
+            and (when.basis == "published" or any(when.phrase == t.phrase for t in taken))
+        ):
+            when = taken[0]  # no date of its own: the first event's
+        elif taken is not None and (
             when.basis == "published"
             or when.start < hit.start
             or any(when.phrase == t.phrase or t.basis == "published" for t in taken)
@@ -301,6 +327,8 @@ def _sentence_events(
                 old = lede[hit.event_type]
                 when = Resolved(old.date, old.precision, "relative", phrase="(lede)")
         kept.setdefault(hit.event_type, []).append(when)
+        last[hit.event_type] = hit.start
+        actors.setdefault(hit.event_type, set()).add(actor.country)
         labels.setdefault(hit.event_type, set()).add(hit.label)
         if hedged:
             confidence -= 0.15
@@ -328,6 +356,32 @@ def _sentence_events(
             )
         )
     return out
+
+
+#: A statement whose object is a measure reacts to an act ("condemned the measures", "welcomed
+#: the move"): diplomatic even when no other country is named in the sentence.
+_REACTION_OBJECT = re.compile(
+    r"(?:welcomed|condemned|denounced|criticized|protested|rejected|opposed)\s+"
+    r"(?:the|this|that|these|those|its|their|[A-Z][\w.]*'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:move|moves|measures?|decision|step|sanctions|tariffs?|duties|ruling|agreement|deal|"
+    r"announcement|actions?|restrictions|controls|charges|indictments?|designation|listing)\b"
+)
+
+
+_CLAUSE_START = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
+
+
+def _named_between(found: list[Mention], actor: Entity, lo: int, hi: int) -> bool:
+    """True when `actor` is mentioned between offsets `lo` and `hi` at the start of a new clause
+    (after a comma, semicolon or conjunction), not as an object ("invited Trump to visit")."""
+    text = _TEXT[0]
+    return any(
+        m.entity == actor
+        and lo < m.start
+        and m.end <= hi
+        and _CLAUSE_START.search(text, lo, m.start) is not None
+        for m in found
+    )
 
 
 def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bool:

@@ -48,3 +48,18 @@ def test_habitual_and_comparative_claims():
         types("Officials have asked Beijing for years to tighten controls on chemicals.") == set()
     )
     assert types("China says it controls more fentanyl substances than any other country.") == set()
+
+
+def test_first_character_lookahead_keeps_matches():
+    import re
+
+    from analysis.events.classify import with_first_chars
+
+    regex = r"\b(?:met|(?-i:[A-Z])\w+ talks|summit)\b|back-?channels?"
+    fast = re.compile(with_first_chars(regex), re.IGNORECASE)
+    plain = re.compile(regex, re.IGNORECASE)
+    assert fast.pattern.startswith("(?=[")
+    text = "They MET at the Summit; Geneva talks and a backchannel, not metal."
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # a pattern that may start with any word character gets no lookahead
+    assert with_first_chars(r"\w+ness") == r"\w+ness"

@@ -193,3 +193,40 @@ def test_future_act_dated_by_the_following_take_effect_sentence():
     events = extract_from_text(text, date(2025, 5, 12))
     lower = [e for e in events if e.event_type == "trade_policy" and "lower" in e.evidence]
     assert [(e.date, e.announced) for e in lower] == [(date(2025, 5, 14), date(2025, 5, 12))]
+
+
+def test_second_event_of_one_type_with_its_own_subject():
+    s = (
+        "Washington will lower its extra duties on Chinese imports to 30% from 145%, while "
+        "Beijing will cut its levies on American goods to 10% from 125%; both cuts take effect "
+        "on May 14."
+    )
+    events = extract_from_text(s, date(2025, 5, 12))
+    assert [(e.event_type, e.actor, e.date) for e in events] == [
+        ("trade_policy", "United States", date(2025, 5, 14)),
+        ("trade_policy", "China", date(2025, 5, 14)),
+    ]
+    assert not any("[reported]" in e.summary for e in events)  # "May 14" is not a hedge
+
+
+def test_reaction_to_a_measure_and_deployment_commitment():
+    (ev,) = extract_from_text(
+        "Blinken, speaking in Cambodia, condemned the measures as irresponsible.", date(2022, 8, 6)
+    )
+    assert (ev.event_type, ev.actor) == ("diplomatic", "State Department")
+    (ev,) = extract_from_text(
+        "Sheinbaum said Mexico would immediately send 10,000 National Guard troops to the border.",
+        date(2025, 2, 4),
+    )
+    assert (ev.event_type, ev.actor) == ("diplomatic", "Mexico")
+    # a plain opinion with no measure as its object is still no event
+    assert extract_from_text("The senator condemned drug use.", date(2025, 2, 4)) == []
+
+
+def test_date_phrase_of_the_triggers_own_clause():
+    s = (
+        "Earlier this month, Beijing widened its export controls on rare earths, and Trump "
+        "responded by threatening an additional 100% tariff from November 1."
+    )
+    controls = [e for e in extract_from_text(s, date(2025, 10, 27)) if e.actor == "China"]
+    assert [(e.date, e.date_precision) for e in controls] == [(date(2025, 10, 1), "month")]
