@@ -12,6 +12,10 @@
   its across-the-board retaliation. Product-specific layers (Section 301 lists, Section 232,
   targeted retaliation) are left out because their rates apply to different goods and cannot be
   added up.
+- `lists_max`, per imposer: the highest rate among the product lists of the 2018–2020 trade war
+  (US Section 301 lists 1–4A; China's retaliation lists against them). It is the rate the goods
+  on those lists (most US imports from China) paid on top of `total`, so a chart of `total`
+  alone would show the 2018–2019 tariff war as zero.
 
 The research tracker's China series keeps its own layer (`tracker_effective_increase`, source
 "tradewartracker"); `disagreements` lists the dates where it and the curated `total` differ.
@@ -20,6 +24,7 @@ Rates are additional duties in percent; before a series' first date the rate is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -34,10 +39,16 @@ TRACKER_LAYER = "tracker_effective_increase"
 IEEPA_TOTAL = "ieepa_total"
 TOTAL = "total"
 ACROSS_THE_BOARD = "all goods"
+LISTS_MAX = "lists_max"
+#: Layers of the 2018–2020 trade-war product lists, per imposer (regex on the layer name).
+TRADE_WAR_LISTS = {
+    "US": r"^section_301_list",
+    "CN": r"^retaliation_(232_tier\d+|34bn|16bn|60bn|75bn)$",
+}
 
 
 def steps(actions: pl.DataFrame) -> pl.DataFrame:
-    """Step series of every layer plus `ieepa_total` and `total`, from validated actions."""
+    """Step series of every layer plus `ieepa_total`, `total` and `lists_max`, from actions."""
     actions = validate(actions, TARIFF_ACTIONS)
     rated = actions.filter(pl.col("rate_pct").is_not_null())
     series: list[dict] = []
@@ -56,6 +67,11 @@ def steps(actions: pl.DataFrame) -> pl.DataFrame:
         dates = sorted({d for lay in layers for d, _ in by_layer[(imposer, lay)]})
         path = [(d, sum(_at(by_layer[(imposer, lay)], d) for lay in layers)) for d in dates]
         series += _collapse(imposer, name, path)
+    for imposer, pattern in TRADE_WAR_LISTS.items():
+        lists = [lay for (imp, lay) in by_layer if imp == imposer and re.match(pattern, lay)]
+        dates = sorted({d for lay in lists for d, _ in by_layer[(imposer, lay)]})
+        path = [(d, max(_at(by_layer[(imposer, lay)], d) for lay in lists)) for d in dates]
+        series += _collapse(imposer, LISTS_MAX, path)
     frame = pl.DataFrame(series, schema=TARIFF_RATES.schema) if series else TARIFF_RATES.empty()
     return validate(frame.sort(["imposer", "layer", "date"]), TARIFF_RATES)
 

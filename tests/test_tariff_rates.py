@@ -184,3 +184,25 @@ def test_rate_in_force_reads_the_built_table(make_project) -> None:
     build(["tariff_actions", "tariff_rates"], log=lambda m: None)
     assert tr.rate_in_force(date(2025, 4, 10), "US", "ieepa_total") == 145.0
     assert tr.disagreements()["date"][0] == date(2025, 2, 4)
+
+
+def test_lists_max_is_the_highest_trade_war_list_rate(rates: pl.DataFrame) -> None:
+    assert tr.rate_in_force(date(2018, 7, 5), "US", "lists_max", rates) == 0.0
+    assert tr.rate_in_force(date(2018, 7, 6), "US", "lists_max", rates) == 25.0
+    # the 2024 strategic-sector increases (100% on EVs) are not trade-war lists
+    assert tr.rate_in_force(date(2024, 9, 27), "US", "lists_max", rates) == 25.0
+    assert tr.rate_in_force(date(2018, 4, 2), "CN", "lists_max", rates) == 25.0
+
+
+def test_lists_max_follows_a_list_raised_above_the_others() -> None:
+    acts = actions(
+        ("l1", "2018-06-15", "2018-07-06", None, "section_301_list1", 25.0, "goods on list 1"),
+        ("l3", "2018-09-21", "2018-09-24", None, "section_301_list3", 10.0, "goods on list 3"),
+        ("l3b", "2019-05-09", "2019-05-10", None, "section_301_list3", 40.0, "goods on list 3"),
+        ("ev", "2024-05-14", "2024-09-27", None, "section_301_2024_ev", 100.0, "EVs"),
+    )
+    out = tr.steps(acts).filter(pl.col("layer") == "lists_max")
+    assert out.select("date", "rate_pct").rows() == [
+        (date(2018, 7, 6), 25.0),
+        (date(2019, 5, 10), 40.0),
+    ]

@@ -1,4 +1,4 @@
-"""The headline chart: diplomatic events, the US tariff total and overdose deaths on one time axis.
+"""The headline chart: diplomatic events, tariff rates and overdose deaths on one time axis.
 
 Three stacked panels share a calendar-day x scale; dragging across the top (events) panel zooms
 the two below it. Each panel keeps its own y axis: no dual axes.
@@ -21,6 +21,11 @@ from analysis.charts.timeline import event_frame, lane_layer, lane_sort
 from analysis.errors import DataError
 
 BRUSH = "brush"
+#: Tariff series drawn in the middle panel (layer → legend label); see analysis.tariff_rates.
+TARIFF_SERIES = {
+    "lists_max": "highest trade-war list rate",
+    "total": "across-the-board rate",
+}
 #: The file opens in 2017 (first fentanyl scheduling steps and Section 301); earlier dates in
 #: extracted events are usually statute years, not events.
 DEFAULT_START = date(2017, 1, 1)
@@ -62,7 +67,9 @@ def diplomacy_vs_trade(
     geo: str = "US",
 ) -> alt.VConcatChart | alt.Chart:
     """Events lane, tariff totals and 12-month-ending overdose deaths, stacked; brush to zoom."""
-    totals = rates.filter(pl.col("layer") == "total", pl.col("imposer").is_in(list(imposers)))
+    totals = rates.filter(
+        pl.col("layer").is_in(list(TARIFF_SERIES)), pl.col("imposer").is_in(list(imposers))
+    )
     if end is None:
         end = _span((events, "date"), (totals, "date"))[1] or date.today()
     start = start or DEFAULT_START
@@ -70,7 +77,13 @@ def diplomacy_vs_trade(
         msg = "start must come before end"
         raise DataError(msg, expected="start < end", found=f"{start} ≥ {end}", fix="swap them")
     ev = event_frame(events, start=start, end=end, event_types=event_types)
-    steps = step_frame(totals, start=start, end=end)
+    steps = step_frame(totals, layers=list(TARIFF_SERIES), start=start, end=end)
+    if steps.height:
+        steps = steps.with_columns(
+            pl.concat_str(
+                [pl.col("imposer"), pl.lit(": "), pl.col("layer").replace_strict(TARIFF_SERIES)]
+            ).alias("series")
+        )
     od = rolling_frame(overdose, indicators=[indicator], geos=[geo], start=start, end=end)
     parts, rel = combine(
         provenance(events, "events"),
@@ -110,9 +123,7 @@ def diplomacy_vs_trade(
         step_layer(data, time_x(start=start, end=end, brush=zoom, title=None), height=160)
         if steps.height
         else panel_note("No tariff totals for this selection")
-    ).properties(
-        title=_panel_title("Across-the-board additional tariffs, % (layer 'total'; 0 before)")
-    )
+    ).properties(title=_panel_title("Additional tariffs on the other's goods, %"))
     bottom = (
         trend_layer(data, time_x(start=start, end=end, brush=zoom), height=180)
         if od.height
