@@ -9,7 +9,7 @@ A hedged or ongoing report with no date phrase ("is reportedly weighing", "has r
 seeking") is dated to its publication week (precision "week", basis "published"). Evidence is the
 sentence; a row merged from several articles joins their distinct sentences with EVIDENCE_SEP and
 counts the articles in `n_sources`. Extracted ids are "ev_" + 16 hex digits of a hash of article,
-sentence, type and date, so they never collide with curated ids and are stable across runs.
+sentence, type, date and actor, so they never collide with curated ids and are stable across runs.
 """
 
 from __future__ import annotations

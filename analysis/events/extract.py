@@ -55,7 +55,8 @@ class Event:
     @property
     def event_id(self) -> str:
         key = (
-            f"{self.article_id}|{self.sentence_index}|{self.event_type}|{self.date}|{self.evidence}"
+            f"{self.article_id}|{self.sentence_index}|{self.event_type}|{self.date}|"
+            f"{self.actor}|{self.evidence}"
         )
         return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
@@ -293,10 +294,10 @@ def _sentence_events(
             and hit.label != "commitment to deploy forces"
         ):
             continue
-        if (
-            hit.label == "statement or demand"
-            and not reaction
-            and not _addressed(found, actor, hit.start, sent)
+        if hit.label == "statement or demand" and (
+            (not reaction and not _addressed(found, actor, hit.start, sent))
+            # "Under the joint statement, ...": a document referred to, not an act
+            or _PREP.search(sent, max(0, hit.start - 20), hit.start)
         ):
             continue
         when = resolve(
