@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import polars as pl
@@ -303,6 +303,24 @@ def _sentence_events(
         when = resolve(
             sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
         )
+        # "will suspend its 34% tariff imposed on April 2": the date belongs to the relative
+        # clause (an earlier act of the same kind, kept as its own event); the main act is
+        # dated as if the phrase were absent.
+        earlier = None
+        rel = (
+            _RELATIVE_ACT.search(sent, max(hit.start + 15, when.start - 40), when.start)
+            if when.basis != "published" and when.start > hit.start + 15
+            else None
+        )
+        if rel is not None and (taken is None or own_subject):
+            # the participle is past: "announced in April" is not next April
+            past = find_dates(sent[rel.start() : when.end], published)
+            earlier = past[-1] if past and past[-1].date <= published else when
+            verb = rel.group(0).split()[0]
+            masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
+            when = resolve(
+                masked, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
+            )
         # A second event of one type needs its own label and its own date phrase after its
         # trigger ("... visit to Taiwan this week"), not one borrowed from another clause.
         if (
@@ -356,6 +374,22 @@ def _sentence_events(
                 actor_entity=actor,
             )
         )
+        if earlier is not None:
+            kept[hit.event_type].append(earlier)
+            out.append(
+                replace(
+                    out[-1],
+                    date=earlier.date,
+                    date_precision=earlier.precision,
+                    date_basis=earlier.basis,
+                    summary=_summary(
+                        actor, replace(hit, label=f"{verb} earlier"), cp, hedged=False
+                    ),
+                    confidence=round(max(out[-1].confidence - 0.1, 0.05), 2),
+                    date_phrase=earlier.phrase,
+                    announced=None,
+                )
+            )
     return out
 
 
@@ -369,6 +403,12 @@ _REACTION_OBJECT = re.compile(
 )
 
 
+#: A participle or relative clause stating an earlier act, right before a date phrase
+#: ("the controls it announced on October 9", "its tariff imposed on April 2, 2025").
+_RELATIVE_ACT = re.compile(
+    r"\b(?:announced|imposed|introduced|adopted|unveiled|levied|declared|enacted|issued|"
+    r"placed|put in place)\s+(?:earlier\s+)?(?:(?:on|in)\s+)?$"
+)
 _CLAUSE_START = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
 
 

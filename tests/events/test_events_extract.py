@@ -230,3 +230,18 @@ def test_date_phrase_of_the_triggers_own_clause():
     )
     controls = [e for e in extract_from_text(s, date(2025, 10, 27)) if e.actor == "China"]
     assert [(e.date, e.date_precision) for e in controls] == [(date(2025, 10, 1), "month")]
+
+
+def test_date_of_a_relative_clause_is_an_earlier_act():
+    s = "The United States will suspend its 34% reciprocal tariff imposed on April 2, 2025."
+    events = extract_from_text(s, date(2025, 5, 12))
+    assert [(e.date, e.date_precision) for e in events] == [
+        (date(2025, 5, 12), "day"),  # the suspension: not dated by the relative clause
+        (date(2025, 4, 2), "day"),  # the earlier imposition
+    ]
+    assert events[1].summary.startswith("United States: imposed earlier")
+    # a past participle never resolves to a future month
+    (_, earlier) = extract_from_text(
+        "China will lift its tariff announced in April.", date(2025, 11, 5)
+    )
+    assert (earlier.date, earlier.date_precision) == (date(2025, 4, 1), "month")
