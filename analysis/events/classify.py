@@ -395,9 +395,17 @@ def stems(text: str) -> set[str]:
     return {f[:k] for f in found for k in (3, 4, 5, 6)} if found else found
 
 
-def sentence_stems(paragraph: str, sentences: list[str]) -> list[set[str]]:
-    """`stems` of each sentence of `paragraph`, from one scan of the paragraph (speed)."""
-    found = [(m.start(), m.group()) for m in _GATE_RE.finditer(paragraph.lower())]
+def gate_matches(text: str) -> list[tuple[int, str]]:
+    """(offset, stem) of every gate stem starting a word of `text` (empty: no rule can fire)."""
+    return [(m.start(), m.group()) for m in _GATE_RE.finditer(text.lower())]
+
+
+def sentence_stems(
+    paragraph: str, sentences: list[str], found: list[tuple[int, str]] | None = None
+) -> list[set[str]]:
+    """`stems` of each sentence of `paragraph`, from one scan of the paragraph (speed);
+    `found`: its `gate_matches` when already computed."""
+    found = gate_matches(paragraph) if found is None else found
     out: list[set[str]] = []
     pos = 0
     i = 0

@@ -14,10 +14,10 @@ from analysis.contracts.news import EVENTS
 from analysis.events.classify import (
     Hit,
     classify,
+    gate_matches,
     is_hedged,
     is_statistic,
     sentence_stems,
-    stems,
 )
 from analysis.events.dates import Resolved, find_dates, is_possessive, resolve
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
@@ -160,14 +160,14 @@ def extract_from_text(
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
     for para in paragraphs(text):
-        words = stems(para)
-        if not words:
+        gate = gate_matches(para)
+        if not gate:
             idx += 1 + para.count(". ")  # about its sentence count (no split needed)
             history.append((para, None))
             continue
         para_start = len(history)
         para_sents = split_sentences(para)
-        sent_words = [words] if len(para_sents) == 1 else sentence_stems(para, para_sents)
+        sent_words = sentence_stems(para, para_sents, gate)
         for j, sent in enumerate(para_sents):
             idx += 1
             hits = classify(sent, sent_words[j]) if len(sent) < 5000 else []
