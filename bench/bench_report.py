@@ -24,7 +24,11 @@ def timed(home: Path) -> float:
     env = {**os.environ, "PRECURSOR_HOME": str(home), "PYTHONPATH": path}
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "analysis", "report"], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "analysis", "report"],
+        env=env,
+        cwd=home,  # `-m` puts the cwd first on sys.path: keep the checkout's package out
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
