@@ -152,10 +152,13 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _SPLIT.finditer(paragraph):
         end = m.start() + len(m.group(1))
-        before = paragraph[start : m.start()]
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        # the word before the break, from a bounded look-back (no re-split of the whole span)
+        tail = paragraph[max(start, m.start() - 40) : m.start()].rsplit(None, 1)
+        last = tail[-1] if tail else ""
         word = last.rstrip('.!?"”’)').lstrip('("“‘').lower()
-        if last.endswith(".") and (word in ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+        if last.endswith(".") and (
+            word in ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
+        ):
             continue
         out.append(paragraph[start:end].strip())
         start = m.end()
