@@ -407,7 +407,7 @@ _REACTION_OBJECT = re.compile(
 #: ("the controls it announced on October 9", "its tariff imposed on April 2, 2025").
 _RELATIVE_ACT = re.compile(
     r"\b(?:announced|imposed|introduced|adopted|unveiled|levied|declared|enacted|issued|"
-    r"placed|put in place)\s+(?:earlier\s+)?(?:(?:on|in)\s+)?$"
+    r"placed|put in place)\s+(?:earlier\s+)?(?:(?:on|in)\b\s*)?$"
 )
 _CLAUSE_START = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
 
