@@ -4,6 +4,11 @@
 `articles` frame into `events` rows (one row per event per article, or merged across articles);
 `combine(frames)` builds the pipeline's `events` table from curated timeline rows and the news.
 
+Actors follow the curated timeline's scheme (`analysis.sources.timeline.ACTORS`: "White House",
+"USTR", "MOFCOM", "Ministry of Public Security", ...), so one institution gets one chart lane;
+counterparts are countries. The mapping lives in the gazetteer's `canonical` column (rules in
+`analysis.events.gazetteer`).
+
 Conventions: a week-precision date is the Monday of the week, a month the 1st, a year 1 January.
 A hedged or ongoing report with no date phrase ("is reportedly weighing", "has recently been
 seeking") is dated to its publication week (precision "week", basis "published"). Evidence is the
