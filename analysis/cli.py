@@ -29,16 +29,44 @@ PLUGIN_COMMANDS = {
 
 
 def _build(args: argparse.Namespace) -> int:
+    # Progress goes to stdout so that stderr carries only the one-line error, if any.
+    if not args.force and _all_fresh(args.only):
+        return 0
     from analysis.pipeline import build
 
-    # Progress goes to stdout so that stderr carries only the one-line error, if any.
     result = build(args.only or None, force=args.force, log=print)
-    skipped = ", ".join(result.skipped) or "none"
-    line = f"built {len(result.built)} table(s); skipped (unchanged): {skipped}"
-    if result.no_input:
-        line += f"; no raw files: {', '.join(result.no_input)}"
-    print(line)
+    _summary(result.built, result.skipped, result.no_input)
     return 0
+
+
+def _all_fresh(only: list[str] | None) -> bool:
+    """Report and return True when every requested table is up to date (polars never imported)."""
+    from analysis.freshness import BUILDS, read_manifest, table_state
+
+    names = only or list(BUILDS)
+    if any(n not in BUILDS for n in names):
+        return False  # the full build path names the unknown table
+    raw, processed = config.raw_dir(), config.processed_dir()
+    manifest = read_manifest(processed)["tables"]
+    states = [table_state(n, manifest, raw, processed) for n in names]
+    if not all(s.fresh or not s.has_input for s in states):
+        return False
+    for s in states:
+        if s.has_input:
+            print(f"skip  {s.name:15s} unchanged ({manifest[s.name].get('rows', 0)} rows)")
+        else:
+            print(f"none  {s.name:15s} no raw files under data/raw")
+    _summary(
+        [], [s.name for s in states if s.has_input], [s.name for s in states if not s.has_input]
+    )
+    return True
+
+
+def _summary(built: list[str], skipped: list[str], no_input: list[str]) -> None:
+    line = f"built {len(built)} table(s); skipped (unchanged): {', '.join(skipped) or 'none'}"
+    if no_input:
+        line += f"; no raw files: {', '.join(no_input)}"
+    print(line)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -18,25 +18,12 @@ from analysis import config
 from analysis.contracts import get as get_contract
 from analysis.contracts import validate
 from analysis.errors import DataError
+from analysis.freshness import MANIFEST, read_manifest
 from analysis.provenance import atomic_write_text, sha256_file
-
-MANIFEST = "manifest.json"
 
 
 def table_path(table: str, root: Path | None = None) -> Path:
     return (root or config.processed_dir()) / f"{table}.parquet"
-
-
-def read_manifest(root: Path | None = None) -> dict:
-    path = (root or config.processed_dir()) / MANIFEST
-    if not path.exists():
-        return {"tables": {}}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return {"tables": {}}
-    data.setdefault("tables", {})
-    return data
 
 
 def read(table: str, root: Path | None = None) -> pl.DataFrame:

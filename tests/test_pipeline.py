@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from analysis import config, pipeline, store
+from analysis import config, freshness, pipeline, store
 from analysis.contracts import get as get_contract
 from analysis.contracts import validate
 from analysis.provenance import write_sidecar
@@ -112,9 +112,9 @@ def test_code_change_triggers_rebuild(
 ) -> None:
     make_project(MINE)
     build(TARIFF_TABLES)
-    real = pipeline.code_version
+    real = freshness.code_version
     monkeypatch.setattr(
-        pipeline,
+        freshness,
         "code_version",
         lambda b: "edited" if b.table == "tariff_rates" else real(b),
     )

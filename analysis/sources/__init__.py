@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from analysis.errors import DataError
 from analysis.provenance import is_sidecar
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Source:
         mod = self.module
         if hasattr(mod, "load_many"):
             return mod.load_many(paths)
+        import polars as pl
+
         return pl.concat([mod.load(p) for p in paths], how="vertical")
 
 
