@@ -2,14 +2,19 @@
 
 The explorer filters the contract tables (date range on each table's date column, geography and
 indicator on `overdose`, event types and actors on `events`) and hands them, with the view, to a
-chart builder `builder(tables, view) -> alt.Chart` (`VIEW_CHARTS` adapts `analysis.charts`). The
-chart is drawn in an `ipywidgets.Output` with the offline renderer, so it redraws in JupyterLab
-without internet.
+chart builder `builder(tables, view) -> alt.Chart` (`VIEW_CHARTS` adapts `analysis.charts`).
+
+The chart is not inside the widgets: it is an ordinary display output (offline renderer bundle:
+Vega-Lite 5 + PNG) right below them, replaced in place by `update_display` on every redraw. So
+the last view is saved in the notebook like any chart and draws again when the notebook is
+reopened without a kernel (or exported to HTML), while widget state stays out of the file (the
+kit's notebooks are committed without it). Only the controls need the kernel.
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -195,7 +200,10 @@ class Explorer:
         )
         self.export_button = w.Button(description="Export this view", icon="download")
         self.status = w.HTML()
-        self.output = w.Output()
+        #: Ties the chart output to this explorer: redraws replace it wherever it is shown.
+        self.display_id = f"precursor-explorer-{uuid.uuid4().hex}"
+        self.bundle: tuple[dict[str, Any], dict[str, Any]] | None = None
+        self.shown = False
         controls = [self.chart_pick, self.dates, self.geography, self.indicator]
         for c in [*controls, self.event_types, self.actors]:
             c.observe(self._changed, names="value")
@@ -206,7 +214,6 @@ class Explorer:
                 self.dates,
                 w.HBox([self.event_types, self.actors]),
                 w.HBox([self.export_button, self.status]),
-                self.output,
             ]
         )
         self.redraw()
@@ -243,10 +250,11 @@ class Explorer:
         return builder(filter_tables(self.tables, view), view)
 
     def redraw(self) -> None:
-        """Replace the Output widget's content with the chart's bundle in one state update.
+        """Rebuild the chart and replace the shown chart output in place (same display id).
 
-        Setting `outputs` directly (not `with output: display(...)`) needs no output capture, so
-        headless runs (papermill/nbclient emulate capture) do not stall, and nothing flickers.
+        `update_display` from a widget callback reaches the cell's output in JupyterLab (the
+        kernel routes it by display id), so the saved notebook holds the last view. Headless runs
+        (papermill/nbclient) only see the first draw, as no widget moves there.
         """
         try:
             chart = self.build()
@@ -256,9 +264,13 @@ class Explorer:
             return
         data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
         self.chart = chart
+        self.bundle = (data, meta)
         self.draws += 1
         self.status.value = ""
-        self.output.outputs = ({"output_type": "display_data", "data": data, "metadata": meta},)
+        if self.shown:
+            from IPython.display import update_display
+
+            update_display(data, metadata=meta, raw=True, display_id=self.display_id)
 
     def _changed(self, _change: dict) -> None:
         self.redraw()
@@ -281,9 +293,14 @@ class Explorer:
         return written
 
     def _ipython_display_(self) -> None:
+        """The controls, then the chart as a plain output that redraws replace (and saves keep)."""
         from IPython.display import display
 
         display(self.widget)
+        if self.bundle is not None:
+            data, meta = self.bundle
+            display(data, metadata=meta, raw=True, display_id=self.display_id)
+            self.shown = True
 
 
 def _lags(t: Mapping[str, pl.DataFrame], v: View) -> Any:

@@ -118,3 +118,41 @@ def test_export_button_writes_the_chart_files(tmp_path):
         assert f"{stem}.{fmt}" in names, names
     assert (tmp_path / f"{stem}.png").stat().st_size > 1000
     assert "exported" in ex.status.value
+
+
+KERNEL_CELLS = [
+    """import altair as alt, polars as pl
+from datetime import date
+from analysis.widgets import Explorer
+
+months = pl.date_range(date(2024, 1, 31), date(2024, 12, 31), "1mo", eager=True).dt.month_end()
+od = pl.DataFrame({"period_end": months, "geo": ["US"] * 12, "indicator": ["x"] * 12,
+                   "deaths": list(range(12))})
+
+def deaths(t, v):
+    frame = t["overdose"].with_columns(pl.col("period_end").dt.strftime("%Y-%m-%d"))
+    return alt.Chart(frame.to_pandas()).mark_line().encode(x="period_end:T", y="deaths:Q")
+
+ex = Explorer(tables={"overdose": od}, builders={"deaths": deaths})
+ex""",
+    "ex.dates.value = (ex.dates.options[5][1], ex.dates.options[6][1])",
+]
+
+
+def test_a_redraw_replaces_the_chart_output_that_the_notebook_saves():
+    """In a real kernel: the chart is a plain output of the explorer's cell, and a later redraw
+    (here from another cell, as a widget callback would) replaces it there, not below."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in KERNEL_CELLS])
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    first, second = nb.cells[0].outputs, nb.cells[1].outputs
+    assert not [o for o in first + second if o.output_type == "error"]
+    assert second == [], "the redraw must not add an output to the cell that moved the widget"
+    widgets = [o for o in first if "application/vnd.jupyter.widget-view+json" in o.data]
+    charts = [o for o in first if "application/vnd.vegalite.v5+json" in o.data]
+    assert len(widgets) == 1 and len(charts) == 1, [list(o.data) for o in first]
+    assert "image/png" in charts[0].data
+    spec = charts[0].data["application/vnd.vegalite.v5+json"]
+    rows = next(iter(spec["datasets"].values()))
+    assert {r["period_end"] for r in rows} == {"2024-06-30", "2024-07-31"}

@@ -1,5 +1,8 @@
 """Each notebook in JupyterLab (Chromium): open, run all, charts drawn, widget redraws, reopen.
 
+The explorer's chart is a plain output in the explorer's cell (the widget box holds the controls);
+after save and a cold reopen it must still draw, showing the view the moved slider selected.
+
 A chart output "has drawn" when its element holds an SVG or canvas of non-zero size with marks
 (vega `role-mark` items, or non-blank canvas pixels). Failures name the notebook, the cell and
 the output. Screenshots go to reports/screenshots/.
@@ -118,15 +121,19 @@ def _run_all(page, name: str) -> None:
     pytest.fail(f"{name}: cells still running after {RUN_TIMEOUT_S} s (prompts {prompts})")
 
 
-def _check(page, name: str, *, when: str, widgets: bool = True) -> list[dict]:
-    """Fail naming the notebook, cell and output for any error or chart that did not draw."""
+def _check(page, name: str, *, when: str, explorers: list[int] | None = None) -> list[dict]:
+    """Fail naming the notebook, cell and output for any error or chart that did not draw.
+
+    `explorers`: cells holding an explorer (default: cells with a widget output); each must also
+    hold a chart output that drew.
+    """
     state = page.evaluate(CHART_STATE_JS)
     errors = [s for s in state if s["type"] == "error"]
     assert not errors, (
         f"{name} ({when}): cell {errors[0]['cell']} raised {errors[0]['ename']}: "
         + str(errors[0]["evalue"])
     )
-    expected = [s for s in state if s["isChart"] or (widgets and s["isWidget"])]
+    expected = [s for s in state if s["isChart"]]
     assert expected, f"{name} ({when}): no chart output at all"
     for s in expected:
         bad = [c for c in s["charts"] if not c["ok"]] or ([] if s["charts"] else [{"kind": "none"}])
@@ -134,7 +141,12 @@ def _check(page, name: str, *, when: str, widgets: bool = True) -> list[dict]:
             f"{name} ({when}): chart in cell {s['cell']} output {s['output']} ({s['title']!r}) "
             f"did not draw: {bad[0]}"
         )
-    return expected
+    if explorers is None:
+        explorers = sorted({s["cell"] for s in state if s["isWidget"]})
+    drawn = {s["cell"] for s in expected}
+    blank = [c for c in explorers if c not in drawn]
+    assert not blank, f"{name} ({when}): the explorer in cell {blank[0]} shows no chart"
+    return state
 
 
 def _chart_signature(page, cell: int) -> str:
@@ -146,13 +158,24 @@ def _chart_signature(page, cell: int) -> str:
     )
 
 
-def _move_widget(page, name: str, state: list[dict]) -> None:
-    """Drag the month range's upper handle left by keyboard; the explorer's chart must redraw."""
-    explorers = [s for s in state if s["isWidget"]]
-    if not explorers:
-        return
-    cell = explorers[-1]["cell"]
-    before = _chart_signature(page, cell)
+def _chart_spec(page, cell: int) -> dict | None:
+    """The Vega-Lite spec of the cell's chart output, as held by the notebook model."""
+    text = page.evaluate(
+        """i => { const cell = window.jupyterapp.shell.currentWidget.content.widgets[i];
+                  const o = cell.model.outputs.toJSON().find(
+                      o => o.data && o.data['application/vnd.vegalite.v5+json']);
+                  return o ? JSON.stringify(o.data['application/vnd.vegalite.v5+json']) : ''; }""",
+        cell,
+    )
+    return json.loads(text) if text else None
+
+
+def _move_widget(page, name: str, cell: int) -> dict:
+    """Drag the month range's upper handle left by keyboard; the explorer's chart must redraw.
+
+    Returns the redrawn chart's spec (what a reopen must show).
+    """
+    before, spec = _chart_signature(page, cell), _chart_spec(page, cell)
     handle = page.locator(".jp-Cell").nth(cell).locator(".noUi-handle-upper").first
     handle.scroll_into_view_if_needed()
     handle.focus()
@@ -161,7 +184,9 @@ def _move_widget(page, name: str, state: list[dict]) -> None:
     while time.monotonic() < deadline:
         after = _chart_signature(page, cell)
         if after and after != before:
-            return
+            moved = _chart_spec(page, cell)
+            assert moved and moved != spec, f"{name}: redraw did not reach the saved output"
+            return moved
         time.sleep(0.3)
     pytest.fail(f"{name}: moving the month slider in cell {cell} did not redraw the chart")
 
@@ -201,7 +226,9 @@ def test_notebook_in_jupyterlab(name, lab, browser_context, screenshots_dir):
         _open(page, lab, name)
         _run_all(page, name)
         state = _check(page, name, when="after Run All")
-        _move_widget(page, name, state)
+        explorers = sorted({s["cell"] for s in state if s["isWidget"]})
+        assert explorers, f"{name}: no explorer widget after Run All"
+        moved = _move_widget(page, name, explorers[-1])
         _shot(page, screenshots_dir / name.replace(".ipynb", ".png"))
         _save(page, name)
         saved = json.loads((lab.root / name).read_text(encoding="utf-8"))
@@ -213,9 +240,15 @@ def test_notebook_in_jupyterlab(name, lab, browser_context, screenshots_dir):
         _stop_sessions(lab)
         page = browser_context.new_page()
         _open(page, lab, name)
-        # Widgets need their kernel; every chart displayed directly must draw from the saved file.
-        _check(page, name, when="after save and reopen", widgets=False)
+        # The controls need their kernel; every chart, the explorer's too, draws from the file.
+        _check(page, name, when="after save and reopen", explorers=explorers)
+        assert _chart_spec(page, explorers[-1]) == moved, (
+            f"{name}: after reopen the explorer in cell {explorers[-1]} does not show its last view"
+        )
         _shot(page, screenshots_dir / name.replace(".ipynb", "-reopened.png"))
+        explorer = page.locator(".jp-Cell").nth(explorers[-1])
+        explorer.scroll_into_view_if_needed()
+        explorer.screenshot(path=str(screenshots_dir / name.replace(".ipynb", "-explorer.png")))
     finally:
         page.close()
 
@@ -239,7 +272,7 @@ def test_papermill_executed_notebook_draws_untrusted(
             ".filter(c => c.model.type === 'code').every(c => c.model.trusted)"
         )
         assert trusted is False, "a papermill output should open untrusted"
-        _check(page, executed.name, when="opened untrusted", widgets=False)
+        _check(page, executed.name, when="opened untrusted")
         _shot(page, screenshots_dir / f"executed-{name.replace('.ipynb', '.png')}")
     finally:
         page.close()
