@@ -36,19 +36,9 @@ def run(args: argparse.Namespace) -> int:
 
     from analysis.events import extract_events
     from analysis.sources.news import read_articles
-    from analysis.tables_io import FORMATS, write_frame
+    from analysis.tables_io import check_format, write_frame
 
-    if args.out.suffix.lower() not in FORMATS:
-        from analysis.errors import DataError
-
-        msg = "unknown output format"
-        raise DataError(
-            msg,
-            file=args.out,
-            expected=" or ".join(FORMATS),
-            found=args.out.suffix or "none",
-            fix="name the output with one of those extensions",
-        )
+    check_format(args.out)
     articles, errors = read_articles(
         list(args.inputs), published=args.published, use_cache=not args.no_cache
     )
