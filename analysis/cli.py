@@ -94,6 +94,9 @@ def _normalize(args: argparse.Namespace) -> int:
 
 
 def _lab(args: argparse.Namespace) -> int:
+    from analysis.widgets import save_widget_state
+
+    save_widget_state()  # explorers' controls saved with the notebook (user settings still win)
     cmd = [
         sys.executable,
         "-m",

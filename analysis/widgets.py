@@ -7,8 +7,9 @@ chart builder `builder(tables, view) -> alt.Chart` (`VIEW_CHARTS` adapts `analys
 The chart is not inside the widgets: it is an ordinary display output (offline renderer bundle:
 Vega-Lite 5 + PNG) right below them, replaced in place by `update_display` on every redraw. So
 the last view is saved in the notebook like any chart and draws again when the notebook is
-reopened without a kernel (or exported to HTML), while widget state stays out of the file (the
-kit's notebooks are committed without it). Only the controls need the kernel.
+reopened without a kernel (or exported to HTML). `precursor lab` also turns on JupyterLab's
+widget-state saving (`save_widget_state`), so the controls come back too (inert until the cell
+runs again); the kit's committed notebooks are stripped of outputs and widget state alike.
 """
 
 from __future__ import annotations
@@ -301,6 +302,55 @@ class Explorer:
             data, meta = self.bundle
             display(data, metadata=meta, raw=True, display_id=self.display_id)
             self.shown = True
+
+
+#: JupyterLab setting that saves the explorers' controls (widget state) in the notebook on save.
+WIDGET_STATE_PLUGIN = "@jupyter-widgets/jupyterlab-manager:plugin"
+
+
+def lab_settings_dir(prefix: str | Path | None = None) -> Path:
+    """JupyterLab's application settings dir of the environment (where `overrides.json` lives)."""
+    import sys
+
+    return Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings"
+
+
+def save_widget_state(settings_dir: str | Path | None = None) -> Path:
+    """Turn on widget-state saving in `overrides.json` (other overrides kept); returns the file.
+
+    Overrides are defaults: a user's own setting (Settings menu) still wins. An unreadable file is
+    left alone (DataError), never overwritten.
+    """
+    import json
+
+    from analysis.errors import DataError
+    from analysis.provenance import atomic_write_text
+
+    path = Path(settings_dir or lab_settings_dir()) / "overrides.json"
+    overrides: dict[str, Any] = {}
+    if path.exists():
+        try:
+            overrides = json.loads(path.read_text(encoding="utf-8") or "{}")
+        except ValueError as exc:
+            msg = "JupyterLab overrides are not valid JSON"
+            raise DataError(
+                msg, file=str(path), expected="a JSON object", found=str(exc), fix="repair it"
+            ) from exc
+        if not isinstance(overrides, dict):
+            msg = "JupyterLab overrides must be an object"
+            raise DataError(
+                msg,
+                file=str(path),
+                expected="a JSON object",
+                found=type(overrides).__name__,
+                fix="wrap the settings in {}",
+            )
+    plugin = overrides.setdefault(WIDGET_STATE_PLUGIN, {})
+    if plugin.get("saveState") is not True:
+        plugin["saveState"] = True
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(overrides, indent=2) + "\n")
+    return path
 
 
 def _lags(t: Mapping[str, pl.DataFrame], v: View) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import altair as alt
@@ -156,3 +157,26 @@ def test_a_redraw_replaces_the_chart_output_that_the_notebook_saves():
     spec = charts[0].data["application/vnd.vegalite.v5+json"]
     rows = next(iter(spec["datasets"].values()))
     assert {r["period_end"] for r in rows} == {"2024-06-30", "2024-07-31"}
+
+
+def test_save_widget_state_keeps_other_overrides(tmp_path):
+    from analysis.widgets import WIDGET_STATE_PLUGIN, save_widget_state
+
+    path = tmp_path / "overrides.json"
+    path.write_text('{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}')
+    assert save_widget_state(tmp_path) == path
+    saved = json.loads(path.read_text())
+    assert saved[WIDGET_STATE_PLUGIN] == {"saveState": True}
+    assert saved["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert save_widget_state(tmp_path / "new").exists()
+
+
+def test_save_widget_state_leaves_a_broken_file_alone(tmp_path):
+    from analysis.errors import DataError
+    from analysis.widgets import save_widget_state
+
+    path = tmp_path / "overrides.json"
+    path.write_text("{not json")
+    with pytest.raises(DataError, match=r"overrides\.json.*fix: repair it"):
+        save_widget_state(tmp_path)
+    assert path.read_text() == "{not json"

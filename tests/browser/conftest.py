@@ -104,6 +104,10 @@ def lab(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab
         target = dirs["JUPYTERLAB_SETTINGS_DIR"] / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values))
+    # What `precursor lab` does: widget state saved with the notebook (the explorers' controls).
+    from analysis.widgets import save_widget_state
+
+    save_widget_state()
     token, port = secrets.token_hex(16), _free_port()
     env = {
         **os.environ,

@@ -242,6 +242,14 @@ def test_notebook_in_jupyterlab(name, lab, browser_context, screenshots_dir):
         _open(page, lab, name)
         # The controls need their kernel; every chart, the explorer's too, draws from the file.
         _check(page, name, when="after save and reopen", explorers=explorers)
+        controls = page.locator(".jp-Cell").nth(explorers[-1])
+        assert "model not found" not in controls.inner_text(), (
+            f"{name}: after reopen the explorer's controls in cell {explorers[-1]} are missing "
+            "(widget state not saved)"
+        )
+        assert controls.locator(".noUi-handle-upper").count() == 1, (
+            f"{name}: after reopen the explorer in cell {explorers[-1]} has no month slider"
+        )
         assert _chart_spec(page, explorers[-1]) == moved, (
             f"{name}: after reopen the explorer in cell {explorers[-1]} does not show its last view"
         )
