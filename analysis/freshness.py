@@ -59,12 +59,24 @@ def _module_files(name: str) -> list[Path]:
 
     A module brings its mapping files `<stem>.csv|json` and `<stem>_*.csv|json`; a package brings
     its `__init__.py` and the data files no sibling module claims (its submodules count only when
-    imported, see `_code_files`).
+    imported, see `_code_files`). Cached by the folders' mtimes, so adding a file is seen.
     """
     parts = name.split(".")
     if parts[0] != "analysis":
         return []
     base = config.PACKAGE_DIR.joinpath(*parts[1:])
+    return list(_listing(base, _mtime(base.parent), _mtime(base)))
+
+
+def _mtime(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+@functools.lru_cache(maxsize=4096)
+def _listing(base: Path, _parent_mtime: int, _base_mtime: int) -> tuple[Path, ...]:
     if (base / "__init__.py").is_file():
         stems = {p.stem for p in base.glob("*.py")}
         data = [
@@ -74,17 +86,17 @@ def _module_files(name: str) -> list[Path]:
             and p.stem not in stems
             and not any(p.stem.startswith(f"{s}_") for s in stems)
         ]
-        return [base / "__init__.py", *data]
+        return (base / "__init__.py", *data)
     origin = base.with_suffix(".py")
     if not origin.is_file():
-        return []
+        return ()
     data = [
         p
         for p in sorted(origin.parent.iterdir())
         if p.suffix in _DATA_SUFFIXES
         and (p.stem == origin.stem or p.stem.startswith(f"{origin.stem}_"))
     ]
-    return [origin, *data]
+    return (origin, *data)
 
 
 _FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.M)
