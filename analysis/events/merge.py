@@ -119,7 +119,8 @@ def merge_reports(frame: pl.DataFrame, *, min_overlap: float = 0.25) -> pl.DataF
         c["evidence"] = EVIDENCE_SEP.join(evidence)
         c["n_sources"] = max(len(articles), 1)
         if len(articles) > 1:
-            key = "|".join(sorted(articles)) + c["event_type"] + c["actor"] + str(c["date"])
+            # the first report's id is unique, so two clusters over the same articles never clash
+            key = c["event_id"] + "|" + "|".join(sorted(articles))
             c["event_id"] = "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
             c["citation"] = f"{c['citation']} (+{len(articles) - 1} more)"
         out.append(c)

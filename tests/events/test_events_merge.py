@@ -48,3 +48,39 @@ def test_windows():
     assert window(date(2024, 2, 1), "month") == (date(2024, 2, 1), date(2024, 2, 29))
     assert compatible((date(2025, 5, 2), "day"), (date(2025, 4, 28), "week"))
     assert not compatible((date(2025, 5, 5), "day"), (date(2025, 4, 28), "week"))
+
+
+def test_two_events_reported_by_the_same_articles_keep_distinct_ids():
+    # Two different same-day acts by one actor, both reported by the same two articles: they
+    # must stay two rows with two ids (their evidence shares too few words to merge).
+    text_a = (
+        "CBP officers seized 200 pounds of fentanyl at the Nogales port on Friday. "
+        "In a separate case, CBP agents arrested three smugglers near El Paso on Friday."
+    )
+    text_b = (
+        "On Friday CBP seized 200 pounds of fentanyl at the Nogales port of entry. "
+        "CBP also arrested three suspected smugglers near El Paso on Friday."
+    )
+    frame = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "title": ["A", "B"],
+            "text": [text_a, text_b],
+            "published": [date(2025, 5, 3), date(2025, 5, 3)],
+        }
+    )
+    raw = extract_events(frame, merge=False)
+    merged = extract_events(frame)
+    assert merged["event_id"].n_unique() == merged.height
+    assert raw.height >= 2 and merged.height >= 1
+
+
+def test_merged_ids_are_unique_on_the_white_house_corpus(shared_data):
+    from analysis.sources.news import read_articles
+
+    articles, errors = read_articles([shared_data / "news" / "whitehouse_briefings"])
+    assert not errors
+    events = extract_events(articles)  # validates: a repeated event_id raises ContractError
+    assert events.height > 300
+    assert events["event_id"].n_unique() == events.height
+    assert (events["n_sources"] > 1).any()
