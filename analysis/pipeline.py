@@ -26,7 +26,7 @@ from analysis.freshness import (  # noqa: F401 - re-exported: the build's public
     input_records,
     table_state,
 )
-from analysis.sources import SOURCES, Source
+from analysis.sources import SOURCES
 
 
 @dataclass
@@ -107,7 +107,7 @@ def build(
     return result
 
 
-def validate_all(log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> int:
+def validate_all(log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> None:
     """Check raw files (sidecars + loaders + contracts) and processed tables; write nothing."""
     raw, processed = config.raw_dir(), config.processed_dir()
     cache: dict = {}
@@ -116,7 +116,6 @@ def validate_all(log: Callable[[str], None] = lambda m: print(m, file=sys.stderr
         input_records([f for fs in inputs.values() for f in fs], raw)
         frame = load_table(b, inputs, cache)
         log(f"ok    raw  {name:15s} {frame.height} rows")
-    problems = 0
     for name in BUILDS:
         path = store.table_path(name, processed)
         if not path.exists():
@@ -124,10 +123,3 @@ def validate_all(log: Callable[[str], None] = lambda m: print(m, file=sys.stderr
             continue
         validate(pl.read_parquet(path), get_contract(name))
         log(f"ok    processed {name}")
-    return problems
-
-
-def source_for(name: str) -> Source:
-    from analysis.sources import get_source
-
-    return get_source(name)

@@ -85,17 +85,15 @@ class Transaction:
         self.staged.append(_Staged(table, tmp_path, entry))
         return entry
 
-    def commit(self, keep: dict[str, dict] | None = None) -> None:
+    def commit(self) -> None:
         """Rename every staged file over its table, then rewrite the manifest."""
-        if not self.staged and not keep:
+        if not self.staged:
             return  # nothing built: leave the manifest untouched
         _test_pause()
         manifest = read_manifest(self.root)
         for s in self.staged:
             os.replace(s.tmp, table_path(s.table, self.root))
             manifest["tables"][s.table] = s.entry
-        for name, entry in (keep or {}).items():
-            manifest["tables"][name] = entry
         manifest["updated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         atomic_write_text(
             self.root / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n"

@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from analysis.errors import DataError
+from analysis.sources._rawcsv import read_bytes
 
 #: Column kinds understood by `read_csv`, with their polars dtypes.
 KINDS: dict[str, pl.DataType] = {
@@ -31,35 +32,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def decode(path: Path) -> str:
     """The file's text as UTF-8 (a BOM is dropped); empty or non-UTF-8 files raise DataError."""
-    data = Path(path).read_bytes()
-    if not data.strip():
-        msg = "file is empty"
-        raise DataError(
-            msg,
-            file=path,
-            line=1,
-            expected="a header line followed by data rows",
-            fix="restore the file's content (or delete the file and its sidecar)",
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        start = data.rfind(b"\n", 0, exc.start) + 1
-        prefix = data[start : exc.start].decode("utf-8", errors="replace")
-        header = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
-        names = next(csv.reader([header]), [])
-        index = len(next(csv.reader([prefix]), [""])) - 1
-        msg = "file is not UTF-8"
-        raise DataError(
-            msg,
-            file=path,
-            line=line,
-            column=names[index] if 0 <= index < len(names) else None,
-            expected="UTF-8 text",
-            found=f"byte 0x{data[exc.start]:02x} at offset {exc.start}",
-            fix="re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
-        ) from None
+    return read_bytes(Path(path), what="a curated CSV").decode("utf-8")
 
 
 def read_csv(

@@ -72,7 +72,7 @@ def _encoding_error(path: Path, data: bytes, exc: UnicodeDecodeError) -> DataErr
         line=line_no,
         column=column,
         expected="UTF-8 text",
-        found=repr(data[exc.start : exc.start + 4]),
+        found=f"byte 0x{data[exc.start]:02x} at offset {exc.start}",
         fix="re-download the file as published, or re-save it as UTF-8 (e.g. from Latin-1)",
     )
 
