@@ -115,10 +115,15 @@ def read_table(
     first_line: int = 1,
     what: str,
     skip: Sequence[str] = (),
+    types: Mapping[str, pl.DataType | type[pl.DataType]] | None = None,
 ) -> pl.DataFrame:
     """Parse a delimited file (or its bytes) into all-string columns plus `_file` and `_line`.
 
     Columns named in `skip` are not materialised (they are still checked for field counts).
+    `types` (header name -> dtype, e.g. an `Enum` of the known labels) parses those columns while
+    reading, which is much cheaper than converting text afterwards; if any cell does not parse,
+    the whole file is read as text instead, so the caller's own checks can name the cell (callers
+    test the returned dtypes to see which happened).
 
     `_line` is the 1-based line in the raw file. Empty and header-only files, non-UTF-8 bytes,
     rows cut off mid-line (fewer fields than the header, or an open quote) and rows with too many
@@ -129,6 +134,21 @@ def read_table(
     head = data[: 1 << 16] if data is not None else head_bytes(path, what=what)
     names = header_fields(head, separator)
     keep = [i for i, n in enumerate(names) if n not in skip]
+    if types:
+        try:
+            frame = pl.read_csv(
+                io.BytesIO(data) if data is not None else path,
+                separator=separator,
+                infer_schema=False,
+                columns=keep,
+                new_columns=names,
+                schema_overrides=dict(types),
+                raise_if_empty=True,
+            )
+        except (pl.exceptions.ComputeError, pl.exceptions.NoDataError):
+            pass  # read again as text below: that path names the offending line
+        else:
+            return _finish(frame, path, data, separator, names, first_line, what)
     try:
         frame = pl.read_csv(
             io.BytesIO(data) if data is not None else path,
@@ -140,6 +160,19 @@ def read_table(
         )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
         raise _diagnose(path, data, separator, names, first_line, str(exc), what) from None
+    return _finish(frame, path, data, separator, names, first_line, what)
+
+
+def _finish(
+    frame: pl.DataFrame,
+    path: Path,
+    data: bytes | None,
+    separator: str,
+    names: list[str],
+    first_line: int,
+    what: str,
+) -> pl.DataFrame:
+    """Reject header-only files and a cut-off last row; attach `_file` and `_line`."""
     if frame.height == 0:
         msg = "header only, no data rows"
         raise DataError(

@@ -86,54 +86,71 @@ NUMBERS = {
     "pct_complete": ("percent_complete", pl.Float64, "+"),
     "pct_pending": ("percent_pending_investigation", pl.Float64, ""),
 }
+#: NUMBERS still text after the read (thousands separators, "99.5+").
+TEXT_NUMBERS = ("deaths", "deaths_predicted", "pct_complete")
+#: Columns parsed while reading (snake-case name -> dtype); the rest of NUMBERS is parsed after.
+READ_TYPES = {
+    "year": pl.Int32,
+    "month": pl.Enum(list(MONTHS)),
+    "period": pl.Enum([PERIOD]),
+    "indicator": pl.Enum(INDICATORS.get_column("label").to_list()),
+    "percent_pending_investigation": pl.Float64,
+}
+#: Canonical code of each indicator label, in the order of the `indicator` Enum ("" = not counted).
+CODES = INDICATORS.get_column("indicator").fill_null("")
+SUPPRESSION_NOTES = ("suppressed", "low data quality")
 
 
 def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
     """Read one VSRR release (any layout) and return validated `overdose` rows.
 
-    One lazy polars pass parses and flags every row; the slower checks that name the offending
-    line run only when a flag is up.
+    The labels, year and percent pending are parsed while reading (`Enum`s of the exact known
+    labels); a file where any of them does not parse is read again as text so the checks can
+    name the line. One lazy polars pass then parses and flags every row.
     """
     path = Path(path)
-    match_layout(path, header_fields(head_bytes(path, what=WHAT), ","), LAYOUTS, what=WHAT)
-    raw = read_table(path, path, what=WHAT, skip=UNUSED)
+    header = header_fields(head_bytes(path, what=WHAT), ",")
+    match_layout(path, header, LAYOUTS, what=WHAT)
+    types = {name: READ_TYPES[_snake(name)] for name in header if _snake(name) in READ_TYPES}
+    raw = read_table(path, path, what=WHAT, skip=UNUSED, types=types)
     shown = {_snake(c): c for c in raw.columns if not c.startswith("_")}
     raw = raw.rename({c: _snake(c) for c in raw.columns if not c.startswith("_")})
+    if raw.schema["indicator"] == pl.String:  # some label or number did not parse: find it
+        _explain(raw, path, shown)
+        raw = raw.with_columns(
+            pl.col(name).cast(dtype, strict=False) for name, dtype in READ_TYPES.items()
+        )
     if "predicted_value" not in raw.columns:
         raw = raw.with_columns(pl.lit(None, pl.String).alias("predicted_value"))
-    codes = {label: code or "" for label, code in INDICATORS.select("label", "indicator").rows()}
-    parsed, bad_number = number_exprs(NUMBERS)
-    blank_note = pl.when(pl.col("data_value").is_null()).then(pl.col("footnote"))
-    suppressed = blank_note.str.contains("suppressed", literal=True) | blank_note.str.contains(
-        "low data quality", literal=True
-    )
+    parsed, bad_number = number_exprs({k: NUMBERS[k] for k in TEXT_NUMBERS})
+    withheld = pl.col("footnote").is_in(_suppression_notes(raw))
     frame = (
         raw.lazy()
         .with_columns(
-            pl.col("indicator").replace_strict(codes, default=None).alias("code"),
-            pl.col("month").replace_strict(MONTHS, default=None, return_dtype=pl.Int8).alias("m"),
+            pl.lit(CODES).gather(pl.col("indicator").to_physical()).alias("code"),
+            (pl.col("year") * 12 + pl.col("month").to_physical().cast(pl.Int32)).alias("_ym"),
             *parsed,
         )
         .select(
-            (pl.col("year_n") * 12 + pl.col("m") - 1).alias("_ym"),
+            "_ym",
             pl.lit("12m").alias("window"),
             pl.col("state").replace(GEO).alias("geo"),
             pl.lit("all").alias("subgroup"),
             pl.col("code").alias("indicator"),
             "deaths",
             "deaths_predicted",
-            (pl.col("deaths").is_null() & suppressed.fill_null(False)).alias("is_suppressed"),
+            (pl.col("deaths").is_null() & withheld).alias("is_suppressed"),
             pl.lit(True).alias("is_provisional"),
             "pct_complete",
-            "pct_pending",
+            pl.col("percent_pending_investigation").alias("pct_pending"),
             pl.lit(SOURCE).alias("source"),
             pl.lit(vintage or vintage_of(path)).alias("vintage"),
             "_file",
             "_line",
             (
                 pl.col("code").is_null()
-                | pl.col("m").is_null()
-                | (pl.col("period") != PERIOD).fill_null(True)
+                | pl.col("month").is_null()
+                | pl.col("period").is_null()
                 | pl.col("state").is_null()
                 | (bad_number & (pl.col("code") != ""))
             ).alias("_bad"),
@@ -141,28 +158,47 @@ def load(path: Path, *, vintage: date | None = None) -> pl.DataFrame:
         .collect()
     )
     if frame.get_column("_bad").any():
-        _check_labels(raw, path, shown)
-        counted = [label for label, code in codes.items() if code]
-        numbers(raw.filter(pl.col("indicator").is_in(counted)), path, NUMBERS, shown=shown)
+        _explain(raw, path, shown)
         line = frame.filter("_bad").item(0, "_line")
         msg = "row failed the layout checks"
         raise DataError(msg, file=path, line=line, fix="compare the row with the published file")
-    frame = (
-        frame.filter(pl.col("indicator") != "")
-        .with_columns(_month_ends(frame.get_column("_ym")).alias("period_end"))
-        .drop("_bad", "_ym")
+    frame = frame.filter(pl.col("indicator") != "")
+    ym = frame.get_column("_ym")
+    return validate(
+        frame.with_columns(_month_ends(ym).alias("period_end")).drop("_bad", "_ym"), OVERDOSE
     )
-    return validate(frame, OVERDOSE)
+
+
+def _suppression_notes(raw: pl.DataFrame) -> list[str]:
+    """The distinct footnotes of blank values that say the value was withheld (a handful per
+    file, so the text test runs on them rather than on every row)."""
+    blank = raw.get_column("footnote").filter(raw.get_column("data_value").is_null())
+    notes = blank.unique().drop_nulls().to_list()
+    return [n for n in notes if any(word in n for word in SUPPRESSION_NOTES)]
 
 
 def _month_ends(ym: pl.Series) -> pl.Expr:
-    """Last day of each month from `year * 12 + month - 1` via a lookup of the few distinct months
-    (cheaper than building a date per row)."""
-    ends = {}
-    for k in ym.unique().drop_nulls().to_list():
+    """Last day of each month from `year * 12 + month - 1`, looked up in a table of the months the
+    file spans (cheaper than building a date per row)."""
+    if ym.null_count() == ym.len():
+        return pl.lit(None, pl.Date)
+    first, last = ym.min(), ym.max()
+    ends = []
+    for k in range(first, last + 1):
         year, month = divmod(k, 12)
-        ends[k] = date(year, month + 1, monthrange(year, month + 1)[1])
-    return pl.col("_ym").replace_strict(ends, return_dtype=pl.Date)
+        ends.append(date(year, month + 1, monthrange(year, month + 1)[1]))
+    return pl.lit(pl.Series(ends, dtype=pl.Date)).gather(pl.col("_ym") - first)
+
+
+def _explain(raw: pl.DataFrame, path: Path, shown: dict[str, str]) -> None:
+    """Error path: raise the located error for the first unknown label, blank state or bad number
+    (on the text of the cells, for the counted indicators only)."""
+    text = raw.with_columns(
+        pl.col(name).cast(pl.String) for name in READ_TYPES if raw.schema[name] != pl.String
+    )
+    _check_labels(text, path, shown)
+    counted = INDICATORS.get_column("label").filter(CODES != "").to_list()
+    numbers(text.filter(pl.col("indicator").is_in(counted)), path, NUMBERS, shown=shown)
 
 
 def _check_labels(raw: pl.DataFrame, path: Path, shown: dict[str, str]) -> None:

@@ -150,6 +150,20 @@ def test_api_layout_lowercase_columns_in_another_order(tmp_path):
     assert (row["deaths"], row["deaths_predicted"], row["pct_pending"]) == (36825, 37488.0, 0.25)
 
 
+def test_odd_cell_in_an_uncounted_row_reads_through_the_text_path(tmp_path):
+    """The typed read fails on the all-cause row's 'n/a'; the text path ignores uncounted rows."""
+    counted = f'US,2024,May,12 month-ending,{T404},"1,234",100,0.5,United States,{FOOT},**,1300\n'
+    uncounted = "US,2024,May,12 month-ending,Number of Deaths,5000,100,n/a,United States,,,\n"
+    frames = []
+    for name, body in (("plain", counted), ("odd", counted + uncounted)):
+        path = tmp_path / name / "x.csv"
+        path.parent.mkdir()
+        path.write_text(PORTAL + body)
+        frames.append(cdc_vsrr.load(path, vintage=date(2025, 1, 1)))
+    assert frames[0].equals(frames[1])
+    assert _one(frames[1], geo="US")["deaths"] == 1234
+
+
 # --- bad input: one line naming file, line and column; nothing written ---------------------------
 
 GOOD_ROW = f"US,2024,May,12 month-ending,{T404},100,100,0,United States,{FOOT},**,\n"
@@ -167,6 +181,13 @@ BAD = {
                  "not UTF-8", 2, "State Name"),
     "bad_number": ((PORTAL + GOOD_ROW.replace(",100,100,", ",1.2.3,100,")).encode(),
                    "not numbers", 2, "Data Value"),
+    # cells parsed while reading (Enum labels, year, percent pending) fall back to the text checks
+    "bad_year": ((PORTAL + GOOD_ROW + GOOD_ROW.replace("2024", "2O24")).encode(),
+                 "not numbers", 3, "Year"),
+    "bad_period": ((PORTAL + GOOD_ROW.replace("12 month", "1 month")).encode(), "unknown label",
+                   2, "Period"),
+    "bad_pending": ((PORTAL + GOOD_ROW.replace(",100,100,0,", ",100,100,n/a,")).encode(),
+                    "not numbers", 2, "Percent Pending Investigation"),
 }  # fmt: skip
 
 
