@@ -98,7 +98,10 @@ def alt(*words: str) -> str:
     return "|".join(words)
 
 
-_TARIFF = r"tariffs?\b|duties\b|duty\b|levies\b|import tax|reciprocal rate|tariff rate"
+_TARIFF = (
+    r"tariffs?\b|duties\b|duty\b|levies\b|import tax|reciprocal rate|tariff rate|"
+    r"surcharges?\b"
+)
 _UP = (
     r"impos|rais|hik|increas|doubl|slap|levi|levy|add|announc|reimpos|reinstat|set|put|"
     r"expand|escalat|restor"
@@ -106,26 +109,38 @@ _UP = (
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
     r"remov|eliminat|slash|roll|halv|drop|exempt|waiv|end|terminat|revok|rescind|modif|"
-    r"adjust|extend"
+    r"adjust|extend|stop|ceas"
 )
-_STRUCK = alt("struck down", "strikes? down", "strike down", "invalidat", "ruled", "overturned")
+_STRUCK = alt(
+    "struck down",
+    "strikes? down",
+    "strike down",
+    "invalidat",
+    "ruled",
+    "overturned",
+    r"voids?\b|voiding|voided(?! (?:[\w-]+ )?(?:tariffs?|duties|levies)\b)",
+    "vacat",
+    "annul",
+)
 _TOOK_EFFECT = (
     r"(?:will|would|to|set to|due to) (?:start|begin)|started|began|took effect|"
     r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
     r"kick(?:ed)? in|"
-    r"were (?:raised|imposed|increased|cut|lowered|paused|suspended|lifted|reduced|removed)|"
+    r"(?:was|were|has been|have been|had been|will be|would be) (?:raised|imposed|increased|cut|"
+    r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
+    r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to"
 )
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
 _EXPORT_VERBS = (
     r"impos|announc|tighten|expand|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
-    r"introduc|suspend|approv"
+    r"introduc|suspend|approv|plac|put|remov|delist"
 )
 _EXPORT = (
     r"(?:applications|permits|licen[cs]es) to export|export (?:applications|permits)|"
     r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
-    r"export curbs|restrictions on (?:the )?exports?"
+    r"export curbs|restrictions on (?:the )?exports?|(?:trade )?blacklist|unverified list"
 )
 _DEAL_VERBS = (
     r"reach|sign|ink|struck|strike|announc|finaliz|seal|conclud|took effect|take effect|"
@@ -154,7 +169,9 @@ _SUSPECTS = (
 )
 _SANCTION = (
     r"sanctioned|sanctions? (?:on|against)|imposed sanctions|announced sanctions|"
-    r"new sanctions|designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC"
+    r"new sanctions|(?:placed|put|hit|slapped) (?:\w+ )?(?:under|with) sanctions|"
+    r"sanctions (?:were|have been|had been) (?:imposed|announced|placed)|blacklisted|"
+    r"designat(?:ed|es|ing)(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC"
 )
 _SCHEDULE = (
     r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
@@ -169,16 +186,33 @@ _RAID = (
     r"crackdown on|cracked down|disrupted"
 )
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
-_DATA = r"(?:provisional|new|latest|preliminary|final|updated) " + (
-    r"(?:data|figures|statistics|estimates|numbers|counts|report)"
+_DATA = (
+    r"(?:provisional|new|latest|preliminary|final|updated) (?:[\w-]+ )?"
+    r"(?:data|figures|statistics|estimates|numbers|counts|report)|"
+    r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
+)
+#: A tariff named first and then acted on in a relative clause ("the tariff, which Trump doubled
+#: in March"; "duties that Beijing imposed").
+_TARIFF_ACTED = (
+    r"(?:which|that)\s+(?:[\w.'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?(?:first\s+)?"
+    r"(?:imposed|raised|doubled|tripled|hiked|increased|levied|slapped|announced|introduced|"
+    r"cut|lowered|halved|reduced|suspended|lifted|removed|scrapped|extended)\b"
+)
+#: Approval or wider access of an overdose treatment (naloxone over the counter, ...).
+_TREATMENT = (
+    r"over-the-counter|naloxone|narcan|nalmefene|buprenorphine|methadone|"
+    r"overdose-reversal|overdose reversal|opioid antidote"
 )
 _EMERGENCY = r"public health emergency|health emergency|state of emergency|emerging threat"
 _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
 _LICENCE = (
-    r"licen[cs]e requirements?|requires? (?:a |an )?(?:export )?licen[cs]es?|"
+    r"licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a )?licen[cs]es?"
 )
-_SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
+_SUSPEND = (
+    r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end|deepen|strengthen|expand|"
+    r"enhanc|step up|stepped up|boost"
+)
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
 _MEET = (
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
@@ -188,7 +222,8 @@ _MEET = (
     r"will meet|held talks|hold talks|holds talks|talks with|spoke with|talked with|"
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
-    r"sat down with"
+    r"sat down with|(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
+    r"(?:delegation|talks|negotiations|meeting)"
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
@@ -207,7 +242,10 @@ _STATEMENT = (
     r"opposed|opposes|file (?:a )?(?:case|complaint)|lodged (?:a )?(?:protest|complaint)|"
     r"warned|urged|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
-    r"reaffirmed|welcomed"
+    r"reaffirmed|welcomed|"
+    r"(?:take|taking|took) [\"“]?(?:all )?"
+    r"(?:necessary|resolute|firm|corresponding|countermeasures)|"
+    r"countermeasures"
 )
 #: A government's promise to put forces somewhere ("Mexico would send 10,000 troops").
 _COMMIT_DEPLOY = (
@@ -218,14 +256,15 @@ _COMMIT_DEPLOY = (
 _AGREE = (
     r"agreed (?:\w+ ){1,3}to|commitments? (?:from|by|made)|brokered|ceasefire|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
-    r"reached (?:an )?(?:agreement|consensus|understanding)|"
+    r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|memorandum|declaration)"
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
     r"(?:(?:reportedly|recently|quietly|also|now|been|said to be|actively) )*"
     r"(?:weighing|considering|exploring|mulling|contemplating|seeking clarity|seeking|"
-    r"preparing to|planning to)\b"
+    r"preparing to|planning to|evaluating|reviewing|assessing|studying|being planned|"
+    r"being prepared|being considered|being arranged)\b"
     r"|\breportedly (?:exploring|weighing|considering|seeking|planning|preparing)\b"
 )
 
@@ -234,7 +273,7 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
-_G_TARIFF = "tarif duti duty levie levy reci"
+_G_TARIFF = "tarif duti duty levie levy reci surcha"
 RULES: tuple[Rule, ...] = (
     # trade policy
     _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5), "duty minimi"),
@@ -248,12 +287,23 @@ RULES: tuple[Rule, ...] = (
         near(_CHANGE, _TOOK_EFFECT, 3),
         "effect force kick",
     ),
-    _r("trade_policy", "export controls", either(_EXPORT_VERBS, _EXPORT, 6), "export entity"),
+    _r(
+        "trade_policy",
+        "tariffs acted on",
+        near(_TARIFF, _TARIFF_ACTED, 2),
+        _G_TARIFF,
+    ),
+    _r(
+        "trade_policy",
+        "export controls",
+        either(_EXPORT_VERBS, _EXPORT, 8),
+        "export entity blackl unveri",
+    ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
     _r(
         "trade_policy",
         "trade action (Section 301/232, IEEPA)",
-        either(_UP + "|order|invok|sign", _LEGAL, 6),
+        either(_UP + "|order|invok|sign|open|launch|initiat|investigat|probe", _LEGAL, 6),
         "sectio ieepa emerge",
         0.7,
     ),
@@ -291,7 +341,7 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         either(_RELEASE, _DATA, 8),
-        "data figure statis estima",
+        "data figure statis estima update",
     ),
     _r(
         "public_health",
@@ -305,6 +355,12 @@ RULES: tuple[Rule, ...] = (
         either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5),
         "emerge emergi",
     ),
+    _r(
+        "public_health",
+        "treatment approved",
+        either(alt("approv", "authoriz", "cleared"), _TREATMENT, 6),
+        "approv author cleare",
+    ),
     # diplomatic
     _r(
         "diplomatic",
@@ -312,7 +368,7 @@ RULES: tuple[Rule, ...] = (
         _w(_MEET),
         "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
         "opened attend chaire began held "
-        "hosted envoy sent "
+        "hosted envoy sent joined led headed "
         "bilate backch channe",
     ),
     _r("diplomatic", "visit", _w(_VISIT), "visit visite visits travel trip arrive sendin"),
@@ -346,7 +402,7 @@ RULES: tuple[Rule, ...] = (
         "statement or demand",
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
-        "joint statem reaffi welcom oppose lodged",
+        "joint statem reaffi welcom oppose lodged take taking took counte",
         0.6,
     ),
     _r(
@@ -359,7 +415,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "reported overture",
         _OVERTURE,
-        "weighi consid explor mullin contem seekin prepar planni",
+        "weighi consid explor mullin contem seekin prepar planni evalua review assess studyi being",
         0.6,
     ),
 )
@@ -451,7 +507,9 @@ NON_EVENT = re.compile(
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
     r"aims to|is a tax|hoped|leaves? in place|left in place|for years|"
     r"for decades|repeatedly|has long|have long|hopes? (?:that|to)|focused on ways to|"
-    r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged)\b",
+    r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged|"
+    r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
+    r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
     re.IGNORECASE,
 )
 
@@ -473,13 +531,30 @@ class Hit:
 #: Aggregates over a period ("more seizures in the last two years than ...") are not events.
 AGGREGATE = re.compile(
     r"\b(?:in the (?:last|past) (?:\w+ )?(?:years|months)|to date|than the previous|"
-    r"than in the last|combined|so far this year)\b",
+    r"than in the last|combined|so far this year|"
+    r"since (?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|the start|the beginning|taking office|\d{4}))\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\W+(?:\w+\W+){0,2}$", re.I)
 #: A comparison right after a trigger makes it a claim ("controls more ... than any other").
 _COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"\b(?:to|help|helps|will)\s+$", re.IGNORECASE)
+_PURPOSE = re.compile(r"\b(?:to|help|helps)\s+$", re.IGNORECASE)
+#: A negation inside a matched span ("cooperation, which Beijing has not restored").
+_NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
+#: A threat governs the tariff trigger right after it: a diplomatic move, not a trade action.
+_THREAT = re.compile(
+    r"\b(?:threat(?:en|ens|ened|ening)?|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
+    re.IGNORECASE,
+)
+#: An act named as the object of a reaction ("condemned the indictments") is not itself reported.
+_REACTED_TO = re.compile(
+    r"\b(?:welcomed|condemned|denounced|criticized|criticised|protested|rejected|opposed|"
+    r"slammed|decried)\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Data releases count with a health publisher or when about deaths (the count's subject).
+_HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|overdoses?|toll|fatalities|mortality)\b", re.I)
 
 
 def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
@@ -504,15 +579,24 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NEGATED.search(before) or _COMPARED.search(sentence, m.start(), m.start() + 70):
                 continue
+            if m.end() - m.start() > 12 and _NEGATED_IN.search(m.group()):
+                continue
+            label, event_type = rule.label, rule.event_type
+            if event_type == "trade_policy" and _THREAT.search(before):
+                label, event_type = "threatened tariffs", "diplomatic"
             if rule.event_type == "enforcement":
                 if aggregate is None:
                     aggregate = bool(AGGREGATE.search(sentence))
-                if aggregate or _PURPOSE.search(before):
+                if aggregate or _PURPOSE.search(before) or _REACTED_TO.search(before):
                     continue
-            if rule.label == "overdose data release" and not HEALTH_PUBLISHER.search(sentence):
+            if (
+                rule.label == "overdose data release"
+                and not HEALTH_PUBLISHER.search(sentence)
+                and not _HEALTH_SUBJECT.search(sentence)
+            ):
                 # "according to public health data" cites data; a release needs a publisher.
                 continue
-            hits.append(Hit(rule.event_type, rule.label, m.start(), rule.strength))
+            hits.append(Hit(event_type, label, m.start(), rule.strength))
     if not hits or NON_EVENT.search(sentence):
         return []
     hits.sort(key=lambda h: h.start)

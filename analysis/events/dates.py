@@ -109,7 +109,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?P<wmod>earlier this|later this|this|last|next|the past|the previous|the coming|"
-            r"over the)\s+(?P<unit>week(?:end)?)\b",
+            r"over the|at the)\s+(?P<unit>week(?:end)?)\b",
             re.I,
         ),
         "week",
@@ -301,11 +301,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year": ("digit",),
 }
 _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
+#: "..., starting Tuesday": a start named right before the phrase looks ahead.
+_STARTING = re.compile(r"\b(?:starting|beginning|effective)\s+(?:on\s+)?$", re.I)
 
 
 def _future_near(sentence: str, start: int) -> bool:
     """Future tense in the clause holding a date phrase ("would speak ... on Monday")."""
     head = sentence[max(0, start - 80) : start]
+    if _STARTING.search(head):
+        return True
     cuts = list(_CLAUSE.finditer(head))
     clause = head[cuts[-1].end() :] if cuts and head[cuts[-1].end() :].strip() else head
     if cuts and len(clause.split()) < 2 and len(cuts) > 1:

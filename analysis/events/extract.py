@@ -198,7 +198,11 @@ def extract_from_text(
                 },
             )
             events.extend(new)
+            seen: set[str] = set()
             for ev in new:
+                if ev.event_type in seen:
+                    continue  # a later event of the type is an earlier act named in passing
+                seen.add(ev.event_type)
                 if ev.date_basis != "published" and not ev.date_phrase.startswith("("):
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
             if new and new[0].date_basis != "published":
@@ -284,7 +288,7 @@ def _sentence_events(
             others = [m.entity for m in found if m.entity.country != actor.country]
             counterpart = others[0] if others else None
         reaction = hit.label == "statement or demand" and bool(
-            _REACTION_OBJECT.match(sent, hit.start)
+            _REACTION_OBJECT.match(sent, hit.start) or _VOW.match(sent, hit.start)
         )
         if (
             hit.event_type == "diplomatic"
@@ -303,6 +307,20 @@ def _sentence_events(
         when = resolve(
             sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
         )
+        if hit.label == "threatened tariffs" and _START_PHRASE.search(
+            sent, max(0, when.start - 14), when.start
+        ):
+            masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
+            when = resolve(masked, published, anchor=hit.start, hedged=hedged)
+        # "cut its tariff on the same day, carrying out a pledge made last month": the pointer
+        # back to the day named before is nearer the trigger than the sentence's own phrase.
+        same = _SAME_DAY.search(sent) if context is not None else None
+        if (
+            same is not None
+            and when.basis != "published"
+            and abs(same.start() - hit.start) < abs(when.start - hit.start)
+        ):
+            when = Resolved(context.date, context.precision, "relative", phrase="(same day)")
         # "will suspend its 34% tariff imposed on April 2": the date belongs to the relative
         # clause (an earlier act of the same kind, kept as its own event); the main act is
         # dated as if the phrase were absent.
@@ -401,6 +419,14 @@ _REACTION_OBJECT = re.compile(
     r"(?:move|moves|measures?|decision|step|sanctions|tariffs?|duties|ruling|agreement|deal|"
     r"announcement|actions?|restrictions|controls|charges|indictments?|designation|listing)\b"
 )
+
+
+#: A government's vow to respond ("would take necessary measures", "countermeasures"): a reaction
+#: to the act the article reports, diplomatic without another country named.
+_VOW = re.compile(r"(?:take|taking|took|countermeasures)\b", re.IGNORECASE)
+
+#: A threat's own date is when it was made, not the day the threatened tariff would start.
+_START_PHRASE = re.compile(r"\b(?:from|starting|beginning|effective|as of)\s+$", re.IGNORECASE)
 
 
 #: A participle or relative clause stating an earlier act, right before a date phrase
