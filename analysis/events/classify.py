@@ -118,7 +118,7 @@ _STRUCK = alt(
     "invalidat",
     "ruled",
     "overturned",
-    r"voids?\b|voiding|voided(?! (?:[\w-]+ )?(?:tariffs?|duties|levies)\b)",
+    r"voids?\b|voiding|voided(?= (?:the|a|an|its|their|all|those|these|most|some)\b)",
     "vacat",
     "annul",
 )
@@ -171,7 +171,9 @@ _SANCTION = (
     r"sanctioned|sanctions? (?:on|against)|imposed sanctions|announced sanctions|"
     r"new sanctions|(?:placed|put|hit|slapped) (?:\w+ )?(?:under|with) sanctions|"
     r"sanctions (?:were|have been|had been) (?:imposed|announced|placed)|blacklisted|"
-    r"designat(?:ed|es|ing)(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC"
+    r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC|"
+    r"designat(?:es|ing)(?=(?:\W+[\w-]+){0,8}?\W+as\W+(?:\w+\W+){0,2}"
+    r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))"
 )
 _SCHEDULE = (
     r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
@@ -209,10 +211,7 @@ _LICENCE = (
     r"licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a )?licen[cs]es?"
 )
-_SUSPEND = (
-    r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end|deepen|strengthen|expand|"
-    r"enhanc|step up|stepped up|boost"
-)
+_SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
 _MEET = (
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
@@ -244,8 +243,7 @@ _STATEMENT = (
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
     r"reaffirmed|welcomed|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
-    r"(?:necessary|resolute|firm|corresponding|countermeasures)|"
-    r"countermeasures"
+    r"(?:necessary|resolute|firm|corresponding|countermeasures)"
 )
 #: A government's promise to put forces somewhere ("Mexico would send 10,000 troops").
 _COMMIT_DEPLOY = (
@@ -296,7 +294,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "export controls",
-        either(_EXPORT_VERBS, _EXPORT, 8),
+        either(_EXPORT_VERBS, _EXPORT, 6),
         "export entity blackl unveri",
     ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
@@ -315,7 +313,7 @@ RULES: tuple[Rule, ...] = (
         _w(_ARREST),
         "arrest custod indict charge extrad convic senten guilty unseal prosec appreh",
     ),
-    _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac"),
+    _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac blackl"),
     _r(
         "enforcement",
         "transfer of suspects",
@@ -402,7 +400,7 @@ RULES: tuple[Rule, ...] = (
         "statement or demand",
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
-        "joint statem reaffi welcom oppose lodged take taking took counte",
+        "joint statem reaffi welcom oppose lodged take taking took",
         0.6,
     ),
     _r(
@@ -410,6 +408,13 @@ RULES: tuple[Rule, ...] = (
         "agreement to cooperate",
         _w(_AGREE),
         "agreed commit commitm broker ceasef secure negoti reache signed",
+    ),
+    _r(
+        "diplomatic",
+        "threatened tariffs",
+        near(r"threaten|threats? of|warned of|floated|floating", _TARIFF, 6),
+        "threat warned floate floati",
+        0.6,
     ),
     _r(
         "diplomatic",
@@ -544,7 +549,7 @@ _PURPOSE = re.compile(r"\b(?:to|help|helps)\s+$", re.IGNORECASE)
 _NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 #: A threat governs the tariff trigger right after it: a diplomatic move, not a trade action.
 _THREAT = re.compile(
-    r"\b(?:threat(?:en|ens|ened|ening)?|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
+    r"\b(?:threaten(?:s|ed|ing)?|threats? of|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
     re.IGNORECASE,
 )
 #: An act named as the object of a reaction ("condemned the indictments") is not itself reported.

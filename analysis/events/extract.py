@@ -421,9 +421,9 @@ _REACTION_OBJECT = re.compile(
 )
 
 
-#: A government's vow to respond ("would take necessary measures", "countermeasures"): a reaction
+#: A government's vow to respond ("would take necessary measures"): a reaction
 #: to the act the article reports, diplomatic without another country named.
-_VOW = re.compile(r"(?:take|taking|took|countermeasures)\b", re.IGNORECASE)
+_VOW = re.compile(r"(?:take|taking|took)\b", re.IGNORECASE)
 
 #: A threat's own date is when it was made, not the day the threatened tariff would start.
 _START_PHRASE = re.compile(r"\b(?:from|starting|beginning|effective|as of)\s+$", re.IGNORECASE)
