@@ -20,7 +20,9 @@ import altair as alt
 import polars as pl
 
 from analysis import config
+from analysis.charts import raster
 from analysis.charts.common import MAX_ROWS, META_KEY, shown_of
+from analysis.charts.fonts import vl_convert
 from analysis.errors import DataError
 from analysis.provenance import atomic_write_bytes
 
@@ -32,7 +34,7 @@ _FORMULA = r"^[=+\-@\t\r]"
 
 def vl_version() -> str | None:
     """The Vega-Lite version altair emits, as vl-convert names it (e.g. '6.4'), if it has it."""
-    import vl_convert as vlc
+    vlc = vl_convert()
 
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     return major_minor if major_minor in vlc.get_vegalite_versions() else None
@@ -90,6 +92,25 @@ def _data_from_spec(spec: dict[str, Any]) -> pl.DataFrame:
     return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
 
 
+def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec for a static picture: marks a builder clipped only for zooming lose the clip."""
+    if not spec.get("usermeta", {}).get(META_KEY, {}).get("clip_for_zoom"):
+        return spec
+
+    def unclip(node: Any) -> Any:
+        if isinstance(node, list):
+            return [unclip(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: unclip(v) for k, v in node.items()}
+        mark = out.get("mark")
+        if isinstance(mark, dict) and "clip" in mark:
+            out["mark"] = {k: v for k, v in mark.items() if k != "clip"}
+        return out
+
+    return unclip(spec)
+
+
 def git_commit(root: Path | None = None) -> str | None:
     """HEAD of the project's git repository, or None outside one."""
     try:
@@ -128,7 +149,7 @@ def export_chart(
     inlined); CSV = `data`, else the frame the builder drew, else the spec's inline data; JSON =
     title, sources, releases, generation time and git commit.
     """
-    import vl_convert as vlc
+    vlc = vl_convert()
 
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
@@ -154,11 +175,11 @@ def export_chart(
     rendered: dict[str, bytes] = {}
     if {"png", "svg", "pdf"} & set(formats):
         # one Vega run: PNG and PDF are rasterised/converted from the same SVG
-        svg = vlc.vegalite_to_svg(spec, vl_version=version)
+        svg = vlc.vegalite_to_svg(static_spec(spec), vl_version=version)
         if "svg" in formats:
             rendered["svg"] = svg.encode("utf-8")
         if "png" in formats:
-            rendered["png"] = vlc.svg_to_png(svg, scale=scale)
+            rendered["png"] = vlc.svg_to_png(raster.prepare(svg), scale=scale)
         if "pdf" in formats:
             rendered["pdf"] = vlc.svg_to_pdf(svg)
     if "html" in formats:

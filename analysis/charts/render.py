@@ -24,6 +24,8 @@ from typing import Any
 
 import altair as alt
 
+from analysis.charts.fonts import vl_convert
+
 NAME = "precursor"
 VEGALITE5_MIME = "application/vnd.vegalite.v5+json"
 V5_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -39,7 +41,7 @@ def to_v5(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _fallback(spec: dict[str, Any], kind: str, scale: float) -> dict[str, Any]:
     """A static picture of the chart through vl-convert; empty when conversion fails."""
-    import vl_convert as vlc
+    vlc = vl_convert()
 
     try:
         if kind == "png":
@@ -131,7 +133,7 @@ def lab_problems(spec: dict[str, Any]) -> list[str]:
     Compiles the v5-labelled spec with Vega-Lite 5.8 and 6 (vl-convert) and compares the marks
     drawn; an empty list means the chart draws the same in JupyterLab.
     """
-    import vl_convert as vlc
+    vlc = vl_convert()
 
     try:
         old = vlc.vegalite_to_scenegraph(to_v5(spec), vl_version=LAB_VL_VERSION)
