@@ -29,6 +29,9 @@ class Meta:
     subtitle: str
     sources: tuple[str, ...] = ()
     releases: tuple[str, ...] = field(default_factory=tuple)
+    #: Marks are clipped only so a brush zoom stays inside its panel: static pictures (PNG, SVG,
+    #: PDF), which always show the whole range, are drawn without the clip (cheaper to raster).
+    clip_for_zoom: bool = False
 
     @property
     def source_line(self) -> str:
@@ -137,6 +140,7 @@ def finish(chart: alt.TopLevelMixin, shown: pl.DataFrame, meta: Meta) -> alt.Top
                 "source_line": meta.source_line,
                 "sources": list(meta.sources),
                 "releases": list(meta.releases),
+                **({"clip_for_zoom": True} if meta.clip_for_zoom else {}),
             }
         },
     )

@@ -96,6 +96,7 @@ def diplomacy_vs_trade(
         "double-click to reset",
         sources=parts,
         releases=rel,
+        clip_for_zoom=True,
     )
     if ev.height + steps.height + od.height == 0:
         return no_data(meta)
@@ -120,12 +121,19 @@ def diplomacy_vs_trade(
         top = panel_note("No events for this selection")
     top = top.properties(title=_panel_title("Events (drag to zoom)"))
     middle = (
-        step_layer(data, time_x(start=start, end=end, brush=zoom, title=None), height=160)
+        step_layer(
+            data,
+            time_x(start=start, end=end, brush=zoom, title=None),
+            height=160,
+            clip=zoom is not None,
+        )
         if steps.height
         else panel_note("No tariff totals for this selection")
     ).properties(title=_panel_title("Additional tariffs on the other's goods, %"))
     bottom = (
-        trend_layer(data, time_x(start=start, end=end, brush=zoom), height=180)
+        trend_layer(
+            data, time_x(start=start, end=end, brush=zoom), height=180, clip=zoom is not None
+        )
         if od.height
         else panel_note("No overdose data for this selection")
     ).properties(

@@ -107,11 +107,15 @@ def rule_frame(
     )
 
 
-def trend_layer(data: alt.Data, x: alt.X, *, height: int = 260, legend: bool = True) -> alt.Chart:
+def trend_layer(
+    data: alt.Data, x: alt.X, *, height: int = 260, legend: bool = True, clip: bool = False
+) -> alt.Chart:
+    """Reported (solid) and predicted (dashed) lines; `clip` keeps them in the panel when a brush
+    zooms the x scale (the frames are already cut to the chart's dates, so otherwise no need)."""
     return (
         alt.Chart(data)
         .transform_filter(alt.datum.panel == "overdose")
-        .mark_line(clip=True)
+        .mark_line(clip=clip)
         .encode(
             x=x,
             y=alt.Y(
@@ -174,7 +178,7 @@ def overdose_trend(
             0,
             alt.Chart(data)
             .transform_filter(alt.datum.panel == "event")
-            .mark_rule(color="#BBBBBB", strokeWidth=1, clip=True)
+            .mark_rule(color="#BBBBBB", strokeWidth=1)
             .encode(
                 x=x,
                 tooltip=[

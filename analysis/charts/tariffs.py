@@ -155,12 +155,13 @@ def action_frame(
     )
 
 
-def step_layer(data: alt.Data, x: alt.X, *, height: int = 240) -> alt.Chart:
-    """Step-after lines, the total drawn thicker; tooltips give the rate in force."""
+def step_layer(data: alt.Data, x: alt.X, *, height: int = 240, clip: bool = False) -> alt.Chart:
+    """Step-after lines, the total drawn thicker; tooltips give the rate in force. `clip` keeps
+    them in the panel when a brush zooms the x scale."""
     return (
         alt.Chart(data)
         .transform_filter(alt.datum.panel == "rate")
-        .mark_line(interpolate="step-after", clip=True)
+        .mark_line(interpolate="step-after", clip=clip)
         .encode(
             x=x,
             y=alt.Y("rate_pct:Q", title="Tariff rate (%)"),

@@ -14,7 +14,7 @@ from chart_checks import assert_not_blank
 from chart_fixtures import events, tables
 
 from analysis.charts import export_chart, policy_timeline, tariff_steps
-from analysis.charts.export import csv_bytes, escape_formulas, inline_rows
+from analysis.charts.export import csv_bytes, escape_formulas, inline_rows, static_spec
 from analysis.errors import DataError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,6 +42,22 @@ def test_csv_escapes_formula_cells() -> None:
     assert out.get_column("number").to_list()[0] == -1.0
     text = csv_bytes(frame).decode()
     assert "\n-1.0," not in text and "'=SUM(A1)" in text and "\n=SUM" not in text
+
+
+def _clips(spec: object) -> int:
+    return json.dumps(spec).count('"clip": true')
+
+
+def test_static_pictures_drop_only_the_clips_kept_for_zooming() -> None:
+    from analysis.charts import diplomacy_vs_trade
+
+    t = tables()
+    headline = diplomacy_vs_trade(t["events"], t["tariff_rates"], t["overdose"]).to_dict()
+    assert _clips(headline) >= 2  # the brushed panels stay inside their frames in the browser
+    assert _clips(static_spec(headline)) == 0
+    assert static_spec(headline)["vconcat"][0] == headline["vconcat"][0]
+    own = alt.Chart(alt.Data(values=[{"x": 1}])).mark_line(clip=True).encode(x="x:Q").to_dict()
+    assert static_spec(own) is own  # a chart not made by a builder keeps what it asked for
 
 
 def test_export_all_formats(tmp_path: Path) -> None:
