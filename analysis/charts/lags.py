@@ -8,8 +8,8 @@ import polars as pl
 from analysis.charts.common import Meta, check_rows, data_of, finish, iso, no_data, truncate
 from analysis.charts.theme import OKABE_ITO, WIDTH
 
-#: Row labels longer than this are cut with an ellipsis.
-LABEL_CHARS = 64
+#: Row labels (the day's first change, "+N more") longer than this are cut with an ellipsis.
+LABEL_CHARS = 56
 
 
 def lag_chart(
@@ -29,7 +29,8 @@ def lag_chart(
         f.group_by("anchor_date", maintain_order=True)
         .agg(
             pl.col("anchor_id").str.join(", "),
-            pl.col("anchor_label").head(2).str.join("; ").alias("labels"),
+            pl.col("anchor_label").first().alias("first_label"),
+            pl.col("anchor_label").str.join("; ").alias("changes"),
             pl.len().alias("n_changes"),
             pl.col("days_since_prev").first(),
             pl.col("days_to_next").first(),
@@ -42,12 +43,13 @@ def lag_chart(
                 [
                     iso("anchor_date"),
                     pl.lit("  "),
-                    pl.col("labels"),
-                    pl.when(pl.col("n_changes") > 2)
-                    .then(pl.lit(" +") + (pl.col("n_changes") - 2).cast(pl.String) + " more")
+                    pl.col("first_label"),
+                    pl.when(pl.col("n_changes") > 1)
+                    .then(pl.lit(" +") + (pl.col("n_changes") - 1).cast(pl.String) + " more")
                     .otherwise(pl.lit("")),
                 ]
             ).alias("change"),
+            "changes",
             "anchor_id",
             "n_changes",
             (-pl.col("days_since_prev")).alias("before_days"),
@@ -55,7 +57,7 @@ def lag_chart(
             "prev_label",
             "next_label",
         )
-        .with_columns(truncate("change", LABEL_CHARS))
+        .with_columns(truncate("change", LABEL_CHARS), truncate("changes", 300))
     )
     meta = Meta(
         title="How close tariff changes sit to diplomatic announcements",
@@ -70,7 +72,8 @@ def lag_chart(
     data = data_of(shown)
     y = alt.Y("change:N", title=None, sort=None)
     tips = [
-        alt.Tooltip("change:N", title="Tariff change"),
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("changes:N", title="Tariff changes"),
         alt.Tooltip("before_days:Q", title="Days since announcement (−)"),
         alt.Tooltip("prev_label:N", title="Announcement before"),
         alt.Tooltip("after_days:Q", title="Days to next announcement"),

@@ -135,6 +135,20 @@ def test_lag_chart_from_lag_table() -> None:
     shown = shown_of(chart)
     a1 = shown.filter(pl.col("anchor_id") == "a1").row(0, named=True)
     assert (a1["before_days"], a1["after_days"]) == (0, 97)
+    assert a1["change"] == "2025-02-04  US ieepa_fentanyl → 10.0%"
+
+
+def test_lag_chart_labels_a_busy_day_by_its_first_change() -> None:
+    """Several changes on one day: one row, labelled '+N more'; the tooltip lists them all."""
+    acts = tariff_actions()
+    same_day = acts.filter(pl.col("action_id") == "c1").with_columns(
+        pl.lit("c2").alias("action_id"), pl.lit("retaliation_b").alias("layer")
+    )
+    chart = lag_chart(lag_table(events(), pl.concat([acts, same_day])))
+    row = shown_of(chart).filter(pl.col("date") == "2025-02-10").row(0, named=True)
+    assert row["n_changes"] == 2
+    assert row["change"] == "2025-02-10  CN retaliation → 15.0% +1 more"
+    assert row["changes"] == "CN retaliation → 15.0%; CN retaliation_b → 15.0%"
 
 
 def test_headline_panels_share_the_time_axis_and_zoom() -> None:
