@@ -58,8 +58,11 @@ def window(day: date, precision: str) -> tuple[date, date]:
 
 def compatible(a: tuple[date, str], b: tuple[date, str]) -> bool:
     """True when one date's window contains the other's (coarse "week" holds its days)."""
-    (da, pa), (db, pb) = a, b
-    wa, wb = window(da, pa), window(db, pb)
+    return overlaps(window(*a), window(*b))
+
+
+def overlaps(wa: tuple[date, date], wb: tuple[date, date]) -> bool:
+    """True when one window starts inside the other."""
     return wa[0] <= wb[0] <= wa[1] or wb[0] <= wa[0] <= wb[1]
 
 
@@ -81,29 +84,36 @@ def merge_reports(frame: pl.DataFrame, *, min_overlap: float = 0.25) -> pl.DataF
     rows = frame.filter(pl.col("origin") == "extracted").sort("date").to_dicts()
     rows.sort(key=lambda r: _RANK[r["date_precision"]])
     clusters: list[dict] = []
-    index: dict[tuple[str, str], list[dict]] = {}
+    # clusters by (type, side, year): a date's window spans at most two calendar years, so only
+    # the clusters filed under the row's years can hold it (not every cluster of the side)
+    index: dict[tuple[str, str, int], list[dict]] = {}
     for row in rows:
         side = country_of(row["actor"]) or row["actor"]
-        key = (row["event_type"], side)
+        win = window(row["date"], row["date_precision"])
+        years = range(win[0].year, win[1].year + 1)
+        near = [c for y in years for c in index.get((row["event_type"], side, y), [])]
+        if len(years) > 1:
+            near = sorted({id(c): c for c in near}.values(), key=lambda c: c["_n"])
         target = None
-        for c in index.get(key, []):
+        for c in near:
+            if not overlaps(c["_win"], win):
+                continue
             if row["article_id"] in c["_articles"]:
                 continue
             if c["actor"] != row["actor"] and side not in (c["actor"], row["actor"]):
                 continue
             same_day = c["date"] == row["date"] and c["date_precision"] == row["date_precision"]
-            if compatible(
-                (c["date"], c["date_precision"]), (row["date"], row["date_precision"])
-            ) and (
-                same_day
-                or any(overlap(e, row["evidence"] or "") >= min_overlap for e in c["_evidence"])
+            if same_day or any(
+                overlap(e, row["evidence"] or "") >= min_overlap for e in c["_evidence"]
             ):
                 target = c
                 break
         if target is None:
             c = {**row, "_articles": [row["article_id"]], "_evidence": [row["evidence"] or ""]}
+            c["_win"], c["_n"] = win, len(clusters)
             clusters.append(c)
-            index.setdefault(key, []).append(c)
+            for y in years:
+                index.setdefault((row["event_type"], side, y), []).append(c)
             continue
         target["_articles"].append(row["article_id"])
         if row["evidence"] and row["evidence"] not in target["_evidence"]:
@@ -114,6 +124,7 @@ def merge_reports(frame: pl.DataFrame, *, min_overlap: float = 0.25) -> pl.DataF
             target["actor"] = row["actor"]  # the institution rather than the bare country
     out = []
     for c in clusters:
+        del c["_win"], c["_n"]
         articles = list(dict.fromkeys(a for a in c.pop("_articles") if a is not None))
         evidence = c.pop("_evidence")
         c["evidence"] = EVIDENCE_SEP.join(evidence)
