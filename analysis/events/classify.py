@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from re import _parser  # the stdlib's own regex parser (first-character analysis)
 
+from analysis.events.text import trie_regex
+
 _GAP = r"(?:\W+[\w'’-]+){0,%d}?\W+"
 
 
@@ -426,25 +428,6 @@ RULES: tuple[Rule, ...] = (
 )
 #: Union of every rule's gate: a paragraph none of whose words starts with one holds no event.
 GATE: frozenset[str] = frozenset().union(*(r.gate for r in RULES))
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """An alternation of `words` factored by common prefixes (much faster to search)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 _GATE_RE = re.compile(r"(?<![a-z])" + trie_regex(GATE))

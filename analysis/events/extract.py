@@ -156,7 +156,7 @@ def extract_from_text(
     events: list[Event] = []
     history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
-    last_day: Resolved | None = None
+    hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
     for para in paragraphs(text):
@@ -175,7 +175,8 @@ def extract_from_text(
                 history.append((sent, None))
                 continue
             context = _paragraph_date(history[para_start:], published)
-            if _SAME_DAY.search(sent) and last_day is not None:
+            last_day = _last_day(hit_sents, published) if _SAME_DAY.search(sent) else None
+            if last_day is not None:
                 context = last_day  # "on the same day": the day named last
             elif context is None and _SAME_TIME.search(sent):
                 context = last_when
@@ -207,10 +208,18 @@ def extract_from_text(
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
             if new and new[0].date_basis != "published":
                 last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
-            days = [r for r in find_dates(sent, published) if r.precision == "day"]
-            last_day = days[-1] if days else last_day
+            hit_sents.append(sent)
             history.append((sent, new[0].actor_entity if new else None))
     return events
+
+
+def _last_day(sents: list[str], pub: date) -> Resolved | None:
+    """The last day-precision date named in `sents` (looked up only when a sentence asks)."""
+    for sent in reversed(sents):
+        days = [r for r in find_dates(sent, pub) if r.precision == "day"]
+        if days:
+            return days[-1]
+    return None
 
 
 def _effective_date(following: list[str], pub: date) -> Resolved | None:

@@ -8,7 +8,7 @@ them) followed by a capital, digit or quote, except after known abbreviations ("
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 #: Lines that are page furniture, not article text (links to other stories, footers, banners).
 BOILERPLATE = re.compile(
@@ -172,3 +172,22 @@ def sentences(text: str) -> Iterator[str]:
     """Every sentence of an article body, in order, boilerplate removed."""
     for para in paragraphs(text):
         yield from split_sentences(para)
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """An alternation of `words` factored by common prefixes (much faster to search)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
