@@ -10,7 +10,7 @@ import yaml
 
 from analysis.news import stamps
 from analysis.news.raw import ItemFailure
-from analysis.news.text import clean_line, join_paragraphs
+from analysis.news.text import clean_line
 
 try:
     _Loader = yaml.CSafeLoader
@@ -25,6 +25,11 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _PREFIX = re.compile(r"^[ \t]*(?:#{1,6}|>+)[ \t]*", re.MULTILINE)
 _RULE = re.compile(r"[-*_=\s]{3,}")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+#: A line after the first that may start a list item (superset of _ITEM on such lines).
+_LATER_ITEM = re.compile(r"\n\s*(?:[-*+]|\d{1,3}[.)])\s")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_HIDDEN_STAR, _HIDDEN_UNDERSCORE = "\ufdd0", "\ufdd1"
+_HIDDEN = {"*": _HIDDEN_STAR, "_": _HIDDEN_UNDERSCORE}
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -50,23 +55,43 @@ def markdown_paragraphs(body: str) -> list[str]:
     """Plain paragraphs from Markdown: tags, images, link targets, emphasis and escapes removed."""
     body = _TAG.sub("", body.replace("\r\n", "\n"))
     body = _LINK.sub(r"\1", _IMAGE.sub("", body))
-    body = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), body)  # protect \* etc.
-    body = _EMPH.sub(r"\2", body)
-    body = re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - 0xE000), body)
-    body = _PREFIX.sub("", body)
-    out: list[str] = []
-    for block in re.split(r"\n\s*\n", body):
-        current: list[str] = []
-        for line in block.split("\n"):
-            if not line.strip():
-                continue
-            if current and _ITEM.match(line):
-                out.append(clean_line(" ".join(current)))
-                current = []
-            current.append(line)
-        if current:
-            out.append(clean_line(" ".join(current)))
+    escaped = "\\" in body  # these checks skip whole-text regex scans that cannot match
+    if escaped:
+        body = _ESCAPE.sub(_unescape, body)
+    if "*" in body or "_" in body:
+        body = _EMPH.sub(r"\2", body)
+    if escaped:
+        body = body.replace(_HIDDEN_STAR, "*").replace(_HIDDEN_UNDERSCORE, "_")
+    if "#" in body or ">" in body:
+        body = _PREFIX.sub("", body)
+    out = [p for block in _BLANK_LINE.split(body) for p in _block_paragraphs(block)]
     return [p for p in out if p and not _RULE.fullmatch(p)]
+
+
+def _unescape(m: re.Match[str]) -> str:
+    """Escaped `*` and `_` hidden from _EMPH as Unicode noncharacters; other escapes dropped."""
+    return _HIDDEN.get(m.group(1), m.group(1))
+
+
+def _block_paragraphs(block: str) -> list[str]:
+    """Cleaned paragraphs of one block: lines joined, a new paragraph at each later list item.
+
+    Blocks with no item line past their first line (the usual case) skip the per-line loop.
+    """
+    if not _LATER_ITEM.search(block):
+        return [clean_line(block)]
+    out: list[str] = []
+    current: list[str] = []
+    for line in block.split("\n"):
+        if not line.strip():
+            continue
+        if current and _ITEM.match(line):
+            out.append(clean_line(" ".join(current)))
+            current = []
+        current.append(line)
+    if current:
+        out.append(clean_line(" ".join(current)))
+    return out
 
 
 def _as_stamp(value: object) -> stamps.Stamp | None:
@@ -102,7 +127,7 @@ def extract_markdown(text: str) -> dict[str, Any]:
         "title": clean_line(title) if title else None,
         "authors": [clean_line(str(a)) for a in authors],
         "outlet": meta.get("outlet") or meta.get("publisher"),
-        "text": join_paragraphs(paras),
+        "text": "\n\n".join(paras),  # already cleaned: join_paragraphs would redo it
         "published": day,
         "published_at": instant_stamp.instant if instant_stamp else None,
         "date_source": "front-matter" if day else None,
