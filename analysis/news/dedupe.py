@@ -1,7 +1,9 @@
 """Duplicate stories: same normalized text, or near-identical text (MinHash Jaccard ≥ 0.9).
 
 Syndicated copies differ by a credit line or a trimmed paragraph; word 5-gram shingles compared
-by MinHash with LSH banding find them without comparing every pair.
+by MinHash with LSH banding find them without comparing every pair. The signature is a
+one-permutation MinHash (each shingle hashed once, the minimum kept per hash range) with
+optimal densification of empty ranges, so it costs O(n) rather than 64 hashes per shingle.
 """
 
 from __future__ import annotations
@@ -15,8 +17,19 @@ from analysis.news.text import tokens
 THRESHOLD = 0.9
 _PERMS, _BANDS = 64, 8
 _ROWS = _PERMS // _BANDS
-_MASKS = np.random.default_rng(20250503).integers(0, 1 << 63, _PERMS, dtype=np.uint64)
+_SHIFT = np.uint64(64 - 6)  # the top 6 bits of a shingle hash pick one of the 64 bins
+_BIN_STARTS = np.arange(_PERMS, dtype=np.uint64) << _SHIFT
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+def _borrow_order() -> np.ndarray:
+    """Per bin: itself, then the other bins in a fixed random order (where empty bins borrow)."""
+    rng = np.random.default_rng(20250503)
+    rows = [[b, *(o for o in rng.permutation(_PERMS) if o != b)] for b in range(_PERMS)]
+    return np.array(rows, dtype=np.intp)
+
+
+_BORROW = _borrow_order()
 
 
 def _mix(z: np.ndarray) -> np.ndarray:
@@ -38,7 +51,7 @@ def remember(key: str, sig: np.ndarray) -> None:
 
 
 def signature(text: str, k: int = 5, words: list[str] | None = None) -> np.ndarray:
-    """64 MinHash values over the word k-gram shingles of the normalized text."""
+    """64 one-permutation MinHash values over the word k-gram shingles of the normalized text."""
     words = (tokens(text) if words is None else words) or [""]
     w = pl.Series(words, dtype=pl.String).hash(seed=5).to_numpy()
     with np.errstate(over="ignore"):
@@ -46,11 +59,21 @@ def signature(text: str, k: int = 5, words: list[str] | None = None) -> np.ndarr
         x = np.zeros(n, dtype=np.uint64)
         for i in range(min(k, len(w))):
             x = x * _M1 + w[i : i + n]
-        x = _mix(x)  # repeated shingles do not change a minimum: no need to deduplicate
-        even = x[(x & np.uint64(1)) == 0]  # half the shingles, same estimate, half the work
-        if len(even) >= 32:
-            x = even
-        return _mix(_MASKS[:, None] ^ x[None, :]).min(axis=1)
+        return _bin_minima(_mix(x))
+
+
+def _bin_minima(x: np.ndarray) -> np.ndarray:
+    """Smallest hash in each of the 64 top-bit bins; an empty bin takes its first filled borrow.
+
+    Sorted hashes put each bin's minimum first in its run, so one searchsorted finds all 64.
+    """
+    xs = np.sort(x)
+    first = xs[np.minimum(np.searchsorted(xs, _BIN_STARTS), len(xs) - 1)]
+    filled = (first >> _SHIFT) == np.arange(_PERMS, dtype=np.uint64)
+    if filled.all():
+        return first
+    pick = np.argmax(filled[_BORROW], axis=1)  # first filled bin in each bin's order
+    return first[_BORROW[np.arange(_PERMS), pick]]
 
 
 class Clusters:

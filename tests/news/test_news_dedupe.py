@@ -1,7 +1,9 @@
 """Same story at two URLs, or syndicated near-identical text, is one article keeping all URLs."""
 
+import random
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +75,47 @@ def test_minhash_separates_different_texts_and_joins_near_copies():
 def test_signature_is_defined_for_any_text(text):
     sig = signature(text)
     assert sig.shape == (64,) and sig.dtype.kind == "u"
+
+
+def _pairs(n_words: int, jaccard: float, count: int, seed: int) -> list[tuple[str, str, float]]:
+    """Random texts and copies with words replaced ≥5 apart: 5-shingle Jaccard near `jaccard`."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(20_000)]
+    shingles = n_words - 4
+    edits = max(1, round(shingles * (1 - jaccard) / (5 * (1 + jaccard))))
+    out = []
+    for _ in range(count):
+        a = [rng.choice(vocab) for _ in range(n_words)]
+        b = list(a)
+        for i in rng.sample(range(0, n_words, 5), edits):
+            b[i] = rng.choice(vocab)
+        sa, sb = ({tuple(w[i : i + 5]) for i in range(shingles)} for w in (a, b))
+        out.append((" ".join(a), " ".join(b), len(sa & sb) / len(sa | sb)))
+    return out
+
+
+def _merge_rate(pairs: list[tuple[str, str, float]]) -> float:
+    merged = 0
+    for a, b, _ in pairs:
+        c = Clusters()
+        c.add("a", a)
+        merged += c.add("b", b) == "a"
+    return merged / len(pairs)
+
+
+@pytest.mark.parametrize("n_words", [300, 1500])
+def test_one_permutation_minhash_finds_near_copies_and_keeps_stories_apart(n_words):
+    """Measured on synthetic pairs of known Jaccard (the estimate is compared with 0.9, so pairs
+    right at 0.9 merge about half the time, as with 64 independent hashes)."""
+    for target, low, high in [(0.97, 0.98, 1), (0.93, 0.7, 1), (0.75, 0, 0.02), (0.5, 0, 0)]:
+        pairs = _pairs(n_words, target, 100, seed=int(target * 100) + n_words)
+        mean_j = sum(j for *_, j in pairs) / len(pairs)
+        assert abs(mean_j - target) < 0.02, (target, mean_j)
+        assert low <= _merge_rate(pairs) <= high, (n_words, target)
+    rng = random.Random(n_words)
+    c = Clusters()
+    for i in range(150):  # distinct stories over a shared small vocabulary are never merged
+        text = " ".join(
+            rng.choice(["tariff", "china", "the", "of", "fentanyl", "said"]) for _ in range(n_words)
+        )
+        assert c.add(str(i), text) is None
