@@ -6,7 +6,9 @@ import hashlib
 import re
 import unicodedata
 
-_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_WORD = re.compile(r"\w++(?:[’'.-]\w++)*+")  # possessive: same matches, less backtracking work
+#: Punctuation that wraps words in running text (no word characters).
+_WRAP = "\"'’‘“”()[]{}<>,.;:!?-—–…/*"
 
 #: Lines that are never article text (seed-style pages and pasted web copy).
 BOILERPLATE = re.compile(
@@ -85,7 +87,22 @@ def word_count(text: str) -> int:
 
 def tokens(text: str) -> list[str]:
     """Lower-case words (NFKC, punctuation dropped): the basis of ids and duplicate checks."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    if not text.isascii():  # NFKC leaves ASCII text unchanged
+        text = unicodedata.normalize("NFKC", text)
+    return _words(text.lower())
+
+
+def _words(text: str) -> list[str]:
+    """`_WORD.findall(text)`, faster: words never span whitespace, and most whitespace-separated
+    chunks are one plain word once wrapping punctuation is stripped, so skip the regex."""
+    out: list[str] = []
+    for chunk in text.split():
+        core = chunk.strip(_WRAP)
+        if core.isalnum():
+            out.append(core)
+        else:
+            out += _WORD.findall(chunk)
+    return out
 
 
 def normalized(text: str) -> str:

@@ -1,16 +1,20 @@
 """Seed-style plain text, White House front-matter Markdown, JSON lines."""
 
 import json
+import re
+import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.news.frontmatter import extract_markdown, markdown_paragraphs
 from analysis.news.jsonl import iter_json, iter_lines
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure
-from analysis.news.text import article_id, drop_boilerplate, normalized
+from analysis.news.text import article_id, drop_boilerplate, normalized, tokens
 
 SEED = Path("/work/shared/seed")
 
@@ -84,6 +88,34 @@ def test_markdown_cleanup_of_spans_links_and_wrapping():
         "- item one",
         "- item two",
     ]
+
+
+def test_markdown_escapes_emphasis_headings_and_lists():
+    body = (
+        "# Title with \\_under\\_ and _emph_\n\n"
+        "snake_case stays, \\*\\*not bold\\*\\* and \\\\ kept\n"
+        "> quoted \\# and \ue02a\n"
+        "1. first\n2) second\n  wrapped\n\n"
+        "- lone item\n"
+    )
+    assert markdown_paragraphs(body) == [
+        "Title with _under_ and emph",
+        "snake_case stays, **not bold** and \\ kept quoted # and \ue02a",
+        "1. first",
+        "2) second wrapped",
+        "- lone item",
+    ]
+
+
+#: Word characters, connectors, wrapping punctuation, odd spaces, NFKC-sensitive characters.
+TOKEN_CHARS = "ab1_ .-'’,;()\"\n\t\u00a0é\u0301ﬁ１İ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS) | st.text())
+def test_tokens_are_the_word_regex_over_nfkc_lower_case_text(text):
+    reference = re.findall(r"\w+(?:[’'.-]\w+)*", unicodedata.normalize("NFKC", text).lower())
+    assert tokens(text) == reference
 
 
 def test_markdown_bad_front_matter_is_an_item_failure():
