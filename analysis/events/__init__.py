@@ -28,7 +28,7 @@ from analysis.events.extract import (
     citation_for,
     extract_from_text,
     iter_article_events,
-    to_frame,
+    to_rows,
 )
 from analysis.events.merge import EVIDENCE_SEP, merge_reports
 
@@ -44,12 +44,13 @@ __all__ = [
 
 def extract_events(articles: pl.DataFrame, *, merge: bool = True) -> pl.DataFrame:
     """`events` rows (origin "extracted") from an `articles` frame; merged across articles."""
-    parts = [
-        to_frame(evs, citation=citation_for(row))
+    rows = [
+        r
         for row, evs in iter_article_events(articles)
         if evs
+        for r in to_rows(evs, citation=citation_for(row))
     ]
-    frame = pl.concat(parts, how="vertical") if parts else EVENTS.empty()
+    frame = pl.DataFrame(rows, schema=EVENTS.schema) if rows else EVENTS.empty()
     frame = frame.unique("event_id", keep="first", maintain_order=True)
     return validate(merge_reports(frame) if merge else frame, EVENTS)
 

@@ -10,7 +10,6 @@ from datetime import date
 
 import polars as pl
 
-from analysis.contracts.news import EVENTS
 from analysis.events.classify import (
     Hit,
     classify,
@@ -477,11 +476,11 @@ def _default_actor(title: str) -> Entity | None:
     return _last_subject(mentions(title))
 
 
-def to_frame(
+def to_rows(
     events: Iterable[Event], *, citation: str = "", origin: str = "extracted"
-) -> pl.DataFrame:
-    """Events → rows of the `events` table (one row per event; `n_sources` 1)."""
-    rows = [
+) -> list[dict]:
+    """Events as `events` table rows (dicts), to build one frame for many articles at once."""
+    return [
         {
             "event_id": ev.event_id,
             "date": ev.date,
@@ -501,7 +500,6 @@ def to_frame(
         }
         for ev in events
     ]
-    return pl.DataFrame(rows, schema=EVENTS.schema) if rows else EVENTS.empty()
 
 
 def iter_article_events(articles: pl.DataFrame) -> Iterator[tuple[dict, list[Event]]]:
