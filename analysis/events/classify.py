@@ -447,8 +447,8 @@ def gate_matches(text: str) -> list[tuple[int, str]]:
 def sentence_stems(
     paragraph: str, sentences: list[str], found: list[tuple[int, str]] | None = None
 ) -> list[set[str]]:
-    """`stems` of each sentence of `paragraph`, from one scan of the paragraph (speed);
-    `found`: its `gate_matches` when already computed."""
+    """The gate words of each sentence of `paragraph` (as `classify` takes them), from one scan
+    of the paragraph (speed); `found`: its `gate_matches` when already computed."""
     found = gate_matches(paragraph) if found is None else found
     out: list[set[str]] = []
     pos = 0
@@ -463,8 +463,7 @@ def sentence_stems(
             i += 1
         words: set[str] = set()
         while i < len(found) and found[i][0] < end:
-            f = found[i][1]
-            words.update((f[:3], f[:4], f[:5], f[:6]))
+            words.add(found[i][1])
             i += 1
         out.append(words)
     return out
@@ -545,10 +544,23 @@ _REACTED_TO = re.compile(
 _HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|overdoses?|toll|fatalities|mortality)\b", re.I)
 
 
+#: Rules opened by a gate word or stem (memo of `_rules_of`).
+_RULES_OF: dict[str, frozenset[int]] = {}
+
+
+def _rules_of(word: str) -> frozenset[int]:
+    """The rules whose gate holds one of the 3-6 letter prefixes of `word` (as `stems` gives)."""
+    out: set[int] = set()
+    for k in (3, 4, 5, 6):
+        out.update(_BY_STEM.get(word[:k], ()))
+    return frozenset(out)
+
+
 def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     """Every trigger in the sentence, by type and position (earliest first).
 
-    `words`: gate stems of the sentence or of its paragraph (see `stems`), to skip rules early.
+    `words`: gate words or stems of the sentence or of its paragraph (see `stems` and
+    `sentence_stems`), to skip rules early.
 
     Dropped: negated triggers ("did not impose"), enforcement verbs used as a purpose ("to seize
     more drugs") or inside period aggregates, and data "releases" without a health publisher.
@@ -560,7 +572,10 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     aggregate: bool | None = None
     candidates: set[int] = set()
     for w in words:
-        candidates.update(_BY_STEM.get(w, ()))
+        rules = _RULES_OF.get(w)
+        if rules is None:
+            rules = _RULES_OF[w] = _rules_of(w)
+        candidates.update(rules)
     for i in sorted(candidates):
         rule = RULES[i]
         for m in rule.pattern.finditer(sentence):
