@@ -22,6 +22,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,26 +76,39 @@ def quality() -> None:
         )
 
 
-def timed(inputs: list, label: str, n_docs: int) -> None:
+def timed(inputs: list, label: str, n_docs: int, runs: int = 3) -> None:
+    """Median of `runs` cold runs (each with its own empty cache): this VM varies by ±25%."""
     from analysis.sources.news import read_articles
 
     extract = extractor()
-    start = time.perf_counter()
-    frame, errors = read_articles(inputs)
-    ingest = time.perf_counter() - start
-    line = f"   {label}: {frame.height} articles ({len(errors)} errors) from {n_docs} documents; "
-    line += f"ingest {n_docs / ingest:.0f} docs/s"
-    total = ingest
-    if extract is not None:  # --- event extraction (H3b's part) ---
+    home = Path(os.environ["PRECURSOR_HOME"])
+    rounds = []
+    for i in range(runs):
+        os.environ["PRECURSOR_HOME"] = str(home / f"cold-{label.replace(' ', '-')}-{i}")
         start = time.perf_counter()
-        try:
-            events = extract(frame)
-        except Exception as exc:
-            line += f"; extraction failed: {type(exc).__name__}: {str(exc)[:120]}"
-            extract = None
-        else:
-            total += time.perf_counter() - start
-            line += f"; ingest + extraction {n_docs / total:.0f} docs/s ({events.height} events)"
+        frame, errors = read_articles(inputs)
+        ingest = time.perf_counter() - start
+        total = ingest
+        if extract is not None:  # --- event extraction ---
+            start = time.perf_counter()
+            try:
+                events = extract(frame)
+            except Exception as exc:
+                print(f"   {label}: extraction failed: {type(exc).__name__}: {str(exc)[:120]}")
+                extract = None
+            else:
+                total += time.perf_counter() - start
+        rounds.append((ingest, total))
+    ingest = statistics.median(r[0] for r in rounds)
+    total = statistics.median(r[1] for r in rounds)
+    line = f"   {label}: {frame.height} articles ({len(errors)} errors) from {n_docs} documents; "
+    line += f"median of {runs} cold runs: ingest {n_docs / ingest:.0f} docs/s"
+    if extract is not None:
+        per_run = ", ".join(f"{n_docs / r[1]:.0f}" for r in rounds)
+        line += (
+            f"; ingest + extraction {n_docs / total:.0f} docs/s ({events.height} events; "
+            f"runs: {per_run})"
+        )
     print(line)
     start = time.perf_counter()
     frame2, _ = read_articles(inputs)
@@ -110,6 +124,7 @@ def timed(inputs: list, label: str, n_docs: int) -> None:
         print(
             f"   {label} second run, nothing changed: ingest {again:.2f} s ({again / ingest:.0%})"
         )
+    os.environ["PRECURSOR_HOME"] = str(home)
 
 
 def speed(tmp: Path) -> None:
