@@ -134,30 +134,25 @@ def read_table(
     head = data[: 1 << 16] if data is not None else head_bytes(path, what=what)
     names = header_fields(head, separator)
     keep = [i for i, n in enumerate(names) if n not in skip]
-    if types:
-        try:
-            frame = pl.read_csv(
-                io.BytesIO(data) if data is not None else path,
-                separator=separator,
-                infer_schema=False,
-                columns=keep,
-                new_columns=names,
-                schema_overrides=dict(types),
-                raise_if_empty=True,
-            )
-        except (pl.exceptions.ComputeError, pl.exceptions.NoDataError):
-            pass  # read again as text below: that path names the offending line
-        else:
-            return _finish(frame, path, data, separator, names, first_line, what)
-    try:
-        frame = pl.read_csv(
+
+    def read(overrides: Mapping[str, pl.DataType | type[pl.DataType]] | None) -> pl.DataFrame:
+        return pl.read_csv(
             io.BytesIO(data) if data is not None else path,
             separator=separator,
             infer_schema=False,
             columns=keep,
             new_columns=names,
+            schema_overrides=dict(overrides) if overrides else None,
             raise_if_empty=True,
         )
+
+    if types:
+        try:
+            return _finish(read(types), path, data, separator, names, first_line, what)
+        except (pl.exceptions.ComputeError, pl.exceptions.NoDataError):
+            pass  # read again as text below: that path names the offending line
+    try:
+        frame = read(None)
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
         raise _diagnose(path, data, separator, names, first_line, str(exc), what) from None
     return _finish(frame, path, data, separator, names, first_line, what)
