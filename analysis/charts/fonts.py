@@ -69,8 +69,11 @@ def vl_convert() -> ModuleType:
         return vlc  # no system copy of the bundled font: nothing to gain
     conf = Path(tempfile.gettempdir()) / f"precursor-fonts-{os.getuid()}.conf"
     tmp = conf.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(fontconfig_xml(kept), encoding="utf-8")
-    tmp.replace(conf)
+    try:
+        tmp.write_text(fontconfig_xml(kept), encoding="utf-8")
+        tmp.replace(conf)
+    except OSError:
+        return vlc  # no writable temp folder: the system fonts work, only slower
     os.environ["FONTCONFIG_FILE"] = str(conf)
     try:  # the first conversion builds the font database; later ones reuse it
         vlc.svg_to_png(
