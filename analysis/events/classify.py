@@ -179,7 +179,8 @@ _SANCTION = (
 )
 _SCHEDULE = (
     r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
-    r"add"
+    r"place(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
+    r"add|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)"
 )
 _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
@@ -219,7 +220,8 @@ _MEET = (
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)|"
     r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
-    r"(?:days?|rounds?) of (?:talks|negotiations|meetings)|met|meet|meets|meeting with|"
+    r"(?:days?|rounds?) of (?:[\w-]+ )?(?:talks|negotiations|meetings|consultations)|"
+    r"(?:a|the) (?:[\w'’-]+ ){0,2}meeting (?:of|between)|met|meet|meets|meeting with|"
     r"will meet|held talks|hold talks|holds talks|talks with|spoke with|talked with|"
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
@@ -254,7 +256,9 @@ _COMMIT_DEPLOY = (
     r"(?:troops|soldiers|guards(?:men)?|agents|officers|personnel)\b"
 )
 _AGREE = (
-    r"agreed (?:\w+ ){1,3}to|commitments? (?:from|by|made)|brokered|ceasefire|"
+    r"agreed (?:\w+ ){1,3}to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
+    r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
+    r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|memorandum|declaration)"
@@ -409,7 +413,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "agreement to cooperate",
         _w(_AGREE),
-        "agreed commit commitm broker ceasef secure negoti reache signed",
+        "agreed commit commitm broker ceasef secure negoti reache signed pledge promis",
     ),
     _r(
         "diplomatic",
@@ -490,10 +494,10 @@ STATISTIC = re.compile(
 )
 #: Opinion, generic claims, questions and conditional speech: no event even if a trigger appears.
 NON_EVENT = re.compile(
-    r"^\s*(?:if|whether|should|would|could)\b|\?\s*[\"”]?$|"
+    r"^\s*(?:if|whether|should|would|could|until now)\b|\?\s*[\"”]?$|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
     r"aims to|is a tax|hoped|leaves? in place|left in place|for years|"
-    r"for decades|repeatedly|has long|have long|hopes? (?:that|to)|focused on ways to|"
+    r"for decades|repeatedly|has long|have long|had long|hopes? (?:that|to)|focused on ways to|"
     r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged|"
     r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
     r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
@@ -517,7 +521,8 @@ class Hit:
 
 #: Aggregates over a period ("more seizures in the last two years than ...") are not events.
 AGGREGATE = re.compile(
-    r"\b(?:in the (?:last|past) (?:\w+ )?(?:years|months)|to date|than the previous|"
+    r"\b(?:(?:in|over|during) the (?:last|past) (?:\w+ )?(?:years?|months|decade)|to date|"
+    r"than the previous|"
     r"than in the last|combined|so far this year|"
     r"since (?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|the start|the beginning|taking office|\d{4}))\b",
@@ -526,7 +531,7 @@ AGGREGATE = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\W+(?:\w+\W+){0,2}$", re.I)
 #: A comparison right after a trigger makes it a claim ("controls more ... than any other").
 _COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"\b(?:to|help|helps)\s+$", re.IGNORECASE)
+_PURPOSE = re.compile(r"(?<!voted )(?<!decided )\b(?:to|help|helps)\s+$", re.IGNORECASE)
 #: A negation inside a matched span ("cooperation, which Beijing has not restored").
 _NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 #: A threat governs the tariff trigger right after it: a diplomatic move, not a trade action.
@@ -602,6 +607,12 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             hits.append(Hit(event_type, label, m.start(), rule.strength))
     if not hits or NON_EVENT.search(sentence):
         return []
+    # "X is said to be considering new sanctions": the report hedges the act it names, which is
+    # the event; a separate overture only when no act of another type is named.
+    if len(hits) > 1 and any(h.label == "reported overture" for h in hits):
+        acts = [h for h in hits if h.event_type != "diplomatic"]
+        if acts:
+            hits = [h for h in hits if h.label != "reported overture"]
     hits.sort(key=lambda h: h.start)
     return hits
 

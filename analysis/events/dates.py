@@ -75,7 +75,16 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b", re.I), "dm"),
     (
         re.compile(
-            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this)\s+"
+            rf"\b(?:(?:in|since|during|by|until|early|late|mid-?|from)\s+)?"
+            rf"(?:early |late |mid-)?{_MON}\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b",
+            re.I,
+        ),
+        "m_rel",
+    ),
+    (
+        re.compile(
+            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|"
+            rf"(?:at |by |until |before )?the (?:end|beginning|start|middle) of)\s+"
             rf"(?:early |late |mid-)?{_MON}(?!\s*\d)\b",
             re.I,
         ),
@@ -115,6 +124,14 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "week",
     ),
     (
+        # "weekend talks": the weekend just past
+        re.compile(
+            r"\b(?P<unit>weekend)(?=\s+(?:talks|meetings?|negotiations|summit|visit|call)\b)",
+            re.I,
+        ),
+        "week",
+    ),
+    (
         re.compile(
             r"\b(?P<wmod>earlier this|later this|this|last|next|the past|the previous|the coming)"
             r"\s+(?P<unit>month)\b",
@@ -137,7 +154,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 FUTURE = re.compile(
     r"\b(?:will|shall|plans? to|planned to|planning to|is set to|are set to|is scheduled|"
-    r"are scheduled|scheduled to|is expected to|are expected to|is due to|are due to|"
+    r"are scheduled|scheduled to|is expected to|are expected to|is due|are due|"
     r"intends? to|would|upcoming|"
     r"going to|next)\b",
     re.I,
@@ -231,6 +248,11 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
         elif lead == "last" or (not future and month > pub.month):
             year -= 1 if month >= pub.month else 0
         return Resolved(date(year, month, 1), "month", "explicit", *span)
+    if kind == "m_rel":
+        shift = {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        return Resolved(
+            date(pub.year + shift, MONTHS[g["mon"].lower()], 1), "month", "relative", *span
+        )
     if kind == "my":
         return Resolved(
             date(int(g["year"]), MONTHS[g["mon"].lower()], 1), "month", "explicit", *span
@@ -243,7 +265,7 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
         day = _weekday(WEEKDAYS[g["wd"].lower()], g.get("mod", "on"), pub, future)
         return Resolved(day, "day", "relative", *span)
     if kind in ("week", "month", "year_rel"):
-        mod = g["wmod"].lower()
+        mod = g.get("wmod", "over the").lower()
         shift = (
             -1
             if mod in ("last", "the past", "the previous")
@@ -290,6 +312,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "dmy": ("month", "digit"),
     "md": ("month", "digit"),
     "dm": ("month", "digit"),
+    "m_rel": ("month", "relative"),
     "m": ("month",),
     "my": ("month", "digit"),
     "rel_day": ("relative",),
@@ -305,6 +328,12 @@ _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
 _STARTING = re.compile(r"\b(?:starting|beginning|effective)\s+(?:on\s+)?$", re.I)
 
 
+#: "held what is expected to be their last meeting": a nominal clause, not the verb's tense.
+_NOMINAL = re.compile(
+    r"\bwhat (?:is|are|was|were) (?:expected|likely|set|due|going) to be\b", re.IGNORECASE
+)
+
+
 def _future_near(sentence: str, start: int) -> bool:
     """Future tense in the clause holding a date phrase ("would speak ... on Monday")."""
     head = sentence[max(0, start - 80) : start]
@@ -314,7 +343,7 @@ def _future_near(sentence: str, start: int) -> bool:
     clause = head[cuts[-1].end() :] if cuts and head[cuts[-1].end() :].strip() else head
     if cuts and len(clause.split()) < 2 and len(cuts) > 1:
         clause = head[cuts[-2].end() :]
-    return bool(FUTURE.search(clause))
+    return bool(FUTURE.search(_NOMINAL.sub(" ", clause)))
 
 
 def find_dates(sentence: str, pub: date) -> list[Resolved]:
@@ -366,7 +395,8 @@ BEFORE_FACTOR = 1.5
 #: A date after "until"/"through" is a deadline or an expiry, after "since" the start of a
 #: period: neither is when something happened.
 _DEADLINE = re.compile(
-    r"\b(?:until|till|through|expires?|expiring|extended to|runs? to|since|first since)\s*"
+    r"\b(?:until|till|through|expires?|expiring|extended to|runs? to|since|first since|"
+    r"ending|ended)\s*"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.I,
 )
