@@ -120,30 +120,40 @@ def strip_markup(text: str) -> str:
     return text.replace("\\###", "").replace("\\", "") if "\\" in text else text
 
 
-def paragraphs(text: str) -> Iterator[str]:
-    """Yield text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
+def paragraphs(text: str) -> list[str]:
+    """Text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
+    out: list[str] = []
     block: list[str] = []
     for raw in strip_markup(text).split("\n"):
         line = raw.strip()
-        if _BULLET.match(line) or not line:
-            yield from _flush(block)
-            block = []
+        if not line:
+            if block:
+                _flush(block, out)
+                block = []
+            continue
+        first = line[0]  # a stripped bullet line starts with a bullet sign or a digit
+        if (first in "-*•" or first.isdecimal()) and _BULLET.match(line):
+            if block:
+                _flush(block, out)
+                block = []
             line = _BULLET.sub("", line)
-        if line:
-            block.append(line)
-    yield from _flush(block)
+            if not line:
+                continue
+        block.append(line)
+    if block:
+        _flush(block, out)
+    return out
 
 
-def _flush(block: list[str]) -> Iterator[str]:
-    if not block:
-        return
-    para = " ".join(" ".join(block).split())
+def _flush(block: list[str], out: list[str]) -> None:
+    """Append the block's paragraph to `out` unless it is boilerplate, a heading or furniture."""
+    para = " ".join((block[0] if len(block) == 1 else " ".join(block)).split())
     if not para or BOILERPLATE.match(para) or para.startswith("#"):
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
     if len(para) < 120 and len(para.split()) < 8 and para[-1:] not in _TERMINAL_CHARS:
         return
-    yield para
+    out.append(para)
 
 
 def split_sentences(paragraph: str) -> list[str]:
