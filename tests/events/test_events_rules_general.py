@@ -6,23 +6,16 @@ Sentences here are made up for the rules (not gold sentences); each class has ne
 
 from datetime import date
 
-from analysis.events import extract_from_text
-from analysis.events.classify import classify
+from rule_checks import events as rule_events
+from rule_checks import labels, types
+
 from analysis.events.gazetteer import mentions
 
 PUB = date(2025, 6, 12)  # a Thursday
 
 
-def types(sentence: str) -> set[str]:
-    return {h.event_type for h in classify(sentence)}
-
-
-def labels(sentence: str) -> set[str]:
-    return {h.label for h in classify(sentence)}
-
-
-def events(text: str, pub: date = PUB):
-    return [(e.event_type, e.date, e.date_precision, e.actor) for e in extract_from_text(text, pub)]
+def events(text: str, pub: date = PUB) -> list[tuple]:
+    return rule_events(text, pub)
 
 
 # --- passive voice -------------------------------------------------------------------------
