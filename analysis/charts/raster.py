@@ -27,6 +27,10 @@ _URL = re.compile(r"url\(#([^)]+)\)")
 _OWN_EFFECT = ("opacity", "filter", "mask", "style")
 _IDENTITY = {None, "", "translate(0,0)", "translate(0, 0)"}
 
+# written back without ns0: prefixes
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+
 Rect = tuple[str, str, str, str]
 #: What `clip_of` says of an element that paints nothing: it fits in any clipped run.
 NOTHING: Rect = ("", "", "", "")
@@ -38,8 +42,6 @@ _SHAPES = {
 
 def prepare(svg: str) -> str:
     """`svg` with shared clips merged and axis-aligned rules crisp (see module doc)."""
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     root = ET.fromstring(svg)
     crisp = crisp_hairlines(root)
     merged = merge_clips(root)

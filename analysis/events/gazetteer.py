@@ -91,12 +91,11 @@ def mentions(text: str) -> list[Mention]:
 
 def entity_named(name: str) -> Entity | None:
     """The entity whose display name is `name` (None if unknown)."""
-    _, by_alias = _index()
-    return _by_name(id(by_alias)).get(name)
+    return _by_name().get(name)
 
 
 @lru_cache(maxsize=1)
-def _by_name(_key: int) -> dict[str, Entity]:
+def _by_name() -> dict[str, Entity]:
     _, by_alias = _index()
     out: dict[str, Entity] = {}
     for ent in by_alias.values():
@@ -107,11 +106,11 @@ def _by_name(_key: int) -> dict[str, Entity]:
 
 def country_of(actor: str) -> str | None:
     """The country of an `actor` value (canonical or display name); None if unknown."""
-    return _countries(id(_index()[1])).get(actor)
+    return _countries().get(actor)
 
 
 @lru_cache(maxsize=1)
-def _countries(_key: int) -> dict[str, str]:
+def _countries() -> dict[str, str]:
     _, by_alias = _index()
     out: dict[str, str] = {}
     for ent in by_alias.values():
