@@ -35,15 +35,32 @@ class Rule:
     pattern: re.Pattern[str]
     strength: float = 0.8
     gate: frozenset[str] = frozenset()
+    #: False when a negation inside the match is part of what it reports ("ruled that the law
+    #: does not authorize tariffs")
+    negatable: bool = True
 
 
-def _r(event_type: str, label: str, regex: str, gate: str, strength: float = 0.8) -> Rule:
+def _r(
+    event_type: str,
+    label: str,
+    regex: str,
+    gate: str,
+    strength: float = 0.8,
+    *,
+    negatable: bool = True,
+) -> Rule:
+    stems = frozenset(gate.split())
+    odd = sorted(s for s in stems if not 3 <= len(s) <= 6)
+    if odd:  # `stems()` yields 3-6 letter prefixes only: a longer stem would never open the rule
+        msg = f"rule {label!r}: gate stems must have 3-6 letters, not {odd}"
+        raise ValueError(msg)
     return Rule(
         event_type,
         label,
         re.compile(with_first_chars(regex), re.IGNORECASE),
         strength,
-        frozenset(gate.split()),
+        stems,
+        negatable,
     )
 
 
@@ -101,17 +118,17 @@ def alt(*words: str) -> str:
 
 
 _TARIFF = (
-    r"tariffs?\b|duties\b|duty\b|levies\b|import tax|reciprocal rate|tariff rate|"
-    r"surcharges?\b"
+    r"tariffs?\b|duties\b|duty\b|levies\b|levy\b|import tax|reciprocal rate|tariff rate|"
+    r"surcharges?\b|(?:port|docking|vessel|berthing) fees|fees on (?:[\w-]+ ){0,3}(?:ships|vessels)"
 )
 _UP = (
     r"impos|rais|hik|increas|doubl|slap|levi|levy|add|announc|reimpos|reinstat|set|put|"
-    r"expand|escalat|restor"
+    r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|i)"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
-    r"remov|eliminat|slash|roll|halv|drop|exempt|waiv|end|terminat|revok|rescind|modif|"
-    r"adjust|extend|stop|ceas"
+    r"remov|eliminat|slash|roll|halv|drop|exempt(?:s|ed|ing)?\b|waiv|end|terminat|revok|rescind|modif|"
+    r"adjust|extend|stop|ceas|expir|lapse|scrap"
 )
 _STRUCK = alt(
     "struck down",
@@ -123,6 +140,8 @@ _STRUCK = alt(
     r"voids?\b|voiding|voided(?= (?:the|a|an|its|their|all|those|these|most|some)\b)",
     "vacat",
     "annul",
+    r"block(?:ed|s)\b",
+    "enjoin",
 )
 _TOOK_EFFECT = (
     r"(?:will|would|to|set to|due to) (?:start|begin)|started|began|took effect|"
@@ -131,7 +150,8 @@ _TOOK_EFFECT = (
     r"(?:was|were|has been|have been|had been|will be|would be) (?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated)|"
-    r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to"
+    r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
+    r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)"
 )
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
@@ -142,7 +162,9 @@ _EXPORT_VERBS = (
 _EXPORT = (
     r"(?:applications|permits|licen[cs]es) to export|export (?:applications|permits)|"
     r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
-    r"export curbs|restrictions on (?:the )?exports?|(?:trade )?blacklist|unverified list"
+    r"export curbs|restrictions on (?:the )?exports?|(?:trade )?blacklist|unverified list|"
+    r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
+    r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity"
 )
 _DEAL_VERBS = (
     r"reach|sign|ink|struck|strike|announc|finaliz|seal|conclud|took effect|take effect|"
@@ -158,11 +180,16 @@ _LEGAL = (
 )
 _SEIZE = (
     r"\b(?:seized|seizes|confiscated|intercepted)\b|\b(?:seizure|seizures) of\b|"
-    r"\bmade (?:a |the )?(?:seizure|bust)"
+    r"\bmade (?:a |the )?(?:seizure|bust)|"
+    r"\b(?:found|discovered|uncovered|recovered|caught)\s+"
+    r"(?:more than |nearly |about |over |some )?"
+    r"(?:\d[\d,.]*|hundreds|thousands|millions|dozens)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:fentanyl|pills|narcotics|drugs|methamphetamine|cocaine|heroin|precursors?)\b"
 )
 _ARREST = (
     r"arrested|taken into custody|took into custody|indicted|indictments?|charged|"
-    r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended"
+    r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
+    r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges"
 )
 _HANDOVER = r"sent|handed|transferred|turned over|extradited|expelled|deported"
 _SUSPECTS = (
@@ -175,7 +202,9 @@ _SANCTION = (
     r"sanctions (?:were|have been|had been) (?:imposed|announced|placed)|blacklisted|"
     r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC|"
     r"designat(?:es|ing)(?=(?:\W+[\w-]+){0,8}?\W+as\W+(?:\w+\W+){0,2}"
-    r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))"
+    r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))|"
+    r"designat(?:ed|es|ing)(?=(?:\W+[\w-]+){0,6}?\W+(?:an?\W+)?(?:weapons? of mass destruction|"
+    r"(?:foreign )?terrorist organi[sz]ations?))"
 )
 _SCHEDULE = (
     r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
@@ -226,11 +255,20 @@ _MEET = (
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
     r"sat down with|(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
-    r"(?:delegation|talks|negotiations|meeting)"
+    r"(?:delegation|talks|negotiations|meeting)|"
+    r"(?:leads?|leading|heads?|heading) (?:the |a |an |his |her |their )?(?:[\w'’-]+ ){0,2}"
+    r"(?:delegation|talks|negotiations)\s+(?:to|in|at|for)\b|"
+    r"spoke (?:for|by|over|on the (?:tele)?phone|at length)|(?:tele)?phoned|"
+    r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sit down|sat down|"
+    r"shook hands|shake hands|"
+    r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
+    r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)"
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
-    r"trip to|arrived in|sending \w+ (?:\w+ )?to"
+    r"trip to|arrived in|sending \w+ (?:\w+ )?to|"
+    r"(?:send|sends|sent|sending|dispatch(?:ed|es|ing)?) (?:a |an |its |his |her |their )?"
+    r"(?:[\w-]+ ){0,2}(?:team|delegation|envoy|negotiators|emissary|representatives?)\b"
 )
 _TALK_VERBS = (
     r"launch|resum|reopen|hold|held|open|begin|began|restart|convene|start|agree|continu|"
@@ -239,13 +277,18 @@ _TALK_VERBS = (
 _TALKS = r"negotiations|dialogue|working group|trade talks|consultations|talks\b"
 _OFFER = (
     r"invited|invitation|invites|offered|offers? to|proposed|proposal|overture|"
-    r"olive branch"
+    r"olive branch|reached out|reaching out|reach out|reaches out"
 )
 _STATEMENT = (
     r"opposed|opposes|file (?:a )?(?:case|complaint)|lodged (?:a )?(?:protest|complaint)|"
     r"warned|urged|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
     r"reaffirmed|welcomed|"
+    r"told(?!\s+(?:reporters|journalists|the\s+press|an?\s+(?:news|press)|an?\s+interview|"
+    r"lawmakers|senators|congress|cnbc|fox|cnn|bloomberg|reuters|state media|a briefing))|"
+    r"pressed|assured|conveyed|raised (?:concerns|the issue)|"
+    r"lodged (?:[\w-]+ )?representations|summoned|(?:hit|hits|struck|fired|pushed) back|"
+    r"(?:published|issued|released) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
     r"(?:necessary|resolute|firm|corresponding|countermeasures)"
 )
@@ -261,7 +304,9 @@ _AGREE = (
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
-    r"signed (?:an? )?(?:agreement|memorandum|declaration)"
+    r"signed (?:an? )?(?:agreement|memorandum|declaration)|"
+    r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
+    r"(?:a |an |the )?(?:[\w-]+ ){0,2}(?:framework|consensus|understanding|truce)"
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
@@ -277,11 +322,21 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
-_G_TARIFF = "tarif duti duty levie levy reci surcha"
+_G_TARIFF = "tarif duti duty levie levy reci surcha fees"
 RULES: tuple[Rule, ...] = (
     # trade policy
     _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5), "duty minimi"),
     _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8), _G_TARIFF),
+    _r(
+        "trade_policy",
+        "tariffs struck down",
+        r"\b(?:ruled|held|found|decided)\W+(?:[\w,-]+\W+){0,4}?that\W+(?:[\w.,-]+\W+){0,6}?"
+        r"(?:does not|did not|doesn't|didn't|cannot|can't|lacks?|lacked|exceeded)\W+"
+        r"(?:[\w-]+\W+){0,3}?(?:authori[sz]\w*|allow|permit|power|authority)\b(?=.{0,80}"
+        r"\b(?:tariffs?|duties|levies)\b)",
+        "ruled held found decide",
+        negatable=False,
+    ),
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
     _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 8), _G_TARIFF),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
@@ -312,7 +367,12 @@ RULES: tuple[Rule, ...] = (
         0.7,
     ),
     # enforcement
-    _r("enforcement", "seizure", _SEIZE, "seize seizu confis interc"),
+    _r(
+        "enforcement",
+        "seizure",
+        _SEIZE,
+        "seize seizu confis interc found discov uncove recove caught",
+    ),
     _r(
         "enforcement",
         "arrests or charges",
@@ -335,9 +395,18 @@ RULES: tuple[Rule, ...] = (
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
     _r(
         "enforcement",
+        "reward offered",
+        r"\b(?:offer\w*|announc\w*|post\w*)\s+(?:a |an )?"
+        r"(?:\$[\d.,]+\s*(?:million\s+)?)?rewards?\b|"
+        r"\brewards? of (?:up to )?\$",
+        "reward",
+        0.7,
+    ),
+    _r(
+        "enforcement",
         "raids and crackdowns",
         _w(_RAID),
-        "raid raids dismant shut busted crack disrup",
+        "raid raids disman shut busted crack disrup",
         0.7,
     ),
     # public health
@@ -352,6 +421,15 @@ RULES: tuple[Rule, ...] = (
         "overdose data release",
         r"\b(?:data|figures|statistics|estimates|report)\s+(?:released|published|issued)\b",
         "data figure statis estima report",
+    ),
+    _r(
+        "public_health",
+        "overdose figures reported",
+        r"\b(?:said|reported|announced|estimated|estimates|showed|shows)\W+(?:[\w,-]+\W+){0,5}?"
+        r"(?:that\W+)?(?:[\w-]+\W+){0,4}?(?:deaths|overdoses|fatalities|death toll)\W+"
+        r"(?:[\w-]+\W+){0,2}?(?:fell|rose|dropped|declined|decreased|increased|climbed|plunged|"
+        r"plummeted|jumped|surged|slid|reached|topped|hit)\b",
+        "deaths overdo fatali toll",
     ),
     _r(
         "public_health",
@@ -373,9 +451,15 @@ RULES: tuple[Rule, ...] = (
         "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
         "opened attend chaire began held "
         "hosted envoy sent joined led headed "
-        "bilate backch channe",
+        "bilate backch channe phoned teleph sat sit shook shake receiv lead leads leadin head "
+        "heads headin",
     ),
-    _r("diplomatic", "visit", _w(_VISIT), "visit visite visits travel trip arrive sendin"),
+    _r(
+        "diplomatic",
+        "visit",
+        _w(_VISIT),
+        "visit visite visits travel trip arrive sendin send sends sent dispat",
+    ),
     _r(
         "diplomatic",
         "negotiations",
@@ -386,7 +470,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "invitation or offer",
         _w(_OFFER),
-        "invite invita offer offere offers propos overtu olive",
+        "invite invita offer offere offers propos overtu olive reach",
     ),
     _r(
         "diplomatic",
@@ -406,14 +490,16 @@ RULES: tuple[Rule, ...] = (
         "statement or demand",
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
-        "joint statem reaffi welcom oppose lodged take taking took",
+        "joint statem reaffi welcom oppose lodged take taking took told presse assure convey "
+        "raised summon hit hits struck fired pushed white",
         0.6,
     ),
     _r(
         "diplomatic",
         "agreement to cooperate",
         _w(_AGREE),
-        "agreed commit commitm broker ceasef secure negoti reache signed pledge promis",
+        "agreed commit broker ceasef secure negoti reache signed pledge promis produc "
+        "yielde hammer clinch forged struck",
     ),
     _r(
         "diplomatic",
@@ -497,7 +583,8 @@ NON_EVENT = re.compile(
     r"^\s*(?:if|whether|should|would|could|until now)\b|\?\s*[\"”]?$|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
     r"aims to|is a tax|hoped|leaves? in place|left in place|for years|"
-    r"for decades|repeatedly|has long|have long|had long|hopes? (?:that|to)|focused on ways to|"
+    r"for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|have long|"
+    r"had long|hopes? (?:that|to)|focused on ways to|"
     r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged|"
     r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
     r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
@@ -545,6 +632,13 @@ _REACTED_TO = re.compile(
     r"slammed|decried)\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A report verb with the day it was made ("said on Wednesday", "reported Tuesday").
+_SAID_ON = re.compile(
+    r"\b(?:said|reported|announced|estimated|showed)\s+(?:on\s+)?(?:(?:last|this)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b",
+    re.IGNORECASE,
+)
 #: Data releases count with a health publisher or when about deaths (the count's subject).
 _HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|overdoses?|toll|fatalities|mortality)\b", re.I)
 
@@ -587,7 +681,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NEGATED.search(before) or _COMPARED.search(sentence, m.start(), m.start() + 70):
                 continue
-            if m.end() - m.start() > 12 and _NEGATED_IN.search(m.group()):
+            if rule.negatable and m.end() - m.start() > 12 and _NEGATED_IN.search(m.group()):
                 continue
             label, event_type = rule.label, rule.event_type
             if event_type == "trade_policy" and _THREAT.search(before):
@@ -604,11 +698,18 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             ):
                 # "according to public health data" cites data; a release needs a publisher.
                 continue
+            if rule.label == "overdose figures reported":
+                # "X said ... deaths fell": a release when a health publisher says it, on a day
+                if not HEALTH_PUBLISHER.search(sentence) or not _SAID_ON.search(sentence):
+                    continue
+                label = "overdose data release"
             hits.append(Hit(event_type, label, m.start(), rule.strength))
     if not hits or NON_EVENT.search(sentence):
         return []
     # "X is said to be considering new sanctions": the report hedges the act it names, which is
     # the event; a separate overture only when no act of another type is named.
+    if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer
+        hits = [h for h in hits if h.label != "invitation or offer"]
     if len(hits) > 1 and any(h.label == "reported overture" for h in hits):
         acts = [h for h in hits if h.event_type != "diplomatic"]
         if acts:

@@ -296,7 +296,9 @@ def _sentence_events(
             others = [m.entity for m in found if m.entity.country != actor.country]
             counterpart = others[0] if others else None
         reaction = hit.label == "statement or demand" and bool(
-            _REACTION_OBJECT.match(sent, hit.start) or _VOW.match(sent, hit.start)
+            _REACTION_OBJECT.match(sent, hit.start)
+            or _VOW.match(sent, hit.start)
+            or _REBUTTAL.match(sent, hit.start)
         )
         if (
             hit.event_type == "diplomatic"
@@ -425,7 +427,15 @@ _REACTION_OBJECT = re.compile(
     r"(?:welcomed|condemned|denounced|criticized|protested|rejected|opposed)\s+"
     r"(?:the|this|that|these|those|its|their|[A-Z][\w.]*'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:move|moves|measures?|decision|step|sanctions|tariffs?|duties|ruling|agreement|deal|"
-    r"announcement|actions?|restrictions|controls|charges|indictments?|designation|listing)\b"
+    r"announcement|actions?|restrictions|controls|charges|indictments?|designation|listing|"
+    r"accusations?|allegations?|claims?|criticism|remarks|comments|report|characteri[sz]ation)\b"
+)
+#: Answers that need no named addressee: a rebuttal ("hit back") or a policy paper.
+_REBUTTAL = re.compile(
+    r"(?:hit|hits|struck|fired|pushed) back\b(?=[^.]{0,40}?\b(?:calling|saying|accusing|"
+    r"describing|denouncing|statement|said|says)\b)|"
+    r"\w+ (?:a |an |its )?(?:[\w-]+ ){0,2}white paper",
+    re.IGNORECASE,
 )
 
 

@@ -1,0 +1,147 @@
+"""Rule classes for common news phrasing of each event type, written from how wire copy states
+acts rather than from gold pages: calls and sit-downs, delegations sent and led to a place,
+rebuttals and white papers, court rulings that a law does not authorise tariffs, levies and port
+fees, expiring surcharges, drug finds, charges unveiled, rewards, terrorist and WMD
+designations, and health publishers saying on a day that deaths fell. Gate stems longer than six
+letters are refused when a rule is built (they could never open it).
+
+Sentences are made up for the rules (not gold sentences); each class has negative cases.
+"""
+
+from datetime import date
+
+import pytest
+from rule_checks import events as rule_events
+from rule_checks import labels, types
+
+from analysis.events.classify import _r
+
+PUB = date(2025, 6, 12)  # a Thursday
+
+
+def events(text: str, pub: date = PUB) -> list[tuple]:
+    return rule_events(text, pub)
+
+
+# --- diplomatic --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi Jinping and Donald Trump spoke for about 90 minutes on Wednesday.",
+        "In a phone conversation on Thursday, Xi told Trump the two countries should talk more.",
+        "He Lifeng and Scott Bessent sat across the table in Stockholm on Monday.",
+        "Xi and Trump shook hands at the air base on Thursday.",
+        "Xi Jinping received Secretary of State Antony Blinken in Beijing on Friday.",
+        "He Lifeng will lead China's delegation to Madrid next week.",
+        "MOFCOM said it would send a team to Washington next week.",
+        "Chinese officials have quietly reached out to the Trump administration.",
+        "The talks in London had produced a framework to carry out the Geneva truce.",
+    ],
+)
+def test_meetings_calls_delegations_and_outreach_are_diplomatic(sentence):
+    assert "diplomatic" in types(sentence)
+
+
+def test_a_delegation_led_with_no_destination_is_a_detail_of_the_talks():
+    assert "diplomatic" not in types("Vice Premier He Lifeng will head China's delegation.")
+
+
+def test_telling_a_foreign_official_is_a_statement_but_telling_reporters_is_not():
+    got = events("Wang Xiaohong told the US ambassador on Thursday that China would cooperate.")
+    assert ("diplomatic", date(2025, 6, 12), "day", "Ministry of Public Security") in got
+    told_press = "Scott Bessent told reporters on Monday that the Chinese delegation agreed."
+    assert events(told_press) == []
+
+
+def test_rebuttals_and_white_papers_need_no_named_addressee():
+    got = events('Beijing hit back on Wednesday, calling the tariffs "bullying".')
+    assert got == [("diplomatic", date(2025, 6, 11), "day", "China")]
+    got = events("Beijing on Tuesday published a white paper defending its drug controls.")
+    assert got == [("diplomatic", date(2025, 6, 10), "day", "China")]
+    # a bare "struck back" announces the retaliation the next sentence states
+    assert events("Minutes later, Beijing struck back.") == []
+
+
+def test_rejecting_accusations_is_a_reaction():
+    got = events("The Chinese embassy in Washington rejected the accusations on Friday.")
+    assert got == [("diplomatic", date(2025, 6, 6), "day", "China")]
+
+
+def test_pressing_for_months_is_no_single_act():
+    assert events("US officials had pressed Beijing for months to act on the chemicals.") == []
+
+
+# --- trade policy ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The administration lifted the levy on Chinese imports to 145% last week.",
+        "Beijing retaliated on Friday with a 34% levy on all American goods.",
+        "The United States began charging port fees on Chinese-built ships on Tuesday.",
+        "The 10% surcharge expires on July 24.",
+        "The Court of International Trade blocked the tariffs on Wednesday.",
+        "The Supreme Court ruled on Friday that the IEEPA does not authorize tariffs.",
+        "China exempted some US chip imports from its 125% levy on Friday.",
+        "Beijing suspended its curbs on rare earth exports for a year.",
+        "China added 15 US companies to its unreliable entity list on Tuesday.",
+    ],
+)
+def test_tariff_and_export_acts_in_other_words_are_trade_policy(sentence):
+    assert "trade_policy" in types(sentence)
+
+
+def test_an_exemption_described_is_no_act():
+    assert types("The exemption allowed parcels worth less than $800 to enter duty-free.") == set()
+    assert types("The court found that the rule does not apply to steel.") == set()
+
+
+# --- enforcement -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Border officers found 4 kilograms of fentanyl hidden in a truck on Sunday.",
+        "The Justice Department unveiled charges against eight China-based companies.",
+        "Mexican authorities dismantled a fentanyl lab in Sinaloa on Sunday.",
+        "President Trump on Monday designated fentanyl a weapon of mass destruction.",
+    ],
+)
+def test_finds_charges_raids_and_designations_are_enforcement(sentence):
+    assert "enforcement" in types(sentence)
+
+
+def test_a_reward_for_information_is_enforcement_not_an_offer():
+    got = labels("The State Department offered a $5 million reward for the broker on Friday.")
+    assert "reward offered" in got
+    assert "invitation or offer" not in got
+
+
+def test_a_study_finding_is_no_seizure():
+    assert "enforcement" not in types("Researchers found that fentanyl pills vary in strength.")
+    assert "enforcement" not in types("He was held on charges of smuggling.")
+
+
+# --- public health -----------------------------------------------------------------------------
+
+
+def test_a_health_publisher_saying_on_a_day_that_deaths_fell_is_a_release():
+    got = events("The CDC said on Wednesday that overdose deaths fell 27% in 2024, to 80,400.")
+    assert got == [("public_health", date(2025, 6, 11), "day", "CDC")]
+
+
+def test_deaths_quoted_without_a_release_day_are_statistics():
+    assert events("According to the CDC, overdose deaths fell 27% in 2024.") == []
+    assert events("Analysts said deaths fell because of naloxone, on Wednesday.") == []
+
+
+# --- rule construction -------------------------------------------------------------------------
+
+
+def test_a_gate_stem_longer_than_six_letters_is_refused():
+    with pytest.raises(ValueError, match="3-6 letters"):
+        _r("enforcement", "raids", r"\bdismantled\b", "dismant")
