@@ -123,7 +123,8 @@ _TARIFF = (
 )
 _UP = (
     r"impos|rais|hik|increas|doubl|slap|levi|levy|add|announc|reimpos|reinstat|set|put|"
-    r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|i)"
+    r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|"
+    r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
@@ -151,7 +152,9 @@ _TOOK_EFFECT = (
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
-    r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)"
+    r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)|"
+    r"(?:stay|stays|remain|remains|kept|keep|keeps|held|hold|holds)\w* at [\d.]+ ?(?:%|percent) "
+    r"(?:for (?:another|a further|an additional)|until|through)"
 )
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
@@ -203,7 +206,8 @@ _SANCTION = (
     r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC|"
     r"designat(?:es|ing)(?=(?:\W+[\w-]+){0,8}?\W+as\W+(?:\w+\W+){0,2}"
     r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))|"
-    r"designat(?:ed|es|ing)(?=(?:\W+[\w-]+){0,6}?\W+(?:an?\W+)?(?:weapons? of mass destruction|"
+    r"(?:designat|label|list|nam)(?:ed|es|ing)(?=(?:\W+[\w-]+){0,6}?\W+(?:an?\W+|as\W+)?"
+    r"(?:weapons? of mass destruction|"
     r"(?:foreign )?terrorist organi[sz]ations?))"
 )
 _SCHEDULE = (
@@ -217,7 +221,8 @@ _CHEMICALS = (
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
-    r"crackdown on|cracked down|disrupted"
+    r"crackdown on|cracked down|disrupted|broke up|smashed|"
+    r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
 _DATA = (
@@ -259,7 +264,8 @@ _MEET = (
     r"(?:leads?|leading|heads?|heading) (?:the |a |an |his |her |their )?(?:[\w'’-]+ ){0,2}"
     r"(?:delegation|talks|negotiations)\s+(?:to|in|at|for)\b|"
     r"spoke (?:for|by|over|on the (?:tele)?phone|at length)|(?:tele)?phoned|"
-    r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sit down|sat down|"
+    r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sat down|"
+    r"(?:will|to) sit down (?:with|in|at)\b|"
     r"shook hands|shake hands|"
     r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
     r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)"
@@ -277,7 +283,9 @@ _TALK_VERBS = (
 _TALKS = r"negotiations|dialogue|working group|trade talks|consultations|talks\b"
 _OFFER = (
     r"invited|invitation|invites|offered|offers? to|proposed|proposal|overture|"
-    r"olive branch|reached out|reaching out|reach out|reaches out"
+    r"olive branch|"
+    r"(?:reached|reaches) out to (?:[\w'’-]+ ){0,4}?(?:administration|government|officials|"
+    r"counterparts?|ministry|embassy|side|Washington|Beijing|White House)"
 )
 _STATEMENT = (
     r"opposed|opposes|file (?:a )?(?:case|complaint)|lodged (?:a )?(?:protest|complaint)|"
@@ -286,7 +294,8 @@ _STATEMENT = (
     r"reaffirmed|welcomed|"
     r"told(?!\s+(?:reporters|journalists|the\s+press|an?\s+(?:news|press)|an?\s+interview|"
     r"lawmakers|senators|congress|cnbc|fox|cnn|bloomberg|reuters|state media|a briefing))|"
-    r"pressed|assured|conveyed|raised (?:concerns|the issue)|"
+    r"pressed|assured|briefed|wrote to|sent (?:a |an )?letter|conveyed|"
+    r"raised (?:concerns|the issue)|"
     r"lodged (?:[\w-]+ )?representations|summoned|(?:hit|hits|struck|fired|pushed) back|"
     r"(?:published|issued|released) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
@@ -306,7 +315,9 @@ _AGREE = (
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|memorandum|declaration)|"
     r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
-    r"(?:a |an |the )?(?:[\w-]+ ){0,2}(?:framework|consensus|understanding|truce)"
+    r"(?:a |an |the )?(?:[\w-]+ ){0,2}(?:framework|consensus|understanding|truce)|"
+    r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
+    r"(?:agreement|accord|pact|memorandum|partnership)"
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
@@ -354,6 +365,24 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "trade_policy",
+        "court ruling on tariffs",
+        r"\b(?:court|judges?|justices|panel)\b(?:\W+[\w-]+){0,6}?\W+(?:upheld|allowed|stayed|"
+        r"reinstated|let stand|ruled|sided)\b(?:\W+[\w-]+){0,8}?\W+(?:tariffs?|duties|levies)\b",
+        "court judge justic panel",
+    ),
+    _r(
+        "trade_policy",
+        "export controls",
+        near(
+            r"restrict|ban|bann|halt|curb|limit|block|suspend|stop|prohibit|tighten",
+            # goods, not drugs: curbs on chemical exports are precursor control (enforcement)
+            r"exports? (?:of|to)\b(?![^.]{0,40}\b(?:fentanyl|precursors?|chemicals?|drugs?)\b)",
+            3,
+        ),
+        "export",
+    ),
+    _r(
+        "trade_policy",
         "export controls",
         either(_EXPORT_VERBS, _EXPORT, 6),
         "export entity blackl unveri",
@@ -379,7 +408,7 @@ RULES: tuple[Rule, ...] = (
         _w(_ARREST),
         "arrest custod indict charge extrad convic senten guilty unseal prosec appreh",
     ),
-    _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac blackl"),
+    _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac blackl label listed named"),
     _r(
         "enforcement",
         "transfer of suspects",
@@ -406,7 +435,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "raids and crackdowns",
         _w(_RAID),
-        "raid raids disman shut busted crack disrup",
+        "raid raids disman shut busted crack disrup broke smashe",
         0.7,
     ),
     # public health
@@ -414,7 +443,7 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         either(_RELEASE, _DATA, 8),
-        "data figure statis estima update",
+        "data figure statis estima update count numbe",
     ),
     _r(
         "public_health",
@@ -491,7 +520,7 @@ RULES: tuple[Rule, ...] = (
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
         "joint statem reaffi welcom oppose lodged take taking took told presse assure convey "
-        "raised summon hit hits struck fired pushed white",
+        "raised summon hit hits struck fired pushed white briefe wrote letter",
         0.6,
     ),
     _r(
@@ -499,7 +528,7 @@ RULES: tuple[Rule, ...] = (
         "agreement to cooperate",
         _w(_AGREE),
         "agreed commit broker ceasef secure negoti reache signed pledge promis produc "
-        "yielde hammer clinch forged struck",
+        "yielde hammer clinch forged struck announ unveil conclu launch",
     ),
     _r(
         "diplomatic",
@@ -580,7 +609,7 @@ STATISTIC = re.compile(
 )
 #: Opinion, generic claims, questions and conditional speech: no event even if a trigger appears.
 NON_EVENT = re.compile(
-    r"^\s*(?:if|whether|should|would|could|until now)\b|\?\s*[\"”]?$|"
+    r"^\s*(?:if|whether|should|would|could|until now)\b|\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
     r"aims to|is a tax|hoped|leaves? in place|left in place|for years|"
     r"for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|have long|"
@@ -615,7 +644,9 @@ AGGREGATE = re.compile(
     r"september|october|november|december|the start|the beginning|taking office|\d{4}))\b",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:not|never|no longer|neither|nor|without)\W+(?:\w+\W+){0,2}$", re.I)
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no longer|neither|nor|without|nothing)|n't)\W+(?:\w+\W+){0,2}$", re.I
+)
 #: A comparison right after a trigger makes it a claim ("controls more ... than any other").
 _COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"(?<!voted )(?<!decided )\b(?:to|help|helps)\s+$", re.IGNORECASE)

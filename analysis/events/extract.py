@@ -114,7 +114,8 @@ def _summary(actor: Entity, hit: Hit, counterpart: str | None, hedged: bool) -> 
 _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
     r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
-    r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy)\b",
+    r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
+    r"envoys?|ambassadors?)\b",
     re.IGNORECASE,
 )
 #: Sentences after a dated event within which an undated event of the same type is taken to
@@ -441,7 +442,11 @@ _REBUTTAL = re.compile(
 
 #: A government's vow to respond ("would take necessary measures"): a reaction
 #: to the act the article reports, diplomatic without another country named.
-_VOW = re.compile(r"(?:take|taking|took)\b", re.IGNORECASE)
+_VOW = re.compile(
+    r"(?:take|taking|took)\b|(?:vowed|pledged|promised|threatened|warned)\b(?=[^.]{0,40}?"
+    r"\b(?:countermeasures|retaliat\w*|respond|response|reciprocal)\b)",
+    re.IGNORECASE,
+)
 
 #: A threat's own date is when it was made, not the day the threatened tariff would start.
 _START_PHRASE = re.compile(r"\b(?:from|starting|beginning|effective|as of)\s+$", re.IGNORECASE)
