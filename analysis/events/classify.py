@@ -119,7 +119,9 @@ def alt(*words: str) -> str:
 
 _TARIFF = (
     r"tariffs?\b|duties\b|duty\b|levies\b|levy\b|import tax|reciprocal rate|tariff rate|"
-    r"surcharges?\b|(?:port|docking|vessel|berthing) fees|fees on (?:[\w-]+ ){0,3}(?:ships|vessels)"
+    r"surcharges?\b|(?:port|docking|vessel|berthing) fees|"
+    r"fees on (?:[\w-]+ ){0,3}(?:ships|vessels)|"
+    r"(?:higher|additional|extra|retaliatory|punitive) rate\b"
 )
 _UP = (
     r"impos|rais|hik|increas|doubl|slap|levi|levy|add|announc|reimpos|reinstat|set|put|"
@@ -152,6 +154,7 @@ _TOOK_EFFECT = (
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
+    r"(?:falls|rises|drops|climbs|goes up|goes down) to|"
     r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)|"
     r"(?:stay|stays|remain|remains|kept|keep|keeps|held|hold|holds)\w* at [\d.]+ ?(?:%|percent) "
     r"(?:for (?:another|a further|an additional)|until|through)"
@@ -167,6 +170,8 @@ _EXPORT = (
     r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
     r"export curbs|restrictions on (?:the )?exports?|(?:trade )?blacklist|unverified list|"
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
+    r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}(?:rare[ -]earths?|minerals|metals|"
+    r"elements|magnets|gallium|germanium|antimony|graphite|tungsten|chips|semiconductors)|"
     r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity"
 )
 _DEAL_VERBS = (
@@ -222,6 +227,8 @@ _CHEMICALS = (
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
     r"crackdown on|cracked down|disrupted|broke up|smashed|"
+    r"plac\w* under (?:special |strict |close )?"
+    r"(?:supervision|investigation|scrutiny|surveillance)|"
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
@@ -245,8 +252,9 @@ _TREATMENT = (
 _EMERGENCY = r"public health emergency|health emergency|state of emergency|emerging threat"
 _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
 _LICENCE = (
-    r"licen[cs]e requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
-    r"need (?:a )?licen[cs]es?"
+    r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
+    r"need (?:a )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
+    r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?"
 )
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
@@ -266,13 +274,16 @@ _MEET = (
     r"spoke (?:for|by|over|on the (?:tele)?phone|at length)|(?:tele)?phoned|"
     r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sat down|"
     r"(?:will|to) sit down (?:with|in|at)\b|"
-    r"shook hands|shake hands|"
+    r"shook hands|shake hands|readout|"
+    r"(?:call|talks|meeting|summit|conversation)\b(?=(?:\W+[\w-]+){0,12}?\W+lasted\b)|"
     r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
     r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)"
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
     r"trip to|arrived in|sending \w+ (?:\w+ )?to|"
+    r"visit (?:was|were|has been|had been|is) (?:confirmed|announced|scheduled|planned|set)|"
+    r"(?:confirmed|announced) (?:the |a |an |his |her |its )?(?:[\w-]+ ){0,2}visit|"
     r"(?:send|sends|sent|sending|dispatch(?:ed|es|ing)?) (?:a |an |its |his |her |their )?"
     r"(?:[\w-]+ ){0,2}(?:team|delegation|envoy|negotiators|emissary|representatives?)\b"
 )
@@ -333,7 +344,7 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
-_G_TARIFF = "tarif duti duty levie levy reci surcha fees"
+_G_TARIFF = "tarif duti duty levie levy reci surcha fees rate"
 RULES: tuple[Rule, ...] = (
     # trade policy
     _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5), "duty minimi"),
@@ -346,6 +357,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:[\w-]+\W+){0,3}?(?:authori[sz]\w*|allow|permit|power|authority)\b(?=.{0,80}"
         r"\b(?:tariffs?|duties|levies)\b)",
         "ruled held found decide",
+        negatable=False,
+    ),
+    _r(
+        "trade_policy",
+        "cut, paused or adjusted tariffs",
+        near(r"no longer (?:face|pay|be subject to|owe)", _TARIFF, 4),
+        _G_TARIFF,
         negatable=False,
     ),
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
@@ -385,7 +403,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "export controls",
         either(_EXPORT_VERBS, _EXPORT, 6),
-        "export entity blackl unveri",
+        "export entity blackl unveri contro curbs limits restri",
     ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
     _r(
@@ -435,7 +453,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "raids and crackdowns",
         _w(_RAID),
-        "raid raids disman shut busted crack disrup broke smashe",
+        "raid raids disman shut busted crack disrup broke smashe placed place",
         0.7,
     ),
     # public health
@@ -448,8 +466,9 @@ RULES: tuple[Rule, ...] = (
     _r(
         "public_health",
         "overdose data release",
-        r"\b(?:data|figures|statistics|estimates|report)\s+(?:released|published|issued)\b",
-        "data figure statis estima report",
+        r"\b(?:data|figures|statistics|estimates|report|counts|numbers),?\s+"
+        r"(?:released|published|issued)\b",
+        "data figure statis estima report count numbe",
     ),
     _r(
         "public_health",
@@ -481,7 +500,7 @@ RULES: tuple[Rule, ...] = (
         "opened attend chaire began held "
         "hosted envoy sent joined led headed "
         "bilate backch channe phoned teleph sat sit shook shake receiv lead leads leadin head "
-        "heads headin",
+        "heads headin readou lasted",
     ),
     _r(
         "diplomatic",

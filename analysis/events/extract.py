@@ -115,7 +115,7 @@ _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
     r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
     r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
-    r"envoys?|ambassadors?)\b",
+    r"envoys?|ambassadors?|presidents|premiers)\b",
     re.IGNORECASE,
 )
 #: Sentences after a dated event within which an undated event of the same type is taken to

@@ -14,6 +14,7 @@ import pytest
 from rule_checks import events as rule_events
 from rule_checks import labels, types
 
+from analysis.events import extract_from_text
 from analysis.events.classify import _r
 
 PUB = date(2025, 6, 12)  # a Thursday
@@ -145,3 +146,64 @@ def test_deaths_quoted_without_a_release_day_are_statistics():
 def test_a_gate_stem_longer_than_six_letters_is_refused():
     with pytest.raises(ValueError, match="3-6 letters"):
         _r("enforcement", "raids", r"\bdismantled\b", "dismant")
+
+
+# --- nominalised and passive acts --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Under the order, the fentanyl-related tariff falls to 10% from November 10.",
+            "trade_policy",
+        ),
+        ("The suspension of the higher rate was extended for another 90 days.", "trade_policy"),
+        ("Controls on seven rare earth elements were imposed by Beijing in April.", "trade_policy"),
+        ("From Monday, exporters of pork will no longer face the extra 10% duty.", "trade_policy"),
+        (
+            "The call, the first between the two leaders this year, lasted over an hour.",
+            "diplomatic",
+        ),
+        (
+            "A readout released on Wednesday said the two presidents had discussed trade.",
+            "diplomatic",
+        ),
+        ("The visit was confirmed by China's foreign ministry on Monday.", "diplomatic"),
+        (
+            "The licensing requirement, which took effect on Monday, covers 13 precursors.",
+            "enforcement",
+        ),
+        (
+            "Seven Chinese companies will be placed under special supervision, Patel said.",
+            "enforcement",
+        ),
+        (
+            "Exporters must now obtain a licence before shipping the chemicals to Mexico.",
+            "enforcement",
+        ),
+        (
+            "The figures, published by the CDC on Wednesday, show 107,543 deaths in 2023.",
+            "public_health",
+        ),
+    ],
+)
+def test_nominalised_and_passive_acts(sentence, kind):
+    # most name no actor: as in an article, it comes from the title
+    found = extract_from_text(sentence, PUB, title="China and the US")
+    assert kind in {e.event_type for e in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The call came at a delicate moment for relations.",
+        "Rare earths are used in everything from smartphones to fighter jets.",
+        "The commission's statement did not mention fentanyl.",
+        "Soybean prices rose 2% on the news.",
+        "Few expect the truce to last.",
+        "The deal, if it holds, would lower tariffs on both sides.",
+    ],
+)
+def test_context_sentences_around_those_acts_are_no_events(sentence):
+    assert extract_from_text(sentence, PUB, title="China and the US") == []
