@@ -106,8 +106,33 @@ def _as_stamp(value: object) -> stamps.Stamp | None:
     return None
 
 
+#: Front-matter keys of the publication day, by preference: the White House archive's `date`,
+#: then the names static-site generators and CMS exports use (Hugo `publishDate`, Astro
+#: `pubDate`, Jekyll-style `published` when it holds a date rather than true/false).
+_DAY_KEYS = (
+    "date",
+    "published",
+    "publishDate",
+    "publish_date",
+    "pubDate",
+    "datePublished",
+    "date_published",
+)
+_INSTANT_KEYS = ("published_time", "published_at", "publishedAt")
+
+
+def _first_stamp(meta: dict, keys: tuple[str, ...]) -> stamps.Stamp | None:
+    """The first of `keys` holding a date (a Jekyll `published: true` flag is no date)."""
+    for key in keys:
+        stamp = _as_stamp(meta.get(key))
+        if stamp is not None:
+            return stamp
+    return None
+
+
 def extract_markdown(text: str) -> dict[str, Any]:
-    """Fields of one front-matter document: `date` gives the day, `published_time` the instant."""
+    """Fields of one front-matter document: the day from `date` (or `published`, `pubDate`,
+    ...), the instant from `published_time` (or `published_at`)."""
     meta, body = split_front_matter(text)
     paras = markdown_paragraphs(body)
     title = meta.get("title")
@@ -116,8 +141,8 @@ def extract_markdown(text: str) -> dict[str, Any]:
     if not paras:
         msg = "Markdown document has no body"
         raise ItemFailure(msg)
-    day_stamp = _as_stamp(meta.get("date"))
-    instant_stamp = _as_stamp(meta.get("published_time"))
+    day_stamp = _first_stamp(meta, _DAY_KEYS)
+    instant_stamp = _first_stamp(meta, _INSTANT_KEYS)
     day = day_stamp.day if day_stamp else (instant_stamp.day if instant_stamp else None)
     authors = meta.get("authors") or meta.get("author") or []
     if isinstance(authors, str):

@@ -159,3 +159,17 @@ def test_footer_block_dropped_only_at_the_end():
     assert drop_boilerplate(paras) == ["Real paragraph " * 10]
     paras = ["Subscribe to our plan, the minister said, " * 3, "Long prose " * 30]
     assert len(drop_boilerplate(paras)) == 2
+
+
+def test_front_matter_day_under_the_names_site_generators_use():
+    def day(front: str):
+        return extract_markdown(f"---\ntitle: T\n{front}\n---\n\nThe body.\n")["published"]
+
+    assert day("published: 2019-08-28") == date(2019, 8, 28)
+    assert day('pubDate: "2021-03-04T10:00:00Z"') == date(2021, 3, 4)
+    assert day("publishDate: 2019-08-28T23:30:00-05:00") == date(2019, 8, 28)  # its own day
+    # Jekyll's `published: true` is a flag, not a date; `date` still gives the day
+    assert day("published: true\ndate: 2020-01-02") == date(2020, 1, 2)
+    assert day("published: true") is None
+    # the archive's own key wins over the others
+    assert day("date: 2024-05-01\npublished: 2024-06-01") == date(2024, 5, 1)
