@@ -124,8 +124,9 @@ _TARIFF = (
     r"(?:higher|additional|extra|retaliatory|punitive) rate\b"
 )
 _UP = (
-    r"impos|rais|hik|increas|doubl|slap|levi|levy|add|announc|reimpos|reinstat|set|put|"
-    r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|"
+    r"impos|rais|hik|increas|doubl|slap|levied|levying|levy (?=a |an |the |new |extra |higher )|"
+    r"add|announc|reimpos|reinstat|set|put|"
+    r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)"
 )
 _DOWN = (
@@ -158,6 +159,14 @@ _TOOK_EFFECT = (
     r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)|"
     r"(?:stay|stays|remain|remains|kept|keep|keeps|held|hold|holds)\w* at [\d.]+ ?(?:%|percent) "
     r"(?:for (?:another|a further|an additional)|until|through)"
+)
+#: Effect phrases that rarely follow an unrelated tariff word: they may sit past an appositive
+#: ("The third round of duties, covering 5,745 lines and $200 billion, took effect on ...").
+_TOOK_EFFECT_FAR = (
+    r"took effect|takes? effect|went into effect|came into force|"
+    r"(?:is|are|was|were) due (?:on|to take effect)|due to take effect|"
+    r"(?:will|would) (?:now )?be (?:raised|increased|cut|lowered|reduced|halved|doubled)|"
+    r"(?:will|would) now be [\d.]+ ?(?:%|percent)"
 )
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
@@ -231,9 +240,9 @@ _RAID = (
     r"(?:supervision|investigation|scrutiny|surveillance)|"
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
-_RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "show")
+_RELEASE = alt("releas", "publish", "report", "issu", "post", "updat")
 _DATA = (
-    r"(?:provisional|new|latest|preliminary|final|updated) (?:[\w-]+ )?"
+    r"(?:provisional|new|latest|preliminary|final|updated|next) (?:[\w-]+ )?"
     r"(?:data|figures|statistics|estimates|numbers|counts|report)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
@@ -249,7 +258,7 @@ _TREATMENT = (
     r"over-the-counter|naloxone|narcan|nalmefene|buprenorphine|methadone|"
     r"overdose-reversal|overdose reversal|opioid antidote"
 )
-_EMERGENCY = r"public health emergency|health emergency|state of emergency|emerging threat"
+_EMERGENCY = r"public[ -]health emergency|health emergency|state of emergency|emerging threat"
 _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
 _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
@@ -326,7 +335,8 @@ _AGREE = (
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|memorandum|declaration)|"
     r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
-    r"(?:a |an |the )?(?:[\w-]+ ){0,2}(?:framework|consensus|understanding|truce)|"
+    r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
+    r"(?:framework|consensus|understanding|truce)|"
     r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
     r"(?:agreement|accord|pact|memorandum|partnership)"
 )
@@ -369,6 +379,7 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
     _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 8), _G_TARIFF),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
+    _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT_FAR, 16), _G_TARIFF),
     _r(
         "trade_policy",
         "tariff change took effect",
@@ -613,14 +624,21 @@ _BY_STEM: dict[str, tuple[int, ...]] = {
 }
 
 
+#: A report hedges the whole sentence it is attached to.
 HEDGE = re.compile(
     r"\b(?:reportedly|is said to|are said to|according to (?:a|the) [\w ]{0,40}report|"
-    r"sources (?:said|told|familiar)|people familiar|is weighing|are weighing|is considering|"
-    r"are considering|is exploring|"
+    r"sources (?:said|told|familiar)|people familiar)\b",
+    re.IGNORECASE,
+)
+#: A modal or deliberation hedges the act next to it, not a later clause ("met on Thursday ...,
+#: without saying how soon cooperation could begin").
+HEDGE_NEAR = re.compile(
+    r"\b(?:is weighing|are weighing|is considering|are considering|is exploring|"
     r"has recently been|have recently been|is mulling|could|(?<!in )may(?! \d)|might|"
     r"possibility of)\b",
     re.IGNORECASE,
 )
+_HEDGE_BEFORE, _HEDGE_AFTER = 60, 40
 #: Sentences built around a count with no trigger of their own are statistics quoted in passing.
 STATISTIC = re.compile(
     r"\b(?:\d[\d,.]*|hundreds|thousands|millions)\s+(?:(?:of|more|americans|people|overdose|drug|fentanyl|synthetic|opioid)\s+)*(?:deaths|died|lives|overdoses|people)\b",
@@ -628,16 +646,35 @@ STATISTIC = re.compile(
 )
 #: Opinion, generic claims, questions and conditional speech: no event even if a trigger appears.
 NON_EVENT = re.compile(
-    r"^\s*(?:if|whether|should|would|could|until now)\b|\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
-    r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|in order to|"
-    r"aims to|is a tax|hoped|leaves? in place|left in place|for years|"
-    r"for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|have long|"
-    r"had long|hopes? (?:that|to)|focused on ways to|"
-    r"the need to|the importance of|remains? in place|stays? in place|remains? unchanged|"
+    r"^\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to)\b|"
+    r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
+    r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
+    r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
     r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
-    r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
+    r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b|"
+    # commentary: a quote or claim attributed to an analyst, not to a government
+    r"\bsaid (?:a|an|one) (?:[\w-]+ ){0,4}?(?:lawyer|analyst|economist|expert|professor|"
+    r"consultant|researcher|strategist|scholar|fellow|trader|investor|observer|commentator)s?\b|"
+    r"\b(?:analysts|economists|experts|critics|observers|commentators) (?:said|say|says|argue|"
+    r"warned|noted|believe)\b",
     re.IGNORECASE,
 )
+#: A measure said to stay as it is: no act, except one named in a relative clause ("The tariff,
+#: which Trump doubled in March, still applies").
+STATUS = re.compile(
+    r"\b(?:leaves? in place|left in place|remains? in place|stays? in place|remains? unchanged|"
+    r"remains? in (?:force|effect)|still (?:applies|apply|stands|in force|in effect|in place))\b",
+    re.IGNORECASE,
+)
+#: Habit, duration and purpose near a trigger make it no single act ("has long pressed",
+#: "pressed for months", "in order to impose"); checked around each trigger, so that a clause
+#: further on ("a step officials had urged for years") leaves the act it follows alone.
+HABITUAL = re.compile(
+    r"\b(?:for years|for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|"
+    r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to))\b",
+    re.IGNORECASE,
+)
+_HABIT_BEFORE, _HABIT_AFTER = 50, 60
 
 
 HEALTH_PUBLISHER = re.compile(
@@ -756,6 +793,13 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             hits.append(Hit(event_type, label, m.start(), rule.strength))
     if not hits or NON_EVENT.search(sentence):
         return []
+    if STATUS.search(sentence):
+        hits = [h for h in hits if h.label == "tariffs acted on"]
+    if HABITUAL.search(sentence):
+        hits = [h for h in hits if not _habitual_near(sentence, h.start)]
+    quoted = _quoted_part(sentence)
+    if quoted is not None:  # a fragment of a longer quotation is speech, not a report
+        hits = [h for h in hits if not quoted[0] <= h.start < quoted[1]]
     # "X is said to be considering new sanctions": the report hedges the act it names, which is
     # the event; a separate overture only when no act of another type is named.
     if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer
@@ -768,8 +812,39 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     return hits
 
 
-def is_hedged(sentence: str) -> bool:
-    return bool(HEDGE.search(sentence))
+def is_hedged(sentence: str, anchor: int | None = None) -> bool:
+    """A report hedges the whole sentence; a modal ("could", "is weighing") only the act at
+    `anchor` when it is near it (anywhere in the sentence when no anchor is given)."""
+    if HEDGE.search(sentence):
+        return True
+    if anchor is None:
+        return bool(HEDGE_NEAR.search(sentence))
+    lo = max(0, anchor - _HEDGE_BEFORE)
+    return bool(HEDGE_NEAR.search(sentence, lo, anchor + _HEDGE_AFTER))
+
+
+def _habitual_near(sentence: str, start: int) -> bool:
+    lo = max(0, start - _HABIT_BEFORE)
+    return bool(HABITUAL.search(sentence, lo, start + _HABIT_AFTER))
+
+
+_OPEN_Q, _CLOSE_Q = "“", "”"
+
+
+def _quoted_part(sentence: str) -> tuple[int, int] | None:
+    """The span of an unbalanced quotation: the tail of one opened in an earlier sentence
+    (`... for tariffs."` with no opening mark) or the head of one closed later; None if the
+    quotation marks balance (a quote and its attribution in one sentence)."""
+    curly_open, curly_close = sentence.count(_OPEN_Q), sentence.count(_CLOSE_Q)
+    if curly_close > curly_open:
+        return 0, sentence.index(_CLOSE_Q)
+    if curly_open > curly_close:
+        return sentence.rindex(_OPEN_Q), len(sentence)
+    if sentence.count('"') % 2 == 1:
+        at = sentence.index('"')
+        # a lone straight mark at the start opens a quotation, elsewhere it closes one
+        return (at, len(sentence)) if at <= 2 else (0, at)
+    return None
 
 
 def is_statistic(sentence: str) -> bool:

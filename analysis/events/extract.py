@@ -275,9 +275,9 @@ def _sentence_events(
     labels: dict[str, set[str]] = {}
     last: dict[str, int] = {}  # type -> trigger offset of its latest event
     actors: dict[str, set[str]] = {}  # type -> countries of its events' actors
-    hedged = is_hedged(sent)
     for hit in hits:
         taken = kept.get(hit.event_type)
+        hedged = is_hedged(sent, hit.start)
         actor, counterpart = _pick_actor(found, hit.start)
         # "Washington will lower its duties ..., while Beijing will cut its levies ...": a later
         # trigger of a type already taken is a second event when its own subject, of another
