@@ -243,7 +243,7 @@ _RAID = (
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat")
 _DATA = (
     r"(?:provisional|new|latest|preliminary|final|updated|next) (?:[\w-]+ )?"
-    r"(?:data|figures|statistics|estimates|numbers|counts|report)|"
+    r"(?:data|figures|statistics|estimates|numbers|counts|report|update)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
 #: A tariff named first and then acted on in a relative clause ("the tariff, which Trump doubled
@@ -453,6 +453,16 @@ RULES: tuple[Rule, ...] = (
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
     _r(
         "enforcement",
+        "entity list removal for drug control",
+        either(
+            r"took|taken|taking|remov|delist|strip|drop",
+            r"entity list|unverified list",
+            8,
+        ),
+        "entity unveri",
+    ),
+    _r(
+        "enforcement",
         "reward offered",
         r"\b(?:offer\w*|announc\w*|post\w*)\s+(?:a |an )?"
         r"(?:\$[\d.,]+\s*(?:million\s+)?)?rewards?\b|"
@@ -650,6 +660,8 @@ NON_EVENT = re.compile(
     r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
     r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
+    r"(?:not|neither \w+|nor \w+) (?:say|said|specify|specified|disclose|disclosed|announce|"
+    r"announced) when|"
     r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
     r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b|"
     # commentary: a quote or claim attributed to an analyst, not to a government
@@ -671,6 +683,8 @@ STATUS = re.compile(
 #: further on ("a step officials had urged for years") leaves the act it follows alone.
 HABITUAL = re.compile(
     r"\b(?:for years|for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|"
+    r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
+    r"several |many |\d+ )?(?:years?|months?|decades?)|"
     r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to))\b",
     re.IGNORECASE,
 )
@@ -717,6 +731,14 @@ _THREAT = re.compile(
 _REACTED_TO = re.compile(
     r"\b(?:welcomed|condemned|denounced|criticized|criticised|protested|rejected|opposed|"
     r"slammed|decried)\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: A delisted body or a delisting about drugs: an entity-list removal made for counternarcotics
+#: cooperation (the forensic institute of China's police ministry, 2023); additions to the list
+#: stay export controls, as in the curated timeline.
+_DRUG_BODY = re.compile(
+    r"\b(?:forensic|public security|police|narcotics?|counternarcotics|counter-narcotics|"
+    r"fentanyl|drugs?)\b",
     re.IGNORECASE,
 )
 #: A report verb with the day it was made ("said on Wednesday", "reported Tuesday").
@@ -785,6 +807,10 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             ):
                 # "according to public health data" cites data; a release needs a publisher.
                 continue
+            if rule.label == "entity list removal for drug control" and not _DRUG_BODY.search(
+                sentence
+            ):
+                continue  # other listings are export controls (trade policy)
             if rule.label == "overdose figures reported":
                 # "X said ... deaths fell": a release when a health publisher says it, on a day
                 if not HEALTH_PUBLISHER.search(sentence) or not _SAID_ON.search(sentence):
@@ -802,6 +828,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         hits = [h for h in hits if not quoted[0] <= h.start < quoted[1]]
     # "X is said to be considering new sanctions": the report hedges the act it names, which is
     # the event; a separate overture only when no act of another type is named.
+    if any(h.label == "entity list removal for drug control" for h in hits):
+        hits = [h for h in hits if h.label != "export controls"]
     if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer
         hits = [h for h in hits if h.label != "invitation or offer"]
     if len(hits) > 1 and any(h.label == "reported overture" for h in hits):

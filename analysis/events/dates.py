@@ -197,6 +197,12 @@ def _nearest_year(month: int, day: int, pub: date, future: bool) -> date | None:
         cand = _safe(pub.year - 1, month, day) or cand
     elif future and cand < pub - timedelta(days=60):
         cand = _safe(pub.year + 1, month, day) or cand
+    elif cand < pub - timedelta(days=300):
+        # "January 1" in a December story is the coming one: a day almost a year back would
+        # be written with its year
+        ahead = _safe(pub.year + 1, month, day)
+        if ahead is not None and ahead <= pub + timedelta(days=45):
+            cand = ahead
     return cand
 
 
@@ -411,14 +417,14 @@ _EVENT_NOUN = re.compile(
 #: A clause boundary between a date phrase and the trigger ("Earlier this month, Beijing widened
 #: its controls, and Trump responded by threatening a tariff from November 1"): the phrase of the
 #: trigger's own clause wins over a nearer one across the boundary (CLAUSE_PENALTY characters).
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\s")
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\s")
 CLAUSE_PENALTY = 200
 
 
 def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
     gap = r.start - anchor if r.start >= anchor else (anchor - r.start) * BEFORE_FACTOR
     lo, hi = (anchor, r.start) if r.start >= anchor else (r.end, anchor)
-    crossed = sentence and _CLAUSE_BREAK.search(sentence, lo, hi)
+    crossed = sentence and CLAUSE_BREAK.search(sentence, lo, hi)
     return (
         gap + (0 if r.precision == "day" else COARSE_PENALTY) + (CLAUSE_PENALTY if crossed else 0)
     )

@@ -18,7 +18,7 @@ from analysis.events.classify import (
     is_statistic,
     sentence_stems,
 )
-from analysis.events.dates import Resolved, find_dates, is_possessive, resolve
+from analysis.events.dates import CLAUSE_BREAK, Resolved, find_dates, is_possessive, resolve
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
 from analysis.events.text import paragraphs, split_sentences
 
@@ -50,6 +50,9 @@ class Event:
     announced: date | None = None
     #: the gazetteer entity behind `actor` (lets later sentences inherit it)
     actor_entity: Entity | None = field(default=None, compare=False, repr=False)
+    #: the day the act was made when `date` is the later day it takes effect ("that day" in a
+    #: following sentence means this one)
+    made: date | None = field(default=None, compare=False, repr=False)
 
     @property
     def event_id(self) -> str:
@@ -115,7 +118,7 @@ _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
     r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
     r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
-    r"envoys?|ambassadors?|presidents|premiers)\b",
+    r"envoys?|ambassadors?|presidents|premiers|governments|truce)\b",
     re.IGNORECASE,
 )
 #: Sentences after a dated event within which an undated event of the same type is taken to
@@ -156,6 +159,7 @@ def extract_from_text(
     events: list[Event] = []
     history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
+    made_day: Resolved | None = None  # the act's own day when the last event was dated later
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
@@ -175,7 +179,9 @@ def extract_from_text(
                 history.append((sent, None))
                 continue
             context = _paragraph_date(history[para_start:], published)
-            last_day = _last_day(hit_sents, published) if _SAME_DAY.search(sent) else None
+            last_day = (
+                (made_day or _last_day(hit_sents, published)) if _SAME_DAY.search(sent) else None
+            )
             if last_day is not None:
                 context = last_day  # "on the same day": the day named last
             elif context is None and _SAME_TIME.search(sent):
@@ -206,7 +212,10 @@ def extract_from_text(
                 seen.add(ev.event_type)
                 if ev.date_basis != "published" and not ev.date_phrase.startswith("("):
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
-            if new and new[0].date_basis != "published":
+            made_day = Resolved(new[0].made, "day", "relative") if new and new[0].made else None
+            if made_day is not None:
+                last_when = made_day
+            elif new and new[0].date_basis != "published":
                 last_when = Resolved(new[0].date, new[0].date_precision, new[0].date_basis)
             hit_sents.append(sent)
             history.append((sent, new[0].actor_entity if new else None))
@@ -362,6 +371,7 @@ def _sentence_events(
             when.basis == "published"
             or when.start < hit.start
             or any(when.phrase == t.phrase or t.basis == "published" for t in taken)
+            or any(when.date == t.date and when.precision == t.precision for t in taken)
             or hit.label in labels[hit.event_type]
         ):
             continue
@@ -374,6 +384,13 @@ def _sentence_events(
             elif lede and hit.event_type in lede:
                 old = lede[hit.event_type]
                 when = Resolved(old.date, old.precision, "relative", phrase="(lede)")
+        made = None
+        if hit.event_type in _TAKES_EFFECT_TYPES and hit.label != "threatened tariffs":
+            later = _effective_in(sent, published, when, hit.start)
+            if later is not None:  # announced now, dated by the day it takes effect
+                made, when = when, later
+                if not own_subject and any(when.date == t.date for t in taken or ()):
+                    continue  # the same act named twice ("unveiled tariffs ... due to take effect")
         kept.setdefault(hit.event_type, []).append(when)
         last[hit.event_type] = hit.start
         actors.setdefault(hit.event_type, set()).add(actor.country)
@@ -401,6 +418,7 @@ def _sentence_events(
                 date_phrase=when.phrase,
                 announced=published if when.date > published else None,
                 actor_entity=actor,
+                made=made.date if made is not None and made.precision == "day" else None,
             )
         )
         if earlier is not None:
@@ -447,6 +465,34 @@ _VOW = re.compile(
     r"\b(?:countermeasures|retaliat\w*|respond|response|reciprocal)\b)",
     re.IGNORECASE,
 )
+
+#: Types whose acts are dated by the day they take effect when the sentence gives it.
+_TAKES_EFFECT_TYPES = frozenset({"trade_policy", "enforcement"})
+#: The words right before a date phrase that make it the day an act takes effect.
+_EFFECT_CUE = re.compile(
+    r"(?:(?:take|takes|took|taking) effect|(?:come|comes|came|go|goes|went) into (?:effect|force)|"
+    r"effective|starting|beginning|from|as of|due(?: to take effect)?|in force from)"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved | None:
+    """A day in `sent` after the act's own date that a cue marks as its effective day ("...
+    unveiled tariffs on Friday, with the first batch due to take effect on September 1"), in the
+    clause of the trigger at `anchor` (not another act's start: "..., and Trump threatened a
+    tariff from November 1")."""
+    for r in find_dates(sent, pub):
+        if (
+            r.precision == "day"
+            and r.date > when.date
+            and r.phrase != when.phrase
+            and _EFFECT_CUE.search(sent, max(0, r.start - 32), r.start)
+            and not CLAUSE_BREAK.search(sent, min(anchor, r.start), max(anchor, r.start))
+        ):
+            return r
+    return None
+
 
 #: A threat's own date is when it was made, not the day the threatened tariff would start.
 _START_PHRASE = re.compile(r"\b(?:from|starting|beginning|effective|as of)\s+$", re.IGNORECASE)

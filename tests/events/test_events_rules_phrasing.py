@@ -16,6 +16,7 @@ from rule_checks import labels, types
 
 from analysis.events import extract_from_text
 from analysis.events.classify import _r
+from analysis.events.dates import find_dates
 
 PUB = date(2025, 6, 12)  # a Thursday
 
@@ -207,3 +208,107 @@ def test_nominalised_and_passive_acts(sentence, kind):
 )
 def test_context_sentences_around_those_acts_are_no_events(sentence):
     assert extract_from_text(sentence, PUB, title="China and the US") == []
+
+
+# --- qualifiers judged near the act, quotations, commentary ------------------------------------
+
+
+def test_a_habit_in_a_later_clause_leaves_the_act_alone():
+    text = (
+        "Xi agreed on Saturday to designate fentanyl as a controlled substance, a step American "
+        "officials had been urging for years."
+    )
+    assert ("diplomatic", date(2025, 6, 7), "day", "China") in events(text)
+    assert events("US officials had pressed Beijing for more than a year to act.") == []
+
+
+def test_a_modal_in_a_later_clause_does_not_hedge_the_act():
+    text = (
+        "Wang Xiaohong met the US ambassador on Thursday, without saying how soon cooperation "
+        "could begin."
+    )
+    assert events(text) == [("diplomatic", date(2025, 6, 12), "day", "Ministry of Public Security")]
+
+
+def test_a_fragment_of_a_longer_quotation_is_speech():
+    assert types('Abroad it says: stop using this as an excuse for tariffs."') == set()
+    assert types("“We will cut the tariffs and talk again next month") == set()
+    # a whole quotation with its attribution is still read
+    assert "trade_policy" in types('"We raised the tariffs to 25% on Friday," Trump said.')
+
+
+def test_commentary_deadlines_and_conditionals_are_no_events():
+    for sentence in (
+        '"What we have is a ceasefire, not a peace treaty," said a Washington trade lawyer.',
+        "Negotiators now have until the beginning of March to settle the dispute.",
+        "Without an extension, the suspended tariff would come back into force on August 12.",
+        "Welcome to our live coverage of the US-China trade talks in Stockholm.",
+        "Neither side said when the working group would next convene.",
+        "A 20% tariff still applies to all Chinese goods, on top of a 10% reciprocal levy.",
+    ):
+        assert events(sentence) == [], sentence
+
+
+def test_status_wording_spares_an_act_in_a_relative_clause():
+    text = "The fentanyl tariff, which Trump doubled to 20% in March, still applies."
+    assert ("trade_policy", date(2025, 3, 1), "month", "White House") in events(text)
+
+
+# --- effective days and coming dates -------------------------------------------------------------
+
+
+def test_an_act_is_dated_by_the_effective_day_its_clause_gives():
+    pub = date(2019, 8, 28)
+    text = (
+        "Beijing moved first, unveiling retaliatory tariffs on American goods on Friday, with "
+        "the first batch due to take effect on September 1."
+    )
+    assert events(text, pub) == [("trade_policy", date(2019, 9, 1), "day", "China")]
+    # another clause's start date is not this act's ("..., and Trump threatened ... from")
+    text = (
+        "Earlier this month, Beijing widened its export controls on rare earths, and Trump "
+        "responded by threatening a 100% tariff from November 1."
+    )
+    got = events(text, date(2025, 10, 27))
+    assert ("trade_policy", date(2025, 10, 1), "month", "China") in got
+
+
+def test_that_day_after_an_effective_date_means_the_day_the_act_was_made():
+    text = (
+        "Trump announced on August 23 that the tariff would rise, starting September 1. "
+        "Later that day, Beijing vowed to take countermeasures."
+    )
+    got = events(text, date(2019, 8, 28))
+    assert ("diplomatic", date(2019, 8, 23), "day", "China") in got
+
+
+def test_a_month_and_day_close_ahead_is_the_coming_one():
+    text = "Washington agreed to leave the tariff at 10% rather than lift it to 25% on January 1."
+    found = find_dates(text, date(2018, 12, 2))
+    assert [r.date for r in found] == [date(2019, 1, 1)]
+    # in the summer the same words are the past January
+    assert [r.date for r in find_dates(text, date(2018, 7, 2))] == [date(2018, 1, 1)]
+
+
+# --- listings, releases ------------------------------------------------------------------------
+
+
+def test_an_entity_list_removal_for_drug_control_is_enforcement():
+    text = (
+        "Commerce took China's Institute of Forensic Science off its entity list in November 2023."
+    )
+    assert types(text) == {"enforcement"}
+    # additions, and listings unrelated to drugs, stay export controls
+    assert types("Commerce added 80 Chinese companies to its entity list on Tuesday.") == {
+        "trade_policy"
+    }
+    assert types("Commerce removed two chip makers from its entity list on Tuesday.") == {
+        "trade_policy"
+    }
+
+
+def test_a_coming_data_release_and_a_hyphenated_emergency():
+    assert "public_health" in types("The CDC is expected to publish its next update in June.")
+    text = "In 2017 the Trump administration declared a nationwide public-health emergency."
+    assert types(text) == {"public_health"}
+    assert types("Provisional federal data show about 87,000 overdose deaths.") == set()
