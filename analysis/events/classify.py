@@ -457,7 +457,7 @@ RULES: tuple[Rule, ...] = (
         either(
             r"took|taken|taking|remov|delist|strip|drop",
             r"entity list|unverified list",
-            8,
+            12,
         ),
         "entity unveri",
     ),
@@ -741,6 +741,8 @@ _DRUG_BODY = re.compile(
     r"fentanyl|drugs?)\b",
     re.IGNORECASE,
 )
+#: A rate summarised over goods or years is a statistic, not a tariff act.
+_AVERAGE = re.compile(r"\b(?:average|overall|weighted|combined|cumulative|mean)\b", re.I)
 #: A report verb with the day it was made ("said on Wednesday", "reported Tuesday").
 _SAID_ON = re.compile(
     r"\b(?:said|reported|announced|estimated|showed)\s+(?:on\s+)?(?:(?:last|this)\s+)?"
@@ -793,6 +795,10 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if rule.negatable and m.end() - m.start() > 12 and _NEGATED_IN.search(m.group()):
                 continue
             label, event_type = rule.label, rule.event_type
+            if event_type == "trade_policy" and _AVERAGE.search(
+                sentence, max(0, m.start() - 25), m.end()
+            ):
+                continue  # "the average US duty had climbed to 12%": a statistic
             if event_type == "trade_policy" and _THREAT.search(before):
                 label, event_type = "threatened tariffs", "diplomatic"
             if rule.event_type == "enforcement":

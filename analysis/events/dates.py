@@ -406,6 +406,9 @@ _DEADLINE = re.compile(
     r"(?:early\s+|late\s+|mid-?)?$",
     re.I,
 )
+#: A date in the alternative not taken ("kept the rate at 10% rather than lift it to 25% on
+#: January 1") is not when anything happened.
+_ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^,;.]{0,50}$", re.IGNORECASE)
 #: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
 _EVENT_NOUN = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:call|meeting|talks|summit|visit|announcement|decision|"
@@ -458,6 +461,7 @@ def resolve(
             or _EVENT_NOUN.match(sentence, r.end)
         )
         and not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
+        and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
         and not r.phrase.lower().startswith(("since", "until", "till", "through"))
     ]
     if prefer_day and any(r.precision == "day" for r in found):

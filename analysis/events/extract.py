@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -20,7 +20,7 @@ from analysis.events.classify import (
 )
 from analysis.events.dates import CLAUSE_BREAK, Resolved, find_dates, is_possessive, resolve
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
-from analysis.events.text import paragraphs, split_sentences
+from analysis.events.text import STAMP, paragraphs, split_sentences
 
 _COORD = re.compile(r"^\s*,?\s*and\s+(?:the\s+|its\s+)?$")
 _PREP = re.compile(
@@ -135,7 +135,8 @@ _TAKES_EFFECT = re.compile(
 )
 _SAME_DAY = re.compile(r"\b(?:on the same day|the same day|that day|that same day)\b", re.I)
 _SAME_TIME = re.compile(
-    r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile)\b",
+    r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile|"
+    r"within days|days later|shortly after(?:wards)?|soon after(?:wards)?)\b",
     re.IGNORECASE,
 )
 
@@ -163,7 +164,14 @@ def extract_from_text(
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
+    day = published  # the day relative dates count from: a live blog's entry stamp moves it
     for para in paragraphs(text):
+        stamp = _stamp_day(para, published) if len(para) <= _STAMP_MAX else None
+        if stamp is not None:
+            day = stamp
+            idx += 1
+            history.append((para, None))
+            continue
         gate = gate_matches(para)
         if not gate:
             idx += 1 + para.count(". ")  # about its sentence count (no split needed)
@@ -178,31 +186,25 @@ def extract_from_text(
             if not hits:
                 history.append((sent, None))
                 continue
-            context = _paragraph_date(history[para_start:], published)
-            last_day = (
-                (made_day or _last_day(hit_sents, published)) if _SAME_DAY.search(sent) else None
-            )
+            context = _paragraph_date(history[para_start:], day)
+            last_day = (made_day or _last_day(hit_sents, day)) if _SAME_DAY.search(sent) else None
             if last_day is not None:
                 context = last_day  # "on the same day": the day named last
             elif context is None and _SAME_TIME.search(sent):
                 context = last_when
-            if context is not None and context.date > published and not _SAME_DAY.search(sent):
+            if context is not None and context.date > day and not _SAME_DAY.search(sent):
                 context = None  # a later effective date is not when this sentence's act happened
             new = _sentence_events(
                 sent,
                 hits,
                 idx,
                 mentions(sent),
-                published,
+                day,
                 article_id,
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
-                effective=lambda j=j, ps=para_sents: _effective_date(ps[j + 1 : j + 3], published),
-                lede={
-                    t: r
-                    for t, (r, i) in lede.items()
-                    if idx - i <= LEDE_SPAN and r.date <= published
-                },
+                effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
+                lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN and r.date <= day},
             )
             events.extend(new)
             seen: set[str] = set()
@@ -220,6 +222,24 @@ def extract_from_text(
             hit_sents.append(sent)
             history.append((sent, new[0].actor_entity if new else None))
     return events
+
+
+_STAMP_MAX = 60
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _stamp_day(para: str, pub: date) -> date | None:
+    """The day a live-blog entry stamp or an update line names (a weekday stamp: the last such
+    day up to the publication day, as entries precede the page's last update); None when `para`
+    is no stamp."""
+    m = STAMP.match(para)
+    if m is None:
+        return None
+    if m.group("wd"):
+        back = (pub.weekday() - _WEEKDAYS.index(m.group("wd").lower()[:3])) % 7
+        return pub - timedelta(days=back)
+    found = [r for r in find_dates(m.group("date"), pub) if r.precision == "day"]
+    return found[0].date if found else None
 
 
 def _last_day(sents: list[str], pub: date) -> Resolved | None:

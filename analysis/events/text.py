@@ -120,6 +120,20 @@ def strip_markup(text: str) -> str:
     return text.replace("\\###", "").replace("\\", "") if "\\" in text else text
 
 
+#: A live-blog entry stamp or update line, a short paragraph of its own ("Tue 19:30 CEST",
+#: "Updated Mon 9:15 a.m. ET", "UPDATE, May 15, 2026"): kept so that the dates of the entries
+#: after it count from its day.
+STAMP = re.compile(
+    r"^\W*(?:(?:live\s+)?(?:last\s+)?update[ds]?\b[\s,:.\u2014-]*(?:at\s+|on\s+)?)?"
+    r"(?:(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?"
+    r"|(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?)?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
 def paragraphs(text: str) -> list[str]:
     """Text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
     out: list[str] = []
@@ -152,6 +166,8 @@ def _flush(block: list[str], out: list[str]) -> None:
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
     if len(para) < 120 and len(para.split()) < 8 and para[-1:] not in _TERMINAL_CHARS:
+        if STAMP.match(para):
+            out.append(para)
         return
     out.append(para)
 

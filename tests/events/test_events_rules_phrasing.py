@@ -312,3 +312,49 @@ def test_a_coming_data_release_and_a_hyphenated_emergency():
     text = "In 2017 the Trump administration declared a nationwide public-health emergency."
     assert types(text) == {"public_health"}
     assert types("Provisional federal data show about 87,000 overdose deaths.") == set()
+
+
+# --- live blogs, alternatives, averages, "within days" -------------------------------------------
+
+
+def test_live_blog_entries_count_their_dates_from_their_stamp():
+    text = (
+        "Wed 08:05 CEST\n\nChina's Commerce Ministry said on Tuesday that the talks had ended.\n\n"
+        "Mon 16:45 CEST\n\nTalks under way\n\n"
+        "Scott Bessent sat down with He Lifeng in Stockholm today for two days of talks.\n\n"
+        "UPDATE, July 31\n\nChina announced on Thursday a 10% tariff on US coal."
+    )
+    got = events(text, date(2025, 7, 30))  # a Wednesday
+    assert ("diplomatic", date(2025, 7, 28), "day", "Treasury") in got
+    assert ("trade_policy", date(2025, 7, 31), "day", "China") in got
+
+
+def test_stamp_lines_are_kept_as_paragraphs_and_other_short_lines_dropped():
+    from analysis.events.text import paragraphs
+
+    got = paragraphs("Tue 19:30 CEST\n\nTalks over for now\n\nThere was no news conference.")
+    assert got == ["Tue 19:30 CEST", "There was no news conference."]
+
+
+def test_a_date_in_the_alternative_not_taken_dates_nothing():
+    text = (
+        "On Saturday, Washington agreed with Beijing to leave the tariff at 10% rather than lift "
+        "it to 25% on January 1."
+    )
+    got = events(text, date(2018, 12, 2))
+    assert {e[1] for e in got} == {date(2018, 12, 1)}
+
+
+def test_an_average_rate_is_a_statistic():
+    text = "By one tally the average US duty on Chinese goods had climbed to about 12% by 2019."
+    assert types(text) == set()
+
+
+def test_within_days_takes_the_date_of_the_act_before():
+    text = (
+        "Biden and Xi agreed in November to restart cooperation on counternarcotics.\n\n"
+        "Within days, the Commerce Department took China's Institute of Forensic Science off "
+        "its entity list."
+    )
+    got = events(text, date(2024, 5, 16))
+    assert ("enforcement", date(2023, 11, 1), "month", "Commerce") in got
