@@ -181,7 +181,9 @@ _EXPORT = (
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}(?:rare[ -]earths?|minerals|metals|"
     r"elements|magnets|gallium|germanium|antimony|graphite|tungsten|chips|semiconductors)|"
-    r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity"
+    r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity|"
+    r"(?:rare[- ]earths?|mineral|critical minerals?|technology|chip) (?:measures|rules|controls|"
+    r"restrictions|curbs|licensing)"
 )
 _DEAL_VERBS = (
     r"reach|sign|ink|struck|strike|announc|finaliz|seal|conclud|took effect|take effect|"
@@ -227,11 +229,14 @@ _SANCTION = (
 _SCHEDULE = (
     r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
     r"place(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
-    r"add|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)"
+    r"add|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
+    r"(?:brought|bring|brings|bringing) (?:[\w,-]+ ){0,8}?under|"
+    r"(?:extend|widen|expand|tighten)\w* (?:its |their |the )?(?:[\w-]+ )?controls"
 )
 _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
-    r"pill presses"
+    r"pill presses|fentanyls|carfentanil|synthetic opioids|opioids|ingredients|"
+    r"psychoactive substances"
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
@@ -268,7 +273,8 @@ _LICENCE = (
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
 _MEET = (
-    r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
+    r"(?:held|hold|holds|holding|opened|convened|hosted|attended|chaired|began) "
+    r"(?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)|"
     r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
     r"(?:days?|rounds?) of (?:[\w-]+ )?(?:talks|negotiations|meetings|consultations)|"
@@ -290,7 +296,8 @@ _MEET = (
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
-    r"trip to|arrived in|sending \w+ (?:\w+ )?to|"
+    r"trip to|arrived in|(?:arrive|arrives|arriving) in|state visit|official visit|"
+    r"made (?:the|a|his|her|their) (?:[\w-]+ )?trip|sending \w+ (?:\w+ )?to|"
     r"visit (?:was|were|has been|had been|is) (?:confirmed|announced|scheduled|planned|set)|"
     r"(?:confirmed|announced) (?:the |a |an |his |her |its )?(?:[\w-]+ ){0,2}visit|"
     r"(?:send|sends|sent|sending|dispatch(?:ed|es|ing)?) (?:a |an |its |his |her |their )?"
@@ -318,6 +325,8 @@ _STATEMENT = (
     r"raised (?:concerns|the issue)|"
     r"lodged (?:[\w-]+ )?representations|summoned|(?:hit|hits|struck|fired|pushed) back|"
     r"(?:published|issued|released) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
+    r"fact sheet (?:published|issued|released)|(?:published|issued|released) (?:a |an |its )?"
+    r"fact sheet|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
     r"(?:necessary|resolute|firm|corresponding|countermeasures)"
 )
@@ -334,6 +343,8 @@ _AGREE = (
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|memorandum|declaration)|"
+    r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
+    r"(?:[\w,.-]+ ){0,4}?(?:tons|tonnes|soybeans|aircraft|jets|energy|worth)\b|"
     r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
     r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
     r"(?:framework|consensus|understanding|truce)|"
@@ -394,6 +405,16 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "trade_policy",
+        "tariff pause extended",
+        either(
+            r"extend|prolong|renew|lengthen",
+            r"(?:tariff |the |a |its |their )?(?:pause|suspension|reprieve|truce|exclusions?)\b",
+            5,
+        ),
+        "pause suspen reprie truce exclus",
+    ),
+    _r(
+        "trade_policy",
         "court ruling on tariffs",
         r"\b(?:court|judges?|justices|panel)\b(?:\W+[\w-]+){0,6}?\W+(?:upheld|allowed|stayed|"
         r"reinstated|let stand|ruled|sided)\b(?:\W+[\w-]+){0,8}?\W+(?:tariffs?|duties|levies)\b",
@@ -414,7 +435,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "export controls",
         either(_EXPORT_VERBS, _EXPORT, 6),
-        "export entity blackl unveri contro curbs limits restri",
+        "export entity blackl unveri contro curbs limits restri rare minera techno chip",
     ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
     _r(
@@ -448,7 +469,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "scheduling or licensing of chemicals",
         either(_SCHEDULE, _CHEMICALS, 6),
-        "precur chemic substa analog nitaze xylazi presse",
+        "precur chemic substa analog nitaze xylazi presse fentan carfen opioid ingred psycho",
     ),
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
     _r(
@@ -517,7 +538,8 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "meeting or talks",
         _w(_MEET),
-        "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
+        "met meet meets meetin talks talked spoke speak phone call video virtua summit conven hold "
+        "holds holdin "
         "opened attend chaire began held "
         "hosted envoy sent joined led headed "
         "bilate backch channe phoned teleph sat sit shook shake receiv lead leads leadin head "
@@ -527,7 +549,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "visit",
         _w(_VISIT),
-        "visit visite visits travel trip arrive sendin send sends sent dispat",
+        "visit visite visits travel trip arrive arrivi sendin send sends sent dispat",
     ),
     _r(
         "diplomatic",
@@ -560,7 +582,7 @@ RULES: tuple[Rule, ...] = (
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
         "joint statem reaffi welcom oppose lodged take taking took told presse assure convey "
-        "raised summon hit hits struck fired pushed white briefe wrote letter",
+        "raised summon hit hits struck fired pushed white briefe wrote letter fact",
         0.6,
     ),
     _r(
@@ -568,7 +590,7 @@ RULES: tuple[Rule, ...] = (
         "agreement to cooperate",
         _w(_AGREE),
         "agreed commit broker ceasef secure negoti reache signed pledge promis produc "
-        "yielde hammer clinch forged struck announ unveil conclu launch",
+        "yielde hammer clinch forged struck announ unveil conclu launch buy purcha import",
     ),
     _r(
         "diplomatic",
@@ -656,10 +678,12 @@ STATISTIC = re.compile(
 )
 #: Opinion, generic claims, questions and conditional speech: no event even if a trigger appears.
 NON_EVENT = re.compile(
-    r"^\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to)\b|"
+    r"^\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once)\b|"
     r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
     r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
+    r"(?:two|three|four|five|six|several|multiple|\d+) (?:rounds|meetings|calls|visits|sessions)"
+    r"(?= (?:of|since|over|in)\b)|"
     r"(?:not|neither \w+|nor \w+) (?:say|said|specify|specified|disclose|disclosed|announce|"
     r"announced) when|"
     r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
@@ -667,8 +691,8 @@ NON_EVENT = re.compile(
     # commentary: a quote or claim attributed to an analyst, not to a government
     r"\bsaid (?:a|an|one) (?:[\w-]+ ){0,4}?(?:lawyer|analyst|economist|expert|professor|"
     r"consultant|researcher|strategist|scholar|fellow|trader|investor|observer|commentator)s?\b|"
-    r"\b(?:analysts|economists|experts|critics|observers|commentators) (?:said|say|says|argue|"
-    r"warned|noted|believe)\b",
+    r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
+    r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe)\b",
     re.IGNORECASE,
 )
 #: A measure said to stay as it is: no act, except one named in a relative clause ("The tariff,
@@ -715,7 +739,8 @@ AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no longer|neither|nor|without|nothing)|n't)\W+(?:\w+\W+){0,2}$", re.I
+    r"(?:\b(?:not|never|no longer|neither|nor|without|nothing|no|yet to)|n't)\W+(?:\w+\W+){0,2}$",
+    re.I,
 )
 #: A comparison right after a trigger makes it a claim ("controls more ... than any other").
 _COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
@@ -741,8 +766,14 @@ _DRUG_BODY = re.compile(
     r"fentanyl|drugs?)\b",
     re.IGNORECASE,
 )
+#: Money named just before "charged": a price or duty, not a criminal charge.
+_MONEY_CHARGED = re.compile(
+    r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
+)
 #: A rate summarised over goods or years is a statistic, not a tariff act.
-_AVERAGE = re.compile(r"\b(?:average|overall|weighted|combined|cumulative|mean)\b", re.I)
+_AVERAGE = re.compile(
+    r"\b(?:average|overall|weighted|combined|cumulative|mean|(?:will|would) total|totals?)\b", re.I
+)
 #: A report verb with the day it was made ("said on Wednesday", "reported Tuesday").
 _SAID_ON = re.compile(
     r"\b(?:said|reported|announced|estimated|showed)\s+(?:on\s+)?(?:(?:last|this)\s+)?"
@@ -801,6 +832,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "the average US duty had climbed to 12%": a statistic
             if event_type == "trade_policy" and _THREAT.search(before):
                 label, event_type = "threatened tariffs", "diplomatic"
+            if rule.label == "arrests or charges" and _MONEY_CHARGED.search(before):
+                continue  # "the tariffs it has charged on farm products"
             if rule.event_type == "enforcement":
                 if aggregate is None:
                     aggregate = bool(AGGREGATE.search(sentence))

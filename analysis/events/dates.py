@@ -62,6 +62,28 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+COUNTS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ),
+        start=1,
+    )
+}
+COUNTS["a"] = COUNTS["an"] = 1
+_COUNT = "|".join(COUNTS)
 
 #: (pattern, kind) tried in order; the first kind that matches a span wins over later ones there.
 PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -83,7 +105,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|"
+            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|that|"
             rf"(?:at |by |until |before )?the (?:end|beginning|start|middle) of)\s+"
             rf"(?:early |late |mid-)?{_MON}(?!\s*\d)\b",
             re.I,
@@ -116,6 +138,15 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "weekday_bare",
     ),
     (
+        # "eight years ago this month", "two weeks ago"
+        re.compile(
+            rf"\b(?P<n>{_COUNT}|\d{{1,2}})\s+(?P<agounit>year|month|week|day)s?\s+ago"
+            r"(?:\s+this\s+(?P<agothis>month|week))?\b",
+            re.I,
+        ),
+        "ago",
+    ),
+    (
         re.compile(
             r"\b(?P<wmod>earlier this|later this|this|last|next|the past|the previous|the coming|"
             r"over the|at the)\s+(?P<unit>week(?:end)?)\b",
@@ -140,7 +171,11 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "month",
     ),
     (
-        re.compile(r"\b(?P<wmod>earlier this|later this|this|last|next)\s+(?P<unit>year)\b", re.I),
+        re.compile(
+            r"\b(?P<wmod>earlier this|later this|this|last|next|that|later that|earlier that|"
+            r"the same)\s+(?P<unit>year)\b",
+            re.I,
+        ),
         "year_rel",
     ),
     (
@@ -291,6 +326,18 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
     if kind == "year":
         year = int(g["year"])
         return Resolved(date(year, 1, 1), "year", "explicit", *span)
+    if kind == "ago":
+        n = COUNTS.get(g["n"].lower()) or int(g["n"])
+        unit = g["agounit"].lower()
+        if unit == "year":
+            if g.get("agothis", "").lower() == "month":
+                return Resolved(date(pub.year - n, pub.month, 1), "month", "relative", *span)
+            return Resolved(date(pub.year - n, 1, 1), "year", "relative", *span)
+        if unit == "month":
+            return Resolved(_month_start(pub, -n), "month", "relative", *span)
+        if unit == "week":
+            return Resolved(monday(pub) - timedelta(weeks=n), "week", "relative", *span)
+        return Resolved(pub - timedelta(days=n), "day", "relative", *span)
     return None
 
 
@@ -328,6 +375,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month": ("relative",),
     "year_rel": ("relative",),
     "year": ("digit",),
+    "ago": ("ago",),
 }
 _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
 #: "..., starting Tuesday": a start named right before the phrase looks ahead.
@@ -367,6 +415,7 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
         "weekday": not words.isdisjoint(WEEKDAYS),
         "relative": not words.isdisjoint(_RELATIVE_WORDS),
         "digit": bool(_DIGIT.search(sentence)),
+        "ago": "ago" in words,
     }
     for pattern, kind in PATTERNS:
         if not all(has[n] for n in _NEEDS[kind]):

@@ -164,11 +164,11 @@ def extract_from_text(
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
-    day = published  # the day relative dates count from: a live blog's entry stamp moves it
+    entry_day = published  # the day relative dates count from: a live blog's stamp moves it
     for para in paragraphs(text):
         stamp = _stamp_day(para, published) if len(para) <= _STAMP_MAX else None
         if stamp is not None:
-            day = stamp
+            entry_day = stamp
             idx += 1
             history.append((para, None))
             continue
@@ -186,6 +186,10 @@ def extract_from_text(
             if not hits:
                 history.append((sent, None))
                 continue
+            day = entry_day
+            if _THAT_TIME.search(sent):  # "in April that year": the year named before
+                year = _year_named(history[-_YEAR_LOOKBACK:], sent, published)
+                day = date(year, 12, 31) if year is not None and year < day.year else day
             context = _paragraph_date(history[para_start:], day)
             last_day = (made_day or _last_day(hit_sents, day)) if _SAME_DAY.search(sent) else None
             if last_day is not None:
@@ -240,6 +244,27 @@ def _stamp_day(para: str, pub: date) -> date | None:
         return pub - timedelta(days=back)
     found = [r for r in find_dates(m.group("date"), pub) if r.precision == "day"]
     return found[0].date if found else None
+
+
+#: A time named by reference to a year given earlier ("in April that year", "that July").
+_THAT_TIME = re.compile(
+    r"\b(?:that|later that|earlier that|the same) (?:year|spring|summer|autumn|fall|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+_YEAR_LOOKBACK = 6
+_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_named(previous: list[tuple[str, Entity | None]], sent: str, pub: date) -> int | None:
+    """The year of the last date phrase with its year spelled out, in `sent` before "that ..."
+    or in the sentences before it."""
+    head = sent[: _THAT_TIME.search(sent).start()]
+    for text in [head, *(s for s, _ in reversed(previous))]:
+        years = [r.date.year for r in find_dates(text, pub) if _YEAR_DIGITS.search(r.phrase)]
+        if years:
+            return years[-1]
+    return None
 
 
 def _last_day(sents: list[str], pub: date) -> Resolved | None:
