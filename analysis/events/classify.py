@@ -121,13 +121,18 @@ _TARIFF = (
     r"tariffs?\b|duties\b|duty\b|levies\b|levy\b|import tax|reciprocal rate|tariff rate|"
     r"surcharges?\b|(?:port|docking|vessel|berthing) fees|"
     r"fees on (?:[\w-]+ ){0,3}(?:ships|vessels)|"
-    r"(?:higher|additional|extra|retaliatory|punitive) rate\b"
+    r"(?:higher|additional|extra|retaliatory|punitive) rate\b|"
+    r"(?:china|chinese|baseline|reciprocal|country-specific|headline) rates?\b|rate on\b|"
+    r"lists? [1-4][ab]?\b|(?:additional|extra) [\d.]+ ?(?:%|percent|percentage points)|"
+    r"(?:flat|per-item|specific) (?:charge|fee|duty|rate)s?\b|"
+    r"(?:new|additional|special|extra) fees\b"
 )
 _UP = (
     r"impos|rais|hik|increas|doubl|slap|levied|levying|levy (?=a |an |the |new |extra |higher )|"
     r"add|announc|reimpos|reinstat|set|put|"
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
-    r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)"
+    r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
+    r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
@@ -157,6 +162,7 @@ _TOOK_EFFECT = (
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|"
     r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)|"
+    r"(?:come|comes|came|coming) off\b|(?:will|would) be (?:lifted|removed|dropped)|"
     r"(?:stay|stays|remain|remains|kept|keep|keeps|held|hold|holds)\w* at [\d.]+ ?(?:%|percent) "
     r"(?:for (?:another|a further|an additional)|until|through)"
 )
@@ -169,7 +175,12 @@ _TOOK_EFFECT_FAR = (
     r"(?:will|would) now be [\d.]+ ?(?:%|percent)"
 )
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
-_DUTY_FREE = alt("duty-free", "de minimis", r"low-value (?:shipments|parcels|packages)")
+_DUTY_FREE = alt(
+    "duty-free",
+    "de minimis",
+    r"low-value (?:shipments|parcels|packages)",
+    r"(?:the )?exemptions?\b",
+)
 _EXPORT_VERBS = (
     r"impos|announc|tighten|expand|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
     r"introduc|suspend|approv|plac|put|remov|delist"
@@ -186,8 +197,8 @@ _EXPORT = (
     r"restrictions|curbs|licensing)"
 )
 _DEAL_VERBS = (
-    r"reach|sign|ink|struck|strike|announc|finaliz|seal|conclud|took effect|take effect|"
-    r"went into effect"
+    r"took effect|take effect|takes effect|went into effect|enters? into force|entered into force|"
+    r"(?:comes?|came) into force"
 )
 _DEAL = (
     r"trade (?:deal|agreement|truce|pact|framework)|"
@@ -227,7 +238,7 @@ _SANCTION = (
     r"(?:foreign )?terrorist organi[sz]ations?))"
 )
 _SCHEDULE = (
-    r"schedul|(?-i:control)|list|regulat|licens|registration|restrict|class-wide|placed|"
+    r"schedul|(?-i:control)|listed|listing|regulat|licens|registration|restrict|class-wide|placed|"
     r"place(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
     r"add|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
     r"(?:brought|bring|brings|bringing) (?:[\w,-]+ ){0,8}?under|"
@@ -236,7 +247,7 @@ _SCHEDULE = (
 _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
     r"pill presses|fentanyls|carfentanil|synthetic opioids|opioids|ingredients|"
-    r"psychoactive substances"
+    r"psychoactive substances|synthetic drugs|narcotic drugs"
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
@@ -248,7 +259,7 @@ _RAID = (
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat")
 _DATA = (
     r"(?:provisional|new|latest|preliminary|final|updated|next) (?:[\w-]+ )?"
-    r"(?:data|figures|statistics|estimates|numbers|counts|report|update)|"
+    r"(?:data|figures|statistics|estimates|numbers|counts?|report|update)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
 #: A tariff named first and then acted on in a relative clause ("the tariff, which Trump doubled
@@ -256,7 +267,8 @@ _DATA = (
 _TARIFF_ACTED = (
     r"(?:which|that)\s+(?:[\w.'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?(?:first\s+)?"
     r"(?:imposed|raised|doubled|tripled|hiked|increased|levied|slapped|announced|introduced|"
-    r"cut|lowered|halved|reduced|suspended|lifted|removed|scrapped|extended)\b"
+    r"cut|lowered|halved|reduced|suspended|lifted|removed|scrapped|extended|charged|"
+    r"collected|applied)\b"
 )
 #: Approval or wider access of an overdose treatment (naloxone over the counter, ...).
 _TREATMENT = (
@@ -290,13 +302,14 @@ _MEET = (
     r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sat down|"
     r"(?:will|to) sit down (?:with|in|at)\b|"
     r"shook hands|shake hands|readout|"
+    r"spent (?:[\w-]+ ){1,5}?(?:with|in talks|meeting|negotiating)\b|"
     r"(?:call|talks|meeting|summit|conversation)\b(?=(?:\W+[\w-]+){0,12}?\W+lasted\b)|"
     r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
     r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)"
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
-    r"trip to|arrived in|(?:arrive|arrives|arriving) in|state visit|official visit|"
+    r"trip to|arrived in|(?:arrive|arrives|arriving) in|"
     r"made (?:the|a|his|her|their) (?:[\w-]+ )?trip|sending \w+ (?:\w+ )?to|"
     r"visit (?:was|were|has been|had been|is) (?:confirmed|announced|scheduled|planned|set)|"
     r"(?:confirmed|announced) (?:the |a |an |his |her |its )?(?:[\w-]+ ){0,2}visit|"
@@ -342,14 +355,17 @@ _AGREE = (
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
-    r"signed (?:an? )?(?:agreement|memorandum|declaration)|"
+    r"signed (?:an? |the )?(?:[\w-]+ ){0,5}?(?:agreement|memorandum of understanding|"
+    r"declaration|accord|trade deal|pact)\b|"
+    r"(?:agreement|deal|accord|truce|framework|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:was|were|has been|"
+    r"had been) (?:announced|reached|signed|unveiled|struck|agreed)|"
     r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
     r"(?:[\w,.-]+ ){0,4}?(?:tons|tonnes|soybeans|aircraft|jets|energy|worth)\b|"
     r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
     r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
-    r"(?:framework|consensus|understanding|truce)|"
+    r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)|"
     r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
-    r"(?:agreement|accord|pact|memorandum|partnership)"
+    r"(?:agreement|accord|pact|memorandum|partnership|trade deal)"
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
@@ -368,16 +384,22 @@ def _w(words: str) -> str:
 _G_TARIFF = "tarif duti duty levie levy reci surcha fees rate"
 RULES: tuple[Rule, ...] = (
     # trade policy
-    _r("trade_policy", "ended duty-free treatment", either(_ENDS, _DUTY_FREE, 5), "duty minimi"),
+    _r(
+        "trade_policy",
+        "ended duty-free treatment",
+        either(_ENDS, _DUTY_FREE, 10),
+        "duty minimi exempt",
+    ),
     _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8), _G_TARIFF),
     _r(
         "trade_policy",
         "tariffs struck down",
-        r"\b(?:ruled|held|found|decided)\W+(?:[\w,-]+\W+){0,4}?that\W+(?:[\w.,-]+\W+){0,6}?"
+        r"\b(?:ruled|held|found|decided|concluded)\W+(?:[\w,-]+\W+){0,4}?that\W+"
+        r"(?:[\w.,()-]+\W+){0,12}?"
         r"(?:does not|did not|doesn't|didn't|cannot|can't|lacks?|lacked|exceeded)\W+"
         r"(?:[\w-]+\W+){0,3}?(?:authori[sz]\w*|allow|permit|power|authority)\b(?=.{0,80}"
         r"\b(?:tariffs?|duties|levies)\b)",
-        "ruled held found decide",
+        "ruled held found decide conclu",
         negatable=False,
     ),
     _r(
@@ -405,6 +427,20 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "trade_policy",
+        "order on tariffs signed",
+        r"\bsign\w*\s+(?:an?\s+|the\s+|its\s+|his\s+)?(?:[\w-]+\s+){0,2}?(?:executive order|order|"
+        r"memorandum|proclamation)\b(?:\W+[\w,.-]+){0,14}?\W+(?:tariffs?|duties|levies|rates?)\b",
+        "sign signed signin signs",
+    ),
+    _r(
+        "trade_policy",
+        "tariff rate kept",
+        r"\b(?:keep|keeps|kept|maintain\w*)\b(?:\W+[\w-]+){0,6}?\W+(?:tariffs?|duties|rate)\b"
+        r"(?:\W+[\w-]+){0,4}?\W+at\s+[\d.]+\s*(?:%|percent)",
+        "keep keeps kept mainta",
+    ),
+    _r(
+        "trade_policy",
         "tariff pause extended",
         either(
             r"extend|prolong|renew|lengthen",
@@ -412,6 +448,16 @@ RULES: tuple[Rule, ...] = (
             5,
         ),
         "pause suspen reprie truce exclus",
+    ),
+    _r(
+        "trade_policy",
+        "trade investigation opened",
+        either(
+            r"launch|open|initiat|start|began|begin",
+            r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
+            12,
+        ),
+        "probe invest inquir review",
     ),
     _r(
         "trade_policy",
@@ -441,7 +487,11 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "trade action (Section 301/232, IEEPA)",
-        either(_UP + "|order|invok|sign|open|launch|initiat|investigat|probe", _LEGAL, 6),
+        either(
+            _UP + "|suspend|extend|order|invok|sign|open|launch|initiat|investigat|probe",
+            _LEGAL,
+            8,
+        ),
         "sectio ieepa emerge",
         0.7,
     ),
@@ -469,7 +519,8 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "scheduling or licensing of chemicals",
         either(_SCHEDULE, _CHEMICALS, 6),
-        "precur chemic substa analog nitaze xylazi presse fentan carfen opioid ingred psycho",
+        "precur chemic substa analog nitaze xylazi presse fentan carfen opioid ingred psycho "
+        "synthe narcot",
     ),
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
     _r(
@@ -543,7 +594,7 @@ RULES: tuple[Rule, ...] = (
         "opened attend chaire began held "
         "hosted envoy sent joined led headed "
         "bilate backch channe phoned teleph sat sit shook shake receiv lead leads leadin head "
-        "heads headin readou lasted",
+        "heads headin readou lasted spent",
     ),
     _r(
         "diplomatic",
@@ -678,14 +729,20 @@ STATISTIC = re.compile(
 )
 #: Opinion, generic claims, questions and conditional speech: no event even if a trigger appears.
 NON_EVENT = re.compile(
-    r"^\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once)\b|"
+    r"^\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
+    r"added to|taken together|combined with|together with|in total|altogether|all told|"
+    r"for (?:years|decades|months)|over the (?:years|decades)|"
+    r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
+    # advice to the reader (a client alert's checklist)
+    r"monitor|confirm|review|check|consider|ensure|prepare|watch|note|read|see|subscribe|"
+    r"contact|click|keep|track|verify|assess|evaluate|plan|make sure|be aware)\b|"
     r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
     r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
+    r"would have been|would've been|unthinkable|"
     r"(?:two|three|four|five|six|several|multiple|\d+) (?:rounds|meetings|calls|visits|sessions)"
     r"(?= (?:of|since|over|in)\b)|"
-    r"(?:not|neither \w+|nor \w+) (?:say|said|specify|specified|disclose|disclosed|announce|"
-    r"announced) when|"
+    r"would like to|wants? to know|waiting to see|remains to be seen|"
     r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
     r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b|"
     # commentary: a quote or claim attributed to an analyst, not to a government
@@ -755,7 +812,10 @@ _THREAT = re.compile(
 #: An act named as the object of a reaction ("condemned the indictments") is not itself reported.
 _REACTED_TO = re.compile(
     r"\b(?:welcomed|condemned|denounced|criticized|criticised|protested|rejected|opposed|"
-    r"slammed|decried)\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$",
+    r"slammed|decried)\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$|"
+    # a topic of argument, not an act: "the arguments over class-wide scheduling"
+    r"\b(?:arguments?|debates?|disputes?|talk|questions?|fights?)\s+(?:over|about|on)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A delisted body or a delisting about drugs: an entity-list removal made for counternarcotics
@@ -766,6 +826,23 @@ _DRUG_BODY = re.compile(
     r"fentanyl|drugs?)\b",
     re.IGNORECASE,
 )
+#: What a government "did not say" ("Neither side said when the group would next convene"): the
+#: act after it is unknown, not reported.
+_UNSAID = re.compile(
+    r"(?:\bnot|n't|neither \w+|nor \w+|declined to) (?:say|said|specify|specified|disclose|"
+    r"disclosed|announce|announced|confirm|confirmed) (?:\w+ ){0,2}?(?:when|whether|if|how)\b"
+    r"[^;.]*$|\bno date (?:has been|was|had been) set\b[^;.]*$",
+    re.IGNORECASE,
+)
+#: What a trade investigation is about.
+_TRADE_SUBJECT = re.compile(
+    r"\b(?:tariffs?|trade|imports?|exports?|section \d+|USTR|Trade Representative|dumping|"
+    r"subsidies|overcapacity|excess capacity|national security|shipbuilding|semiconductors|"
+    r"critical minerals)\b",
+    re.IGNORECASE,
+)
+#: An act inside a "whether" clause is a question, not a report.
+_WHETHER = re.compile(r"\bwhether\b[^;.]*$", re.IGNORECASE)
 #: Money named just before "charged": a price or duty, not a criminal charge.
 _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
@@ -832,6 +909,10 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "the average US duty had climbed to 12%": a statistic
             if event_type == "trade_policy" and _THREAT.search(before):
                 label, event_type = "threatened tariffs", "diplomatic"
+            if _WHETHER.search(sentence, max(0, m.start() - 100), m.start()) or _UNSAID.search(
+                sentence, max(0, m.start() - 80), m.start()
+            ):
+                continue  # "has yet to rule on whether the law lets a president impose tariffs"
             if rule.label == "arrests or charges" and _MONEY_CHARGED.search(before):
                 continue  # "the tariffs it has charged on farm products"
             if rule.event_type == "enforcement":
@@ -850,6 +931,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 sentence
             ):
                 continue  # other listings are export controls (trade policy)
+            if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
+                continue  # a school or a broadcaster investigated is no trade action
             if rule.label == "overdose figures reported":
                 # "X said ... deaths fell": a release when a health publisher says it, on a day
                 if not HEALTH_PUBLISHER.search(sentence) or not _SAID_ON.search(sentence):

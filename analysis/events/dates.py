@@ -451,7 +451,7 @@ BEFORE_FACTOR = 1.5
 #: period: neither is when something happened.
 _DEADLINE = re.compile(
     r"\b(?:until|till|through|expires?|expiring|extended to|runs? to|since|first since|"
-    r"ending|ended)\s*"
+    r"ending|ended|prior to)\s*"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.I,
 )

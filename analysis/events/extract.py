@@ -118,7 +118,7 @@ _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
     r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
     r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
-    r"envoys?|ambassadors?|presidents|premiers|governments|truce)\b",
+    r"envoys?|ambassadors?|presidents|premiers|governments|truce|teams|framework)\b",
     re.IGNORECASE,
 )
 #: Sentences after a dated event within which an undated event of the same type is taken to
@@ -172,6 +172,9 @@ def extract_from_text(
             idx += 1
             history.append((para, None))
             continue
+        lead = _UPDATE_LEAD.match(para)
+        if lead is not None:  # "UPDATE, May 15, 2026: Trump and Xi concluded their talks on Friday"
+            entry_day = _stamp_day(lead.group("when"), published) or entry_day
         gate = gate_matches(para)
         if not gate:
             idx += 1 + para.count(". ")  # about its sentence count (no split needed)
@@ -229,6 +232,12 @@ def extract_from_text(
 
 
 _STAMP_MAX = 60
+#: An update line leading a paragraph, its date then a colon or dash.
+_UPDATE_LEAD = re.compile(
+    r"^\W*(?:update[ds]?|correction)\b[\s,:.]*(?:on\s+)?(?P<when>(?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*[:\u2014\u2013-]",
+    re.IGNORECASE,
+)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -522,6 +531,16 @@ _EFFECT_CUE = re.compile(
 )
 
 
+def _new_clause(sent: str, lo: int, hi: int) -> bool:
+    """A clause break between `lo` and `hi` that starts a new subject ("..., and Trump
+    threatened"), not one that goes on with the same subject ("..., and applied them from")."""
+    for m in CLAUSE_BREAK.finditer(sent, lo, hi):
+        nxt = sent[m.end() : m.end() + 20].split()
+        if not (m.group().startswith(",") and nxt and nxt[0].islower() and nxt[0].endswith("ed")):
+            return True
+    return False
+
+
 def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved | None:
     """A day in `sent` after the act's own date that a cue marks as its effective day ("...
     unveiled tariffs on Friday, with the first batch due to take effect on September 1"), in the
@@ -533,7 +552,7 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
             and r.date > when.date
             and r.phrase != when.phrase
             and _EFFECT_CUE.search(sent, max(0, r.start - 32), r.start)
-            and not CLAUSE_BREAK.search(sent, min(anchor, r.start), max(anchor, r.start))
+            and not _new_clause(sent, min(anchor, r.start), max(anchor, r.start))
         ):
             return r
     return None
