@@ -161,6 +161,7 @@ _TOOK_EFFECT = (
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|"
+    r"(?:will|to|set to|scheduled to|due to) (?:double|triple|rise|fall|increase|drop|climb)|"
     r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)|"
     r"(?:come|comes|came|coming) off\b|(?:will|would) be (?:lifted|removed|dropped)|"
     r"(?:stay|stays|remain|remains|kept|keep|keeps|held|hold|holds)\w* at [\d.]+ ?(?:%|percent) "
@@ -172,7 +173,7 @@ _TOOK_EFFECT_FAR = (
     r"took effect|takes? effect|went into effect|came into force|"
     r"(?:is|are|was|were) due (?:on|to take effect)|due to take effect|"
     r"(?:will|would) (?:now )?be (?:raised|increased|cut|lowered|reduced|halved|doubled)|"
-    r"(?:will|would) now be [\d.]+ ?(?:%|percent)"
+    r"(?:will|would) now be [\d.]+ ?(?:%|percent)|(?:come|comes|came|coming) off\b"
 )
 _ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
 _DUTY_FREE = alt(
@@ -302,7 +303,7 @@ _MEET = (
     r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sat down|"
     r"(?:will|to) sit down (?:with|in|at)\b|"
     r"shook hands|shake hands|readout|"
-    r"spent (?:[\w-]+ ){1,5}?(?:with|in talks|meeting|negotiating)\b|"
+    r"spent (?:[\w-]+ ){1,8}?(?:with|in talks|meeting|negotiating)\b|"
     r"(?:call|talks|meeting|summit|conversation)\b(?=(?:\W+[\w-]+){0,12}?\W+lasted\b)|"
     r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
     r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)"
@@ -365,7 +366,7 @@ _AGREE = (
     r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
     r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)|"
     r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
-    r"(?:agreement|accord|pact|memorandum|partnership|trade deal)"
+    r"(?:agreement|accord|pact|memorandum of understanding|partnership|trade deal)"
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
@@ -455,7 +456,7 @@ RULES: tuple[Rule, ...] = (
         either(
             r"launch|open|initiat|start|began|begin",
             r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
-            12,
+            16,
         ),
         "probe invest inquir review",
     ),
@@ -484,6 +485,13 @@ RULES: tuple[Rule, ...] = (
         "export entity blackl unveri contro curbs limits restri rare minera techno chip",
     ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
+    _r(
+        "trade_policy",
+        "trade deal",
+        r"\b(?:agreement|deal|accord|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:enters?|entered|entering|"
+        r"comes?|came|goes|went|will go|will enter|will come) into (?:force|effect)\b",
+        "agreem deal accord pact",
+    ),
     _r(
         "trade_policy",
         "trade action (Section 301/232, IEEPA)",
@@ -740,6 +748,8 @@ NON_EVENT = re.compile(
     r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
     r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
     r"would have been|would've been|unthinkable|"
+    r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are) (?:un)?likely to|"
+    r"^\s*(?:this|it|that) (?:is|was|marks|marked) the \w+ time\b|"
     r"(?:two|three|four|five|six|several|multiple|\d+) (?:rounds|meetings|calls|visits|sessions)"
     r"(?= (?:of|since|over|in)\b)|"
     r"would like to|wants? to know|waiting to see|remains to be seen|"
@@ -831,7 +841,7 @@ _DRUG_BODY = re.compile(
 _UNSAID = re.compile(
     r"(?:\bnot|n't|neither \w+|nor \w+|declined to) (?:say|said|specify|specified|disclose|"
     r"disclosed|announce|announced|confirm|confirmed) (?:\w+ ){0,2}?(?:when|whether|if|how)\b"
-    r"[^;.]*$|\bno date (?:has been|was|had been) set\b[^;.]*$",
+    r"[^;.]*$|\bno date (?:has been|was|had been)\b[^;.]*$",
     re.IGNORECASE,
 )
 #: What a trade investigation is about.

@@ -122,6 +122,16 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "rel_day",
     ),
     (
+        # "ended at 12:01 a.m.": a clock time alone names the day the story is about
+        re.compile(
+            r"\bat (?P<clock>\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}\b)?"
+            r"(?!\s+(?:on|the next|the following|next|this|last|monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+            re.I,
+        ),
+        "clock",
+    ),
+    (
         re.compile(
             r"\b(?P<mod>last|this|next|on|this past|this coming|earlier on|late on|early on|by|"
             rf"during|since|until)\s+{_WD}\b",
@@ -298,6 +308,8 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
         return Resolved(
             date(int(g["year"]), MONTHS[g["mon"].lower()], 1), "month", "explicit", *span
         )
+    if kind == "clock":
+        return Resolved(pub, "day", "relative", *span)
     if kind == "rel_day":
         rel = g["rel"].lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
@@ -369,6 +381,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "m": ("month",),
     "my": ("month", "digit"),
     "rel_day": ("relative",),
+    "clock": ("digit",),
     "weekday": ("weekday",),
     "weekday_bare": ("weekday",),
     "week": ("relative",),
@@ -458,6 +471,12 @@ _DEADLINE = re.compile(
 #: A date in the alternative not taken ("kept the rate at 10% rather than lift it to 25% on
 #: January 1") is not when anything happened.
 _ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^,;.]{0,50}$", re.IGNORECASE)
+#: The new end of something extended or delayed ("extended the truce to November 10") is a
+#: deadline, not when the extension happened.
+_EXTENDED_TO = re.compile(
+    r"\b(?:extend|prolong|push|delay|postpon|defer)\w*\b[^,;.]{0,40}\b(?:to|until|till)\s*$",
+    re.IGNORECASE,
+)
 #: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
 _EVENT_NOUN = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:call|meeting|talks|summit|visit|announcement|decision|"
@@ -511,6 +530,7 @@ def resolve(
         )
         and not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
         and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
+        and not _EXTENDED_TO.search(sentence, max(0, r.start - 60), r.start)
         and not r.phrase.lower().startswith(("since", "until", "till", "through"))
     ]
     if prefer_day and any(r.precision == "day" for r in found):

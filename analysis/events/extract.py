@@ -18,7 +18,14 @@ from analysis.events.classify import (
     is_statistic,
     sentence_stems,
 )
-from analysis.events.dates import CLAUSE_BREAK, Resolved, find_dates, is_possessive, resolve
+from analysis.events.dates import (
+    CLAUSE_BREAK,
+    WEEKDAYS,
+    Resolved,
+    find_dates,
+    is_possessive,
+    resolve,
+)
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
 from analysis.events.text import STAMP, paragraphs, split_sentences
 
@@ -165,6 +172,11 @@ def extract_from_text(
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
     entry_day = published  # the day relative dates count from: a live blog's stamp moves it
+    title_key = _key(title) if title else ""
+
+    def recent() -> list[str]:
+        return [s for s, _ in history[-2:]]
+
     for para in paragraphs(text):
         stamp = _stamp_day(para, published) if len(para) <= _STAMP_MAX else None
         if stamp is not None:
@@ -185,6 +197,9 @@ def extract_from_text(
         sent_words = sentence_stems(para, para_sents, gate)
         for j, sent in enumerate(para_sents):
             idx += 1
+            if j == 0 and title_key and _key(para) == title_key:
+                history.append((sent, None))
+                break  # the headline repeated as the body's first paragraph
             hits = classify(sent, sent_words[j]) if len(sent) < 5000 else []
             if not hits:
                 history.append((sent, None))
@@ -194,8 +209,14 @@ def extract_from_text(
                 year = _year_named(history[-_YEAR_LOOKBACK:], sent, published)
                 day = date(year, 12, 31) if year is not None and year < day.year else day
             context = _paragraph_date(history[para_start:], day)
-            last_day = (made_day or _last_day(hit_sents, day)) if _SAME_DAY.search(sent) else None
-            if last_day is not None:
+            last_day = (
+                (made_day or _last_day(recent(), day) or _last_day(hit_sents, day))
+                if _SAME_DAY.search(sent) or _NEXT_DAY.match(sent)
+                else None
+            )
+            if last_day is not None and _NEXT_DAY.match(sent):  # "The next day, ..."
+                context = Resolved(last_day.date + timedelta(days=1), "day", "relative")
+            elif last_day is not None:
                 context = last_day  # "on the same day": the day named last
             elif context is None and _SAME_TIME.search(sent):
                 context = last_when
@@ -274,6 +295,20 @@ def _year_named(previous: list[tuple[str, Entity | None]], sent: str, pub: date)
         if years:
             return years[-1]
     return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+#: "The next day, ...": the day after the one named last.
+_NEXT_DAY = re.compile(r"\W*(?:the (?:next|following) day|a day later|the day after)\b", re.I)
+#: "... effective at 12:01 a.m. the next day": the day after the act's own.
+_NEXT_DAY_CUE = re.compile(
+    r"\b(?:effective|starting|from|(?:take|takes|taking|took) effect)\s+(?:at [\d:.]+\s*"
+    r"[ap]\.?\s?m\.?\s+)?(?:on\s+)?the (?:next|following) day\b",
+    re.IGNORECASE,
+)
 
 
 def _last_day(sents: list[str], pub: date) -> Resolved | None:
@@ -547,6 +582,8 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
     clause of the trigger at `anchor` (not another act's start: "..., and Trump threatened a
     tariff from November 1")."""
     for r in find_dates(sent, pub):
+        if r.basis == "relative" and when.basis != "published":
+            r = _weekday_after(r, when.date)  # "announced on Wednesday ... from Thursday"
         if (
             r.precision == "day"
             and r.date > when.date
@@ -555,7 +592,20 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
             and not _new_clause(sent, min(anchor, r.start), max(anchor, r.start))
         ):
             return r
+    nxt = _NEXT_DAY_CUE.search(sent, anchor) if when.precision == "day" else None
+    if nxt is not None and not _new_clause(sent, anchor, nxt.start()):
+        day = when.date + timedelta(days=1)
+        return Resolved(day, "day", "relative", nxt.start(), nxt.end(), nxt.group())
     return None
+
+
+def _weekday_after(r: Resolved, day: date) -> Resolved:
+    """A weekday phrase read as the first such day after `day` (the act it follows)."""
+    words = [w for w in r.phrase.lower().split() if w in WEEKDAYS]
+    if not words:
+        return r
+    ahead = (WEEKDAYS[words[-1]] - day.weekday()) % 7 or 7
+    return Resolved(day + timedelta(days=ahead), "day", r.basis, r.start, r.end, r.phrase)
 
 
 #: A threat's own date is when it was made, not the day the threatened tariff would start.

@@ -168,11 +168,23 @@ def _flush(block: list[str], out: list[str]) -> None:
     if not para or BOILERPLATE.match(para) or para.startswith("#"):
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
-    if len(para) < 120 and len(para.split()) < 8 and para[-1:] not in _TERMINAL_CHARS:
-        if STAMP.match(para):
-            out.append(para)
-        return
+    if para[-1:] not in _TERMINAL_CHARS:
+        if len(para) < 120 and len(para.split()) < 8:
+            if STAMP.match(para):
+                out.append(para)
+            return
+        if _headline(para):
+            return
     out.append(para)
+
+
+def _headline(para: str) -> bool:
+    """Title Case with no closing punctuation: a headline ("FACT SHEET: President Donald J.
+    Trump Lowers the Fentanyl Tariff on China"), not body text."""
+    words = [w for w in para.split() if w[:1].isalpha()]
+    if len(words) < 4 or len(para) > 250:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def split_sentences(paragraph: str) -> list[str]:
