@@ -382,7 +382,7 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
-_G_TARIFF = "tarif duti duty levie levy reci surcha fees rate"
+_G_TARIFF = "tarif duti duty levie levy reci surcha fees rate flat specif"
 RULES: tuple[Rule, ...] = (
     # trade policy
     _r(

@@ -358,3 +358,120 @@ def test_within_days_takes_the_date_of_the_act_before():
     )
     got = events(text, date(2024, 5, 16))
     assert ("enforcement", date(2023, 11, 1), "month", "Commerce") in got
+
+
+# --- agreements, orders, investigations ----------------------------------------------------------
+
+
+def test_signing_an_agreement_is_diplomatic_and_its_entry_into_force_trade_policy():
+    pub = date(2020, 1, 16)
+    signed = "On Wednesday, Trump and Liu He signed the Phase One economic and trade agreement."
+    assert events(signed, pub) == [("diplomatic", date(2020, 1, 15), "day", "White House")]
+    assert types("The agreement enters into force on Feb. 14, 30 days after signing.") == {
+        "trade_policy"
+    }
+    assert "diplomatic" in types("The outline of the agreement was announced on Dec. 13.")
+    # a domestic deal is not diplomacy
+    assert types("Reached a deal for the government to acquire a stake in Intel.") == set()
+
+
+def test_orders_on_tariffs_rates_kept_and_trade_probes():
+    assert "trade_policy" in types(
+        "Trump signed a memorandum instructing USTR to propose 25 percent duties on $50 billion."
+    )
+    assert "diplomatic" not in types("Trump signed a memorandum instructing USTR to act.")
+    assert "trade_policy" in types(
+        "A companion order keeps the reciprocal tariff on Chinese goods at 10 percent."
+    )
+    assert "trade_policy" in types(
+        "USTR launched an investigation into China's shipbuilding practices on Thursday."
+    )
+    # an investigation of something other than trade is no trade action
+    assert types("The Department of Education launched an investigation into a school board.") == (
+        set()
+    )
+
+
+def test_other_wordings_of_tariffs():
+    for sentence in (
+        "Trump raised the China rate to 84% on Tuesday.",
+        "China said it would levy an additional 34% on all goods imported from the US.",
+        "That flat charge is scheduled to double to $200 per item on June 1.",
+        "Ships built in China have to pay new fees when they dock at US ports.",
+        "Beijing's extra duties of 10% to 15% on American farm products will come off on Monday.",
+        "The administration moved to end the exemption for Chinese goods in February.",
+    ):
+        assert "trade_policy" in types(sentence), sentence
+
+
+# --- dates counted from another act ------------------------------------------------------------
+
+
+def test_the_next_day_counts_from_the_day_named_before():
+    text = (
+        "Biden and Xi met at Woodside on Nov. 15.\n\n"
+        "The next day, the Commerce Department took China's Institute of Forensic Science off "
+        "its entity list."
+    )
+    got = events(text, date(2024, 6, 10))
+    assert ("enforcement", date(2023, 11, 16), "day", "Commerce") in got
+    text = "Trump signed an order on April 8 raising the China rate to 84% effective the next day."
+    assert events(text, date(2025, 4, 14)) == [
+        ("trade_policy", date(2025, 4, 9), "day", "White House")
+    ]
+
+
+def test_a_weekday_after_an_effect_cue_follows_the_act():
+    text = (
+        "On Wednesday, China's Customs Tariff Commission announced that the surcharge on American "
+        "goods would be raised to 84% from Thursday."
+    )
+    got = events(text, date(2025, 4, 14))  # a Monday: "Wednesday" is April 9
+    assert [(e[0], e[1]) for e in got] == [("trade_policy", date(2025, 4, 10))]
+
+
+def test_on_that_day_looks_at_the_sentence_just_before():
+    text = (
+        "Trump and Liu He signed the agreement on Jan. 15. The agreement enters into force on "
+        "Feb. 14. On that day, the 15% tariff that Washington has charged since Sept. 1 will be "
+        "halved."
+    )
+    got = events(text, date(2020, 1, 16))
+    assert ("trade_policy", date(2020, 2, 14), "day", "United States") in got
+
+
+def test_a_clock_time_is_the_day_and_an_extension_end_is_no_date():
+    text = "The duty-free treatment of parcels from China ended at 12:01 a.m. ET."
+    assert events(text, date(2025, 5, 2)) == [("trade_policy", date(2025, 5, 2), "day", "China")]
+    text = "The President extended the truce to November 10 back in August."
+    assert events(text, date(2025, 9, 16)) == [
+        ("trade_policy", date(2025, 8, 1), "month", "White House")
+    ]
+
+
+# --- headlines, forecasts, counts, checklists --------------------------------------------------
+
+
+def test_headlines_are_not_text():
+    from analysis.events.text import paragraphs
+
+    head = "FACT SHEET: President Donald J. Trump Lowers the Fentanyl Tariff on China Today"
+    assert paragraphs(head + "\n\nThe order cuts the tariff to 10%.") == [
+        "The order cuts the tariff to 10%."
+    ]
+    title = "LIVE: Duty-free door closes on parcels from China and Hong Kong"
+    body = title + "\n\nThe exemption ended on Friday."
+    got = extract_from_text(body, date(2025, 5, 2), title=title)
+    assert [e.evidence for e in got] == ["The exemption ended on Friday."]
+
+
+def test_forecasts_counts_checklists_and_unset_dates_are_no_events():
+    for sentence in (
+        "In our view, the Administration is likely to lean more heavily on Section 301.",
+        "This is the fourth time our teams have sat down with China since May.",
+        "Monitor USTR announcements on Section 301 tariffs.",
+        "All three of this month's orders cite the IEEPA tariffs.",
+        "No date has been set for tariffs on the rest of that $50 billion, officials said.",
+        "The Supreme Court has yet to rule on whether the law lets a president impose tariffs.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
