@@ -286,8 +286,7 @@ _LICENCE = (
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
 _MEET = (
-    r"(?:held|hold|holds|holding|opened|convened|hosted|attended|chaired|began) "
-    r"(?:a |an |the |their )?"
+    r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)|"
     r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
     r"(?:days?|rounds?) of (?:[\w-]+ )?(?:talks|negotiations|meetings|consultations)|"
@@ -296,17 +295,40 @@ _MEET = (
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
     r"sat down with|(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
-    r"(?:delegation|talks|negotiations|meeting)|"
-    r"(?:leads?|leading|heads?|heading) (?:the |a |an |his |her |their )?(?:[\w'’-]+ ){0,2}"
-    r"(?:delegation|talks|negotiations)\s+(?:to|in|at|for)\b|"
-    r"spoke (?:for|by|over|on the (?:tele)?phone|at length)|(?:tele)?phoned|"
-    r"(?:phone|telephone) (?:conversation|talks?)|sat (?:down )?across|sat down|"
-    r"(?:will|to) sit down (?:with|in|at)\b|"
-    r"shook hands|shake hands|readout|"
-    r"spent (?:[\w-]+ ){1,8}?(?:with|in talks|meeting|negotiating)\b|"
-    r"(?:call|talks|meeting|summit|conversation)\b(?=(?:\W+[\w-]+){0,12}?\W+lasted\b)|"
-    r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
-    r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)"
+    r"(?:delegation|talks|negotiations|meeting)"
+)
+#: Other wordings of a meeting or call, each behind its own gate words (speed): (regex, gate).
+_MEET_MORE = (
+    (
+        r"(?:hold|holds|holding) (?:a |an |the |their )?(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|"
+        r"summit|call|session|round of talks)",
+        "hold holds holdin",
+    ),
+    (
+        r"(?:leads?|leading|heads?|heading) (?:the |a |an |his |her |their )?(?:[\w'’-]+ ){0,2}"
+        r"(?:delegation|talks|negotiations)\s+(?:to|in|at|for)\b",
+        "delega",
+    ),
+    (
+        r"spoke (?:for|by|over|on the (?:tele)?phone|at length)|(?:tele)?phoned|"
+        r"(?:phone|telephone) (?:conversation|talks?)",
+        "spoke phoned teleph phone",
+    ),
+    (
+        r"sat (?:down )?across|sat down|(?:will|to) sit down (?:with|in|at)\b|shook hands|"
+        r"shake hands",
+        "down across hands",
+    ),
+    (
+        r"readout|(?:call|talks|meeting|summit|conversation)\b(?=(?:\W+[\w-]+){0,12}?\W+lasted\b)",
+        "readou lasted",
+    ),
+    (r"spent (?:[\w-]+ ){1,8}?(?:with|in talks|meeting|negotiating)\b", "spent"),
+    (
+        r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
+        r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)",
+        "receiv",
+    ),
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
@@ -333,16 +355,28 @@ _STATEMENT = (
     r"warned|urged|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
     r"reaffirmed|welcomed|"
-    r"told(?!\s+(?:reporters|journalists|the\s+press|an?\s+(?:news|press)|an?\s+interview|"
-    r"lawmakers|senators|congress|cnbc|fox|cnn|bloomberg|reuters|state media|a briefing))|"
-    r"pressed|assured|briefed|wrote to|sent (?:a |an )?letter|conveyed|"
-    r"raised (?:concerns|the issue)|"
-    r"lodged (?:[\w-]+ )?representations|summoned|(?:hit|hits|struck|fired|pushed) back|"
-    r"(?:published|issued|released) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
-    r"fact sheet (?:published|issued|released)|(?:published|issued|released) (?:a |an |its )?"
-    r"fact sheet|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
     r"(?:necessary|resolute|firm|corresponding|countermeasures)"
+)
+#: Other statements and representations, each behind its own gate words (speed).
+_STATEMENT_MORE = (
+    (
+        r"told(?!\s+(?:reporters|journalists|the\s+press|an?\s+(?:news|press)|an?\s+interview|"
+        r"lawmakers|senators|congress|cnbc|fox|cnn|bloomberg|reuters|state media|a briefing))|"
+        r"pressed|assured|briefed|conveyed|raised (?:concerns|the issue)",
+        "told presse assure briefe convey raised",
+    ),
+    (
+        r"wrote to|sent (?:a |an )?letter|lodged (?:[\w-]+ )?representations|summoned",
+        "wrote letter repres summon",
+    ),
+    (r"(?:hit|hits|struck|fired|pushed) back", "back"),
+    (
+        r"(?:published|issued|released) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
+        r"fact sheet (?:published|issued|released)|(?:published|issued|released) (?:a |an |its )?"
+        r"fact sheet",
+        "white fact",
+    ),
 )
 #: A government's promise to put forces somewhere ("Mexico would send 10,000 troops").
 _COMMIT_DEPLOY = (
@@ -356,17 +390,28 @@ _AGREE = (
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
-    r"signed (?:an? |the )?(?:[\w-]+ ){0,5}?(?:agreement|memorandum of understanding|"
-    r"declaration|accord|trade deal|pact)\b|"
-    r"(?:agreement|deal|accord|truce|framework|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:was|were|has been|"
-    r"had been) (?:announced|reached|signed|unveiled|struck|agreed)|"
-    r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
-    r"(?:[\w,.-]+ ){0,4}?(?:tons|tonnes|soybeans|aircraft|jets|energy|worth)\b|"
-    r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
-    r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
-    r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)|"
-    r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?(?:[\w-]+ ){0,3}"
-    r"(?:agreement|accord|pact|memorandum of understanding|partnership|trade deal)"
+    r"signed (?:an? )?(?:agreement|declaration)"
+)
+#: Other wordings of an agreement, behind the gate of the nouns they need (speed).
+_AGREE_MORE = (
+    (
+        r"signed (?:an? |the )?(?:[\w-]+ ){0,5}?(?:agreement|memorandum of understanding|"
+        r"declaration|accord|trade deal|pact)\b|"
+        r"(?:agreement|deal|accord|truce|framework|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:was|were|"
+        r"has been|had been) (?:announced|reached|signed|unveiled|struck|agreed)|"
+        r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
+        r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
+        r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)|"
+        r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
+        r"(?:[\w-]+ ){0,3}(?:agreement|accord|pact|memorandum of understanding|partnership|"
+        r"trade deal)",
+        "agreem accord pact memora partne deal framew consen unders truce declar",
+    ),
+    (
+        r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
+        r"(?:[\w,.-]+ ){0,4}?(?:tons|tonnes|soybeans|aircraft|jets|energy|worth)\b",
+        "buy purcha import",
+    ),
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
@@ -597,13 +642,12 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "meeting or talks",
         _w(_MEET),
-        "met meet meets meetin talks talked spoke speak phone call video virtua summit conven hold "
-        "holds holdin "
+        "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
         "opened attend chaire began held "
         "hosted envoy sent joined led headed "
-        "bilate backch channe phoned teleph sat sit shook shake receiv lead leads leadin head "
-        "heads headin readou lasted spent",
+        "bilate backch channe",
     ),
+    *(_r("diplomatic", "meeting or talks", _w(rx), gate) for rx, gate in _MEET_MORE),
     _r(
         "diplomatic",
         "visit",
@@ -640,17 +684,17 @@ RULES: tuple[Rule, ...] = (
         "statement or demand",
         _w(_STATEMENT),
         "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
-        "joint statem reaffi welcom oppose lodged take taking took told presse assure convey "
-        "raised summon hit hits struck fired pushed white briefe wrote letter fact",
+        "joint statem reaffi welcom oppose lodged take taking took",
         0.6,
     ),
+    *(_r("diplomatic", "statement or demand", _w(rx), g, 0.6) for rx, g in _STATEMENT_MORE),
     _r(
         "diplomatic",
         "agreement to cooperate",
         _w(_AGREE),
-        "agreed commit broker ceasef secure negoti reache signed pledge promis produc "
-        "yielde hammer clinch forged struck announ unveil conclu launch buy purcha import",
+        "agreed commit broker ceasef secure negoti reache signed pledge promis",
     ),
+    *(_r("diplomatic", "agreement to cooperate", _w(rx), g) for rx, g in _AGREE_MORE),
     _r(
         "diplomatic",
         "threatened tariffs",

@@ -173,6 +173,7 @@ def extract_from_text(
     idx = 0
     entry_day = published  # the day relative dates count from: a live blog's stamp moves it
     title_key = _key(title) if title else ""
+    title_len = len(title_key)
 
     def recent() -> list[str]:
         return [s for s, _ in history[-2:]]
@@ -197,7 +198,7 @@ def extract_from_text(
         sent_words = sentence_stems(para, para_sents, gate)
         for j, sent in enumerate(para_sents):
             idx += 1
-            if j == 0 and title_key and _key(para) == title_key:
+            if j == 0 and title_key and len(para) < title_len + 8 and _key(para) == title_key:
                 history.append((sent, None))
                 break  # the headline repeated as the body's first paragraph
             hits = classify(sent, sent_words[j]) if len(sent) < 5000 else []
