@@ -158,10 +158,13 @@ _TOOK_EFFECT = (
     r"kick(?:ed)? in|"
     r"(?:was|were|has been|have been|had been|will be|would be) (?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
-    r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated)|"
+    r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
+    r"applied|levied|introduced)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|"
-    r"(?:will|to|set to|scheduled to|due to) (?:double|triple|rise|fall|increase|drop|climb)|"
+    r"(?:will|to|set to|scheduled to|due to|slated to) (?:double|triple|quadruple|rise|fall|"
+    r"increase|drop|climb)|(?:doubling|tripling|quadrupling|rising|falling) to|"
+    r"(?:is|are) (?:set|slated|scheduled|due) to (?:take|go|rise|fall|climb|double)|"
     r"expires?\b|expired\b|lapses?\b|lapsed\b|(?:will|would) (?:expire|lapse|end)|"
     r"(?:come|comes|came|coming) off\b|(?:will|would) be (?:lifted|removed|dropped)|"
     r"(?:stay|stays|remain|remains|kept|keep|keeps|held|hold|holds)\w* at [\d.]+ ?(?:%|percent) "
@@ -241,7 +244,8 @@ _SANCTION = (
 _SCHEDULE = (
     r"schedul|(?-i:control)|listed|listing|regulat|licens|registration|restrict|class-wide|placed|"
     r"place(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
-    r"add|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
+    r"add(?:s|ed|ing)?\b|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
+    r"(?:came|come|comes|coming) under|"
     r"(?:brought|bring|brings|bringing) (?:[\w,-]+ ){0,8}?under|"
     r"(?:extend|widen|expand|tighten)\w* (?:its |their |the )?(?:[\w-]+ )?controls"
 )
@@ -259,7 +263,7 @@ _RAID = (
 )
 _RELEASE = alt("releas", "publish", "report", "issu", "post", "updat")
 _DATA = (
-    r"(?:provisional|new|latest|preliminary|final|updated|next) (?:[\w-]+ )?"
+    r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
     r"(?:data|figures|statistics|estimates|numbers|counts?|report|update)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
@@ -324,6 +328,12 @@ _MEET_MORE = (
         "readou lasted",
     ),
     (r"spent (?:[\w-]+ ){1,8}?(?:with|in talks|meeting|negotiating)\b", "spent"),
+    (r"conven(?:e|es|ing)\b|included (?:a |an )?(?:meetings?|talks) with", "conven includ"),
+    (
+        r"(?:trip|visit|talks|meeting|summit|call|dinner)\b(?:\W+[\w,'’-]+){0,10}?\W+"
+        r"(?:took|takes|will take|is to take) place\b",
+        "place",
+    ),
     (
         r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
         r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)",
@@ -385,7 +395,7 @@ _COMMIT_DEPLOY = (
     r"(?:troops|soldiers|guards(?:men)?|agents|officers|personnel)\b"
 )
 _AGREE = (
-    r"agreed (?:\w+ ){1,3}to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
+    r"agreed (?:\w+ ){1,5}?to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
     r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
@@ -571,7 +581,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "enforcement",
         "scheduling or licensing of chemicals",
-        either(_SCHEDULE, _CHEMICALS, 6),
+        either(_SCHEDULE, _CHEMICALS, 8),
         "precur chemic substa analog nitaze xylazi presse fentan carfen opioid ingred psycho "
         "synthe narcot",
     ),
@@ -615,6 +625,16 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:data|figures|statistics|estimates|report|counts|numbers),?\s+"
         r"(?:released|published|issued)\b",
         "data figure statis estima report count numbe",
+    ),
+    _r(
+        "public_health",
+        "overdose data release",
+        r"\b(?:CDC|NCHS|agency|centers?)['’]s (?:[\w.-]+ ){0,3}?"
+        r"(?:release|report|update|estimate)\b|"
+        r"\b(?:put|puts|putting) (?:the )?(?:toll|count|number|figure|total|calendar \d{4}|"
+        r"deaths|overdose deaths) (?:at|near|around)\b|"
+        r"\b(?:estimate|count|figure|tally)\b(?:\W+[\w-]+){0,4}?\W+came in at\b",
+        "releas report update estima toll count number figure total calend deaths tally",
     ),
     _r(
         "public_health",
@@ -784,6 +804,8 @@ NON_EVENT = re.compile(
     r"^\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
     r"added to|taken together|combined with|together with|in total|altogether|all told|"
     r"for (?:years|decades|months)|over the (?:years|decades)|"
+    r"in practice|in theory|in general|typically|usually|"
+    r"(?:\w+|\d+) (?:years|months|decades) of\b|"
     r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
     # advice to the reader (a client alert's checklist)
     r"monitor|confirm|review|check|consider|ensure|prepare|watch|note|read|see|subscribe|"
@@ -888,6 +910,7 @@ _UNSAID = re.compile(
     r"[^;.]*$|\bno date (?:has been|was|had been)\b[^;.]*$",
     re.IGNORECASE,
 )
+_REBUTTAL_AT = re.compile(r"(?:hit|hits|struck|fired|pushed) back\b", re.IGNORECASE)
 #: What a trade investigation is about.
 _TRADE_SUBJECT = re.compile(
     r"\b(?:tariffs?|trade|imports?|exports?|section \d+|USTR|Trade Representative|dumping|"
@@ -1004,6 +1027,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         hits = [h for h in hits if not quoted[0] <= h.start < quoted[1]]
     # "X is said to be considering new sanctions": the report hedges the act it names, which is
     # the event; a separate overture only when no act of another type is named.
+    if len({h.event_type for h in hits}) > 1:  # "hit back, announcing tariffs": the act itself
+        hits = [h for h in hits if not _REBUTTAL_AT.match(sentence, h.start)]
     if any(h.label == "entity list removal for drug control" for h in hits):
         hits = [h for h in hits if h.label != "export controls"]
     if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer

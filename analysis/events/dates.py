@@ -471,6 +471,14 @@ _DEADLINE = re.compile(
 #: A date in the alternative not taken ("kept the rate at 10% rather than lift it to 25% on
 #: January 1") is not when anything happened.
 _ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^,;.]{0,50}$", re.IGNORECASE)
+#: A standing act in the perfect tense, dated by the day after "since" ("... have needed an
+#: export licence since 10 November 2025").
+_SINCE_ACT = re.compile(
+    r"\b(?:has|have|had) (?:been )?(?:\w+ )?(?:scheduled|controlled|listed|required|needed|"
+    r"banned|restricted|applied|imposed|charged|collected|in force|in effect|under)\b",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 #: The new end of something extended or delayed ("extended the truce to November 10") is a
 #: deadline, not when the extension happened.
 _EXTENDED_TO = re.compile(
@@ -520,6 +528,7 @@ def resolve(
     week's commitments"). Without a phrase: the publication day ("published"), or its week for
     hedged/ongoing reports ("is reportedly weighing", "has recently been seeking").
     """
+    standing = bool(_SINCE_ACT.search(sentence))
     found = [
         r
         for r in find_dates(sentence, pub)
@@ -528,10 +537,17 @@ def resolve(
             or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
             or _EVENT_NOUN.match(sentence, r.end)
         )
-        and not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
+        and (
+            not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
+            or (standing and r.precision == "day" and _SINCE_BEFORE.search(sentence, 0, r.start))
+        )
         and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
         and not _EXTENDED_TO.search(sentence, max(0, r.start - 60), r.start)
-        and not r.phrase.lower().startswith(("since", "until", "till", "through"))
+        and (
+            not r.phrase.lower().startswith(("since", "until", "till", "through"))
+            # "have been scheduled since May 1, 2019": the day the standing act began
+            or (standing and r.precision == "day" and r.phrase.lower().startswith("since"))
+        )
     ]
     if prefer_day and any(r.precision == "day" for r in found):
         found = [r for r in found if r.precision == "day"]

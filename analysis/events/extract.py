@@ -233,7 +233,7 @@ def extract_from_text(
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
                 effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
-                lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN and r.date <= day},
+                lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
             )
             events.extend(new)
             seen: set[str] = set()
@@ -471,7 +471,12 @@ def _sentence_events(
                 when = Resolved(ahead.date, ahead.precision, "relative", phrase="(effective)")
             elif context is not None:
                 when = Resolved(context.date, context.precision, "relative", phrase="(context)")
-            elif lede and hit.event_type in lede:
+            elif (
+                lede
+                and hit.event_type in lede
+                # a later (effective) day only carries over to a sentence in the future tense
+                and (lede[hit.event_type].date <= published or _FUTURE_ACT.search(sent))
+            ):
                 old = lede[hit.event_type]
                 when = Resolved(old.date, old.precision, "relative", phrase="(lede)")
         made = None
@@ -571,10 +576,25 @@ def _new_clause(sent: str, lo: int, hi: int) -> bool:
     """A clause break between `lo` and `hi` that starts a new subject ("..., and Trump
     threatened"), not one that goes on with the same subject ("..., and applied them from")."""
     for m in CLAUSE_BREAK.finditer(sent, lo, hi):
-        nxt = sent[m.end() : m.end() + 20].split()
-        if not (m.group().startswith(",") and nxt and nxt[0].islower() and nxt[0].endswith("ed")):
+        nxt = sent[m.end() : m.end() + 40]
+        words = nxt.split()
+        same_subject = (
+            m.group().startswith(",")
+            and words
+            and ((words[0].islower() and words[0].endswith("ed")) or _SAME_ACT.match(nxt))
+        )
+        if not same_subject:
             return True
     return False
+
+
+#: The act itself named again after a comma ("..., and the controls took effect on ...").
+_SAME_ACT = re.compile(
+    r"\s*(?:it|they|the (?:new )?(?:controls?|increases?|cuts?|changes?|rates?|hikes?|"
+    r"reductions?|tariffs?|duties|duty|levy|levies|orders?|measures?|rules?|ban|suspension|"
+    r"requirements?|listing))\b",
+    re.IGNORECASE,
+)
 
 
 def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved | None:
@@ -585,6 +605,8 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
     for r in find_dates(sent, pub):
         if r.basis == "relative" and when.basis != "published":
             r = _weekday_after(r, when.date)  # "announced on Wednesday ... from Thursday"
+        elif r.basis == "explicit" and not _YEAR_IN.search(r.phrase) and when.basis != "published":
+            r = _day_after(r, when.date)  # "announced on April 1, 2019, ... from May 1"
         if (
             r.precision == "day"
             and r.date > when.date
@@ -598,6 +620,21 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
         day = when.date + timedelta(days=1)
         return Resolved(day, "day", "relative", nxt.start(), nxt.end(), nxt.group())
     return None
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _day_after(r: Resolved, day: date) -> Resolved:
+    """A month and day without a year read as the first such date after `day`."""
+    for year in (day.year, day.year + 1):
+        try:
+            cand = date(year, r.date.month, r.date.day)
+        except ValueError:
+            continue
+        if cand > day:
+            return Resolved(cand, r.precision, r.basis, r.start, r.end, r.phrase)
+    return r
 
 
 def _weekday_after(r: Resolved, day: date) -> Resolved:
