@@ -285,6 +285,7 @@ _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduct
 _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
+    r"(?:needs|needed|needing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?"
 )
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
@@ -342,7 +343,7 @@ _MEET_MORE = (
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
-    r"trip to|arrived in|(?:arrive|arrives|arriving) in|"
+    r"trip to|arrived in|(?:arrive|arrives|arriving) in (?-i:[A-Z])|"
     r"made (?:the|a|his|her|their) (?:[\w-]+ )?trip|sending \w+ (?:\w+ )?to|"
     r"visit (?:was|were|has been|had been|is) (?:confirmed|announced|scheduled|planned|set)|"
     r"(?:confirmed|announced) (?:the |a |an |his |her |its )?(?:[\w-]+ ){0,2}visit|"
@@ -805,6 +806,8 @@ NON_EVENT = re.compile(
     r"added to|taken together|combined with|together with|in total|altogether|all told|"
     r"for (?:years|decades|months)|over the (?:years|decades)|"
     r"in practice|in theory|in general|typically|usually|"
+    r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
+    r"researchers) (?:say|said|says|argue|believe)\s*,|"
     r"(?:\w+|\d+) (?:years|months|decades) of\b|"
     r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
     # advice to the reader (a client alert's checklist)
@@ -868,7 +871,9 @@ AGGREGATE = re.compile(
     r"than the previous|"
     r"than in the last|combined|so far this year|"
     r"since (?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|the start|the beginning|taking office|\d{4}))\b",
+    r"september|october|november|december|the start|the beginning|taking office|\d{4}))\b"
+    # "since May 1, 2019" is the day a standing act began, not a period summed over
+    r"(?!\s+\d)",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(

@@ -590,7 +590,7 @@ def _new_clause(sent: str, lo: int, hi: int) -> bool:
 
 #: The act itself named again after a comma ("..., and the controls took effect on ...").
 _SAME_ACT = re.compile(
-    r"\s*(?:it|they|the (?:new )?(?:controls?|increases?|cuts?|changes?|rates?|hikes?|"
+    r"\s*(?:it|they|the (?:[\w-]+ )?(?:controls?|increases?|cuts?|changes?|rates?|hikes?|"
     r"reductions?|tariffs?|duties|duty|levy|levies|orders?|measures?|rules?|ban|suspension|"
     r"requirements?|listing))\b",
     re.IGNORECASE,

@@ -178,9 +178,15 @@ def _flush(block: list[str], out: list[str]) -> None:
     out.append(para)
 
 
+_LABEL_HEAD = re.compile(r"^[A-Z][\w ]{2,24}:\s+\S(?:[^.!?]{0,100})$")
+
+
 def _headline(para: str) -> bool:
     """Title Case with no closing punctuation: a headline ("FACT SHEET: President Donald J.
-    Trump Lowers the Fentanyl Tariff on China"), not body text."""
+    Trump Lowers the Fentanyl Tariff on China"), a labelled heading ("Background: Precursor
+    controls in China") or a row of links ("More: A · B · C"), not body text."""
+    if _LABEL_HEAD.match(para) or para.count(" · ") + para.count(" | ") >= 2:
+        return True
     words = [w for w in para.split() if w[:1].isalpha()]
     if len(words) < 4 or len(para) > 250:
         return False
