@@ -475,3 +475,111 @@ def test_forecasts_counts_checklists_and_unset_dates_are_no_events():
         "The Supreme Court has yet to rule on whether the law lets a president impose tariffs.",
     ):
         assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+
+
+# --- standing acts, scheduled steps, continuing clauses ------------------------------------------
+
+
+def test_a_standing_act_is_dated_by_its_since_day():
+    text = (
+        "All fentanyl-related substances have been scheduled as a class in China since May 1, 2019."
+    )
+    got = events(text, date(2025, 2, 4))
+    assert [(e[0], e[1], e[2]) for e in got] == [("enforcement", date(2019, 5, 1), "day")]
+    text = (
+        "Since 10 November 2025, Chinese exporters have needed an export licence for 13 precursors."
+    )
+    got = extract_from_text(text, date(2025, 11, 20), title="China's precursor licences")
+    assert [(e.event_type, e.date) for e in got] == [("enforcement", date(2025, 11, 10))]
+    # a period since a month is still an aggregate
+    assert events("Seizures of precursors have risen since March, officials said.") == []
+
+
+def test_scheduled_steps_and_applied_duties():
+    for sentence in (
+        "The duty on Chinese electric vehicles is set to quadruple, to 100% from 25%.",
+        "The first tranche of duties, 25% on $34bn of imports, was applied in July 2018.",
+        "The tariff on chips is slated to double next year.",
+    ):
+        assert "trade_policy" in types(sentence), sentence
+
+
+def test_the_act_named_again_after_a_comma_keeps_its_effective_day():
+    text = (
+        "On Monday the president signed a further order lifting the fentanyl tariff to 20%, and "
+        "the higher rate applied from Tuesday."
+    )
+    got = events(text, date(2025, 3, 6))
+    assert [(e[0], e[1]) for e in got] == [("trade_policy", date(2025, 3, 4))]
+    text = (
+        "On August 5 the Ministry of Public Security said it would add 4-AP and norfentanyl to its "
+        "list of controlled precursors, and the controls took effect on September 1."
+    )
+    got = events(text, date(2024, 10, 21))
+    assert [(e[0], e[1]) for e in got] == [("enforcement", date(2024, 9, 1))]
+
+
+def test_an_effective_month_day_takes_the_year_of_the_act():
+    text = (
+        "Beijing announced on April 1, 2019, that every fentanyl-related substance would be "
+        "controlled as a class from May 1."
+    )
+    got = events(text, date(2024, 10, 21))
+    assert [(e[0], e[1]) for e in got] == [("enforcement", date(2019, 5, 1))]
+
+
+def test_a_future_effective_day_carries_to_the_next_future_sentence():
+    text = (
+        "China will levy an additional 15 percent tariff on coal starting from Feb. 10, the "
+        "Customs Tariff Commission said on Tuesday.\n\nAn additional tariff of 10 percent will "
+        "be imposed on crude oil, according to the commission."
+    )
+    got = events(text, date(2025, 2, 4))
+    assert [(e[0], e[1]) for e in got] == [
+        ("trade_policy", date(2025, 2, 10)),
+        ("trade_policy", date(2025, 2, 10)),
+    ]
+
+
+def test_a_rebuttal_that_announces_tariffs_is_the_tariff_act():
+    text = "Beijing hit back the same day, announcing tariffs of 10% to 15% on American farm goods."
+    assert types(text) == {"trade_policy"}
+
+
+# --- more release, meeting and non-event wordings ----------------------------------------------
+
+
+def test_release_wordings():
+    for sentence in (
+        "CDC's Feb. 26 release put the toll near 87,000.",
+        "In May the agency put calendar 2024 at 80,391 deaths, the CDC said.",
+        "The CDC's provisional estimate for 2024 came in at 80,391.",
+    ):
+        assert "public_health" in types(sentence), sentence
+
+
+def test_meetings_convened_and_trips_that_took_place():
+    assert "diplomatic" in types("Officials on both sides are expected to convene it soon.")
+    assert "diplomatic" in types("The trip, which took place this week, included meetings.")
+    # "arrive" needs a place, not a moment
+    assert types("The figures arrive in the middle of a delicate diplomatic effort.") == set()
+
+
+def test_generic_openings_and_parenthetical_comment_are_no_events():
+    for sentence in (
+        "In practice, a schedule that names substances one at a time invites chemists to adapt.",
+        "Seven years of Chinese chemical listings show a pattern.",
+        "All three sit close to the end of the synthesis, chemists say, so listing them matters.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+
+
+def test_labelled_headings_and_link_rows_are_not_text():
+    from analysis.events.text import paragraphs
+
+    got = paragraphs(
+        "Background: Precursor controls in the People's Republic of China\n\n"
+        "More primers: What is the Entity List? · How precursors are controlled · A history\n\n"
+        "China added three chemicals to its list on Monday."
+    )
+    assert got == ["China added three chemicals to its list on Monday."]
