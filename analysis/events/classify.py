@@ -194,9 +194,12 @@ _EXPORT = (
     r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
     r"export curbs|restrictions on (?:the )?exports?|(?:trade )?blacklist|unverified list|"
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
+    r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity"
+)
+#: Controls named by the goods they cover ("controls on seven rare earth elements").
+_EXPORT_GOODS = (
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}(?:rare[ -]earths?|minerals|metals|"
     r"elements|magnets|gallium|germanium|antimony|graphite|tungsten|chips|semiconductors)|"
-    r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity|"
     r"(?:rare[- ]earths?|mineral|critical minerals?|technology|chip) (?:measures|rules|controls|"
     r"restrictions|curbs|licensing)"
 )
@@ -408,16 +411,25 @@ _AGREE = (
 _AGREE_MORE = (
     (
         r"signed (?:an? |the )?(?:[\w-]+ ){0,5}?(?:agreement|memorandum of understanding|"
-        r"declaration|accord|trade deal|pact)\b|"
+        r"declaration|accord|trade deal|pact)\b",
+        "signed",
+    ),
+    (
         r"(?:agreement|deal|accord|truce|framework|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:was|were|"
-        r"has been|had been) (?:announced|reached|signed|unveiled|struck|agreed)|"
+        r"has been|had been) (?:announced|reached|signed|unveiled|struck|agreed)",
+        "announ reache signed unveil struck agreed",
+    ),
+    (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
         r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
-        r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)|"
+        r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)",
+        "produc yielde hammer clinch forged reache struck agreed",
+    ),
+    (
         r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
         r"(?:[\w-]+ ){0,3}(?:agreement|accord|pact|memorandum of understanding|partnership|"
         r"trade deal)",
-        "agreem accord pact memora partne framew consen unders truce declar",
+        "announ unveil signed conclu launch",
     ),
     (
         r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
@@ -539,9 +551,16 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "export controls",
         either(_EXPORT_VERBS, _EXPORT, 6),
-        "export entity blackl unveri contro curbs limits restri rare minera techno chip",
+        "export entity blackl unveri",
     ),
-    _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "deal agree truce pact framew"),
+    _r(
+        "trade_policy",
+        "export controls",
+        either(_EXPORT_VERBS, _EXPORT_GOODS, 6),
+        "rare minera techno chip chips galliu german antimo graphi tungst semico magnet metals "
+        "elemen",
+    ),
+    _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "effect force"),
     _r(
         "trade_policy",
         "trade deal",
@@ -639,7 +658,7 @@ RULES: tuple[Rule, ...] = (
             (
                 r"\b(?:put|puts|putting) (?:the )?(?:toll|count|number|figure|total|"
                 r"calendar \d{4}|deaths|overdose deaths) (?:at|near|around)\b",
-                "put puts puttin",
+                "toll calend deaths figure",
             ),
             (r"\b(?:estimate|count|figure|tally)\b(?:\W+[\w-]+){0,4}?\W+came in at\b", "came"),
         )
@@ -930,6 +949,9 @@ _TRADE_SUBJECT = re.compile(
     r"critical minerals)\b",
     re.IGNORECASE,
 )
+#: Words one of which a sentence must hold for _UNSAID and _AVERAGE to be tried (speed).
+_UNSAID_WORDS = ("say", "said", "specif", "disclos", "announc", "confirm")
+_AVERAGE_WORDS = ("average", "overall", "weighted", "combined", "cumulative", "mean", "total")
 #: An act inside a "whether" clause is a question, not a report.
 _WHETHER = re.compile(r"\bwhether\b[^;.]*$", re.IGNORECASE)
 #: Money named just before "charged": a price or duty, not a criminal charge.
@@ -977,6 +999,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         return []
     hits: list[Hit] = []
     aggregate: bool | None = None
+    flags: tuple[bool, bool, bool, bool] | None = None
     candidates: set[int] = set()
     for w in words:
         rules = _RULES_OF.get(w)
@@ -986,20 +1009,27 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     for i in sorted(candidates):
         rule = RULES[i]
         for m in rule.pattern.finditer(sentence):
+            if flags is None:  # substring tests that spare regexes, once a trigger is found
+                flags = _flags(sentence.lower())
+            compared, whether, unsaid, average = flags
             before = sentence[max(0, m.start() - 30) : m.start()]
-            if _NEGATED.search(before) or _COMPARED.search(sentence, m.start(), m.start() + 70):
+            if _NEGATED.search(before) or (
+                compared and _COMPARED.search(sentence, m.start(), m.start() + 70)
+            ):
                 continue
             if rule.negatable and m.end() - m.start() > 12 and _NEGATED_IN.search(m.group()):
                 continue
             label, event_type = rule.label, rule.event_type
-            if event_type == "trade_policy" and _AVERAGE.search(
-                sentence, max(0, m.start() - 25), m.end()
+            if (
+                average
+                and event_type == "trade_policy"
+                and _AVERAGE.search(sentence, max(0, m.start() - 25), m.end())
             ):
                 continue  # "the average US duty had climbed to 12%": a statistic
             if event_type == "trade_policy" and _THREAT.search(before):
                 label, event_type = "threatened tariffs", "diplomatic"
-            if _WHETHER.search(sentence, max(0, m.start() - 100), m.start()) or _UNSAID.search(
-                sentence, max(0, m.start() - 80), m.start()
+            if (whether and _WHETHER.search(sentence, max(0, m.start() - 100), m.start())) or (
+                unsaid and _UNSAID.search(sentence, max(0, m.start() - 80), m.start())
             ):
                 continue  # "has yet to rule on whether the law lets a president impose tariffs"
             if rule.label == "arrests or charges" and _MONEY_CHARGED.search(before):
@@ -1051,6 +1081,16 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             hits = [h for h in hits if h.label != "reported overture"]
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _flags(low: str) -> tuple[bool, bool, bool, bool]:
+    """Whether `low` can hold a comparison, a "whether" clause, an unsaid act or an average."""
+    return (
+        "than any other" in low,
+        "whether" in low,
+        "no date" in low or any(w in low for w in _UNSAID_WORDS),
+        any(w in low for w in _AVERAGE_WORDS),
+    )
 
 
 def is_hedged(sentence: str, anchor: int | None = None) -> bool:
