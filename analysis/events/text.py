@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _parser  # the stdlib's own regex parser (first-character analysis)
 
 #: Lines that are page furniture, not article text (links to other stories, footers, banners).
 BOILERPLATE = re.compile(
@@ -238,3 +239,51 @@ def trie_regex(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+def with_first_chars(regex: str) -> str:
+    """`regex` (case-insensitive) behind a lookahead for the characters a match can start with.
+
+    Python's engine tries every alternative at every word boundary; the one-character class test
+    rejects most positions first (about twice as fast on long alternations, same matches).
+    """
+    first = _first(_parser.parse(regex, re.IGNORECASE))
+    if not first:
+        return regex
+    chars = {c for ch in first for c in (ch.lower(), ch.upper())}
+    cls = "".join(re.escape(c) for c in sorted(chars))
+    return f"(?=[{cls}])(?:{regex})"
+
+
+def _first(items: Iterable) -> set[str] | None:
+    """The characters a match of parsed `items` can start with; None if unknown or empty."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # consumes nothing
+        if name == "LITERAL":
+            return {chr(arg)}
+        if name == "IN":
+            out = set()
+            for sub_op, sub_arg in arg:
+                if str(sub_op) == "LITERAL":
+                    out.add(chr(sub_arg))
+                elif str(sub_op) == "RANGE" and sub_arg[1] - sub_arg[0] < 64:
+                    out.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
+                else:
+                    return None
+            return out
+        if name == "BRANCH":
+            out = set()
+            for alt_items in arg[1]:
+                f = _first(alt_items)
+                if f is None:
+                    return None
+                out |= f
+            return out
+        if name == "SUBPATTERN":
+            return _first(arg[3])
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            return _first(arg[2])
+        return None
+    return None
