@@ -273,9 +273,12 @@ _MEET_MORE = (
         "spoke phoned teleph phone",
     ),
     (
-        r"sat (?:down )?across|sat down|(?:will|to) sit down (?:with|in|at)\b|shook hands|"
-        r"shake hands",
-        "down across hands",
+        r"(?:will|to) sit down (?:with|in|at)\b|shook hands|shake hands",
+        "down hands",
+    ),
+    (
+        r"sat (?:down )?across|sat down",
+        "sat",
     ),
     (
         r"readout|(?:call|talks|meeting|summit|conversation)\b(?=(?:\W+[\w-]+){0,12}?\W+lasted\b)",
@@ -367,7 +370,7 @@ _AGREE_MORE = (
     (
         r"(?:agreement|deal|accord|truce|framework|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:was|were|"
         r"has been|had been) (?:announced|reached|signed|unveiled|struck|agreed)",
-        "announ reache signed unveil struck agreed",
+        "agreem accord pact framew truce",
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
@@ -379,7 +382,7 @@ _AGREE_MORE = (
         r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
         r"(?:[\w-]+ ){0,3}(?:agreement|accord|pact|memorandum of understanding|partnership|"
         r"trade deal)",
-        "announ unveil signed conclu launch",
+        "agreem accord pact memora partne",
     ),
     (
         r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
@@ -450,14 +453,14 @@ RULES: tuple[Rule, ...] = (
         "order on tariffs signed",
         r"\bsign\w*\s+(?:an?\s+|the\s+|its\s+|his\s+)?(?:[\w-]+\s+){0,2}?(?:executive order|order|"
         r"memorandum|proclamation)\b(?:\W+[\w,.-]+){0,14}?\W+(?:tariffs?|duties|levies|rates?)\b",
-        "sign signed signin signs",
+        "signed signin signs",
     ),
     _r(
         "trade_policy",
         "tariff rate kept",
         r"\b(?:keep|keeps|kept|maintain\w*)\b(?:\W+[\w-]+){0,6}?\W+(?:tariffs?|duties|rate)\b"
         r"(?:\W+[\w-]+){0,4}?\W+at\s+[\d.]+\s*(?:%|percent)",
-        "keep keeps kept mainta",
+        _G_TARIFF,
     ),
     _r(
         "trade_policy",
@@ -477,7 +480,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
             16,
         ),
-        "probe invest inquir review",
+        "probe inquir sectio ustr shipbu dumpin subsid overca excess semico",
     ),
     _r(
         "trade_policy",
@@ -588,14 +591,14 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         either(_RELEASE, _DATA, 8),
-        "data figure statis estima update counts provis number",
+        "data figure statis estima update counts provis",
     ),
     _r(
         "public_health",
         "overdose data release",
         r"\b(?:data|figures|statistics|estimates|report|counts|numbers),?\s+"
         r"(?:released|published|issued)\b",
-        "data figure statis estima report counts number",
+        "releas publis issued",
     ),
     *(
         _r("public_health", "overdose data release", rx, gate)
