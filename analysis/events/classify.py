@@ -382,7 +382,7 @@ _AGREE_MORE = (
         r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
         r"(?:[\w-]+ ){0,3}(?:agreement|accord|pact|memorandum of understanding|partnership|"
         r"trade deal)",
-        "agreem accord pact memora partne",
+        "agreem accord pact memora",
     ),
     (
         r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
@@ -519,7 +519,7 @@ RULES: tuple[Rule, ...] = (
         "trade deal",
         r"\b(?:agreement|deal|accord|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:enters?|entered|entering|"
         r"comes?|came|goes|went|will go|will enter|will come) into (?:force|effect)\b",
-        "agreem deal accord pact",
+        "force effect",
     ),
     _r(
         "trade_policy",
