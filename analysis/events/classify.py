@@ -82,7 +82,8 @@ _UP = (
     r"add|announc|reimpos|reinstat|set|put|"
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
-    r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying"
+    r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
+    r"orders?\b|ordered\b|(?:answered|responded|retaliated|hit back) with"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
@@ -111,7 +112,8 @@ _TOOK_EFFECT = (
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
     r"applied|levied|introduced)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
-    r"(?:falls|rises|drops|climbs|goes up|goes down) to|"
+    r"(?:falls|rises|drops|climbs|goes up|goes down) to|(?:dropped|cut|lowered|reduced|raised|"
+    r"increased|lifted|halved|doubled) to [\d.]+|"
     r"(?:will|to|set to|scheduled to|due to|slated to) (?:double|triple|quadruple|rise|fall|"
     r"increase|drop|climb)|(?:doubling|tripling|quadrupling|rising|falling) to|"
     r"(?:is|are) (?:set|slated|scheduled|due) to (?:take|go|rise|fall|climb|double)|"
@@ -214,7 +216,7 @@ _RAID = (
     r"(?:supervision|investigation|scrutiny|surveillance)|"
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
-_RELEASE = alt("releas", "publish", "report", "issu", "post", "updat")
+_RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "put out", "puts out")
 _DATA = (
     r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
     r"(?:data|figures|statistics|estimates|numbers|counts?|report|update)|"
@@ -237,7 +239,7 @@ _EMERGENCY = r"public[ -]health emergency|health emergency|state of emergency|em
 _CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
 _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
-    r"need (?:a )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
+    r"need (?:a |an )?(?:[\w-]+ )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
     r"(?:needs|needed|needing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?"
 )
@@ -340,7 +342,7 @@ _STATEMENT_MORE = (
     ),
     (r"(?:hit|hits|struck|fired|pushed) back", "hit hits struck fired pushed"),
     (
-        r"(?:published|issued|released) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
+        r"(?:published|issued|released|put out) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
         r"fact sheet (?:published|issued|released)|(?:published|issued|released) (?:a |an |its )?"
         r"fact sheet",
         "paper sheet",
@@ -465,11 +467,10 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "tariff pause extended",
-        either(
-            r"extend|prolong|renew|lengthen",
-            r"(?:tariff |the |a |its |their )?(?:pause|suspension|reprieve|truce|exclusions?)\b",
-            5,
-        ),
+        r"\b(?:extend|prolong|renew|lengthen)\w*\s+(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:pause|suspension|reprieve|truce|exclusions?)\b|"
+        r"\b(?:pause|suspension|reprieve|truce|exclusions?)\b(?:\W+[\w-]+){0,5}?\W+"
+        r"(?:extend|prolong|renew|lengthen)(?:ed|s)\b",
         "pause suspen reprie truce exclus",
     ),
     _r(
@@ -604,7 +605,7 @@ RULES: tuple[Rule, ...] = (
         _r("public_health", "overdose data release", rx, gate)
         for rx, gate in (
             (
-                r"\b(?:CDC|NCHS|agency|centers?)['’]s (?:[\w.-]+ ){0,3}?"
+                r"\b(?:CDC|NCHS|agency|centers?)(?:['’]s)? (?:[\w.-]+ ){0,3}?"
                 r"(?:release|report|update|estimate)\b",
                 "cdc nchs agency center",
             ),
@@ -615,6 +616,14 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"\b(?:estimate|count|figure|tally)\b(?:\W+[\w-]+){0,4}?\W+came in at\b", "came"),
         )
+    ),
+    _r(
+        "public_health",
+        "overdose figures attributed",
+        r"(?<=,\s)(?:the\s+)?(?:CDC|NCHS|Centers for Disease Control and Prevention|"
+        r"Centers for Disease Control|National Center for Health Statistics|agency)\s+"
+        r"(?:reported|said|estimated|announced|found)\b",
+        "cdc nchs center nation agency",
     ),
     _r(
         "public_health",
@@ -790,7 +799,10 @@ NON_EVENT_START = re.compile(
     r"\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
     r"added to|taken together|combined with|together with|in total|altogether|all told|"
     r"for (?:years|decades|months)|over the (?:years|decades)|"
-    r"in practice|in theory|in general|typically|usually|"
+    r"in practice|in theory|in general|typically|usually|since then|otherwise|"
+    r"(?:during|between) (?:19|20)\d\d and (?:19|20)\d\d|"
+    r"from (?:19|20)\d\d (?:to|through) (?:19|20)\d\d|"
+    r"add|expect|imagine|remember|"
     r"(?:\w+|\d+) (?:years|months|decades) of|"
     r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
     r"(?:this|it|that) (?:is|was|marks|marked) the \w+ time|"
@@ -804,6 +816,7 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
         r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
         r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
+        r"we hope|we recommend|recommend that|"
         r"would have been|would've been|unthinkable|"
         r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are) (?:un)?likely to|"
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
@@ -856,7 +869,8 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"\b(?:for years|for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|"
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
-        r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to))\b",
+        r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|"
+        r"(?:has|have|had) kept \w+ing|(?:has|have) since been|piecemeal)\b",
     ),
     re.IGNORECASE,
 )
@@ -942,6 +956,10 @@ _UNSAID_WORDS = ("say", "said", "specif", "disclos", "announc", "confirm")
 _AVERAGE_WORDS = ("average", "overall", "weighted", "combined", "cumulative", "mean", "total")
 #: An act inside a "whether" clause is a question, not a report.
 _WHETHER = re.compile(r"\bwhether\b[^;.]*$", re.IGNORECASE)
+#: An act named as an aim ("an excuse to raise tariffs", "trying to curb exports").
+_AIMED = re.compile(
+    r"\b(?:excuse|pretext|attempt|effort|bid|trying|tries|seeking|seeks)\s+to\s+$", re.IGNORECASE
+)
 #: Money named just before "charged": a price or duty, not a criminal charge.
 _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
@@ -1020,6 +1038,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 unsaid and _UNSAID.search(sentence, max(0, m.start() - 80), m.start())
             ):
                 continue  # "has yet to rule on whether the law lets a president impose tariffs"
+            if _AIMED.search(before):
+                continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
             if rule.label == "arrests or charges" and _MONEY_CHARGED.search(before):
                 continue  # "the tariffs it has charged on farm products"
             if rule.event_type == "enforcement":
@@ -1040,12 +1060,19 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # other listings are export controls (trade policy)
             if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
+            start = m.start()
+            if rule.label == "overdose figures attributed":
+                # "Overdose deaths fell 27% in 2024, the CDC reported in May": the release,
+                # anchored at the reporting verb (its date phrase follows it)
+                if not _HEALTH_SUBJECT.search(sentence, max(0, m.start() - 120), m.start()):
+                    continue
+                label, start = "overdose data release", m.end()
             if rule.label == "overdose figures reported":
                 # "X said ... deaths fell": a release when a health publisher says it, on a day
                 if not HEALTH_PUBLISHER.search(sentence) or not _SAID_ON.search(sentence):
                     continue
                 label = "overdose data release"
-            hits.append(Hit(event_type, label, m.start(), rule.strength))
+            hits.append(Hit(event_type, label, start, rule.strength))
     if not hits or is_non_event(sentence):
         return []
     if STATUS.search(sentence):

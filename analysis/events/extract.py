@@ -143,7 +143,8 @@ _TAKES_EFFECT = re.compile(
 _SAME_DAY = re.compile(r"\b(?:on the same day|the same day|that day|that same day)\b", re.I)
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile|"
-    r"within days|days later|shortly after(?:wards)?|soon after(?:wards)?)\b",
+    r"within days|days later|shortly after(?:wards)?|soon after(?:wards)?|"
+    r"(?:over|in|during) the same period)\b",
     re.IGNORECASE,
 )
 
@@ -168,6 +169,7 @@ def extract_from_text(
     history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
     made_day: Resolved | None = None  # the act's own day when the last event was dated later
+    last_act: tuple[str, int] | None = None  # type and sentence of the last event
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
     idx = 0
@@ -202,6 +204,8 @@ def extract_from_text(
                 history.append((sent, None))
                 break  # the headline repeated as the body's first paragraph
             hits = classify(sent, sent_words[j]) if len(sent) < 5000 else []
+            if not hits and last_act is not None and idx - last_act[1] <= 2:
+                hits = _anaphoric_effect(sent, last_act[0])
             if not hits:
                 history.append((sent, None))
                 continue
@@ -244,6 +248,8 @@ def extract_from_text(
                 if ev.date_basis != "published" and not ev.date_phrase.startswith("("):
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
             made_day = Resolved(new[0].made, "day", "relative") if new and new[0].made else None
+            if new:
+                last_act = (new[0].event_type, idx)
             if made_day is not None:
                 last_when = made_day
             elif new and new[0].date_basis != "published":
@@ -296,6 +302,35 @@ def _year_named(previous: list[tuple[str, Entity | None]], sent: str, pub: date)
         if years:
             return years[-1]
     return None
+
+
+#: "It took effect on Tuesday": the act of the sentence before, taking effect.
+_IT_TOOK_EFFECT = re.compile(
+    r"\W*(?:it|they|the (?:[\w-]+ )?(?:increase|cut|measures?|order|change|move|rules?|ban|levy|"
+    r"levies|rate|controls?|requirement|listing|suspension|pause|extension)s?) (?:took|takes|"
+    r"will take|went|goes|will go|came|comes|will come) (?:effect|into effect|into force)\b",
+    re.IGNORECASE,
+)
+
+
+#: A timeline entry: a date, then a dash, then what happened on it.
+_LEAD = re.compile(r"\W*(?P<when>[\w.,' ]{3,24}?)\s+[—–-]\s+")
+
+
+def _lead_date(sent: str, pub: date) -> Resolved | None:
+    m = _LEAD.match(sent)
+    if m is None:
+        return None
+    found = find_dates(m.group("when"), pub)
+    return found[0] if len(found) == 1 and found[0].end >= len(m.group("when")) - 1 else None
+
+
+def _anaphoric_effect(sent: str, last_type: str) -> list[Hit]:
+    """A trade or enforcement act of the sentence before, said to take effect in this one."""
+    if last_type not in _TAKES_EFFECT_TYPES:
+        return []
+    m = _IT_TOOK_EFFECT.match(sent)
+    return [Hit(last_type, "took effect", m.end() - 1, 0.6)] if m else []
 
 
 def _key(text: str) -> str:
@@ -417,6 +452,9 @@ def _sentence_events(
         when = resolve(
             sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
         )
+        lead = _lead_date(sent, published)
+        if lead is not None and lead.end <= hit.start:
+            when = lead  # "Aug. 11, 2025 — Following talks in July, Trump signs an order ..."
         if hit.label == "threatened tariffs" and _START_PHRASE.search(
             sent, max(0, when.start - 14), when.start
         ):

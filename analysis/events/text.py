@@ -19,7 +19,9 @@ BOILERPLATE = re.compile(
     r"\d+\s+min(?:ute)?s? read|we use cookies|this (?:site|website) uses cookies|"
     r"accept (?:all )?cookies|cookie (?:policy|settings)|all rights reserved|copyright|©|"
     r"photo:|image:|credit:|getty images|"
-    r"watch:|listen:|editor'?s note|leave a (?:comment|reply)|posted in|tags?:|filed under)",
+    r"watch:|listen:|editor'?s note|leave a (?:comment|reply)|posted in|tags?:|filed under|"
+    # wire furniture: a write-through's slug line and its "(Corrects ...)" note
+    r"update \d+\s*[-–—]|\((?:corrects?|updates?|adds?|recasts?|refiles?)\b)",
     re.IGNORECASE,
 )
 _FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n.*?\n---\s*\n", re.DOTALL)

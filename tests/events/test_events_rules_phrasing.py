@@ -583,3 +583,63 @@ def test_labelled_headings_and_link_rows_are_not_text():
         "China added three chemicals to its list on Monday."
     )
     assert got == ["China added three chemicals to its list on Monday."]
+
+
+# --- timelines, wire furniture, anaphora, attributed releases ----------------------------------
+
+
+def test_a_timeline_entry_is_dated_by_its_lead_date():
+    text = (
+        "Aug. 11, 2025 — Following two days of talks in Stockholm at the end of July, Trump signs "
+        "an order keeping the reciprocal tariff on Chinese goods at 10% until Nov. 10."
+    )
+    got = events(text, date(2025, 8, 12))
+    assert ("trade_policy", date(2025, 8, 11), "day", "White House") in got
+
+
+def test_it_took_effect_continues_the_act_before():
+    text = (
+        "Washington doubled its fentanyl tariff to 20% on Monday.\n\n"
+        "It took effect on Tuesday, March 4, a day after the order was signed."
+    )
+    got = events(text, date(2025, 3, 5))
+    assert [(e[0], e[1]) for e in got] == [
+        ("trade_policy", date(2025, 3, 3)),
+        ("trade_policy", date(2025, 3, 4)),
+    ]
+    # with no act just before, "it took effect" names nothing
+    assert events("The weather was mild.\n\nIt took effect on Tuesday.", date(2025, 3, 5)) == []
+
+
+def test_a_release_attributed_after_the_figure_is_dated_by_the_report():
+    got = events(
+        "Overdose deaths fell 27 percent in 2024, the CDC reported in May.", date(2025, 11, 14)
+    )
+    assert got == [("public_health", date(2025, 5, 1), "month", "CDC")]
+
+
+def test_wire_slug_lines_and_correction_notes_are_not_text():
+    from analysis.events.text import paragraphs
+
+    got = paragraphs(
+        "UPDATE 1-Trump lifts China tariff to 125%, holds other partners at 10%\n\n"
+        "(Corrects combined rate in paragraph 5 to 145%)\n\n"
+        "Trump raised the tariff on Wednesday."
+    )
+    assert got == ["Trump raised the tariff on Wednesday."]
+
+
+def test_aims_wishes_and_imperatives_are_no_acts():
+    for sentence in (
+        "Using fentanyl as an excuse to raise tariffs on Chinese goods cannot solve the problem.",
+        "We hope the US side will meet China halfway at the talks.",
+        "Add 20 points of fentanyl tariffs and do the arithmetic.",
+        "Expect talk about talks long before anyone cuts a tariff.",
+        "Since then, China has kept strengthening its controls on precursor chemicals.",
+        "During 2017 and 2018, Chinese authorities added several fentanyl analogues to the list.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # a condemnation that names a pretext is still a statement
+    assert "diplomatic" in types(
+        "The Chinese embassy condemned the indictments as a pretext to suppress Chinese firms."
+    )
