@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.events.dates import SINCE_ACT
 from analysis.events.text import trie_regex, with_first_chars
 
 _GAP = r"(?:\W+[\w'’-]+){0,%d}?\W+"
@@ -83,10 +84,11 @@ _UP = (
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
-    r"orders?\b|ordered\b|(?:answered|responded|retaliated|hit back) with"
+    r"orders?\b|ordered\b|(?:answered|responded|retaliated|hit back) with|answered\b"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
+    r"put off|puts off|putting off|pushed back|"
     r"remov|eliminat|slash|roll|halv|drop|exempt(?:s|ed|ing)?\b|waiv|end|terminat|revok|rescind|modif|"
     r"adjust|extend|stop|ceas|expir|lapse|scrap"
 )
@@ -107,10 +109,11 @@ _TOOK_EFFECT = (
     r"(?:will|would|to|set to|due to) (?:start|begin)|started|began|took effect|"
     r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
     r"kick(?:ed)? in|"
-    r"(?:was|were|has been|have been|had been|will be|would be) (?:raised|imposed|increased|cut|"
+    r"(?:was|were|has been|have been|had been|will be|would be) (?:then |later |now |also )?"
+    r"(?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
-    r"applied|levied|introduced)|"
+    r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|(?:dropped|cut|lowered|reduced|raised|"
     r"increased|lifted|halved|doubled) to [\d.]+|"
@@ -211,12 +214,14 @@ _CHEMICALS = (
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
-    r"crackdown on|cracked down|disrupted|broke up|smashed|"
+    r"crackdown on|cracked down|disrupted|broke up|smashed|act(?:s|ed|ing)? against|"
     r"plac\w* under (?:special |strict |close )?"
     r"(?:supervision|investigation|scrutiny|surveillance)|"
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
-_RELEASE = alt("releas", "publish", "report", "issu", "post", "updat", "put out", "puts out")
+_RELEASE = alt(
+    "releas", "publish", "report", "issu", "post", "updat", "put out", "puts out", "schedul"
+)
 _DATA = (
     r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
     r"(?:data|figures|statistics|estimates|numbers|counts?|report|update)|"
@@ -295,7 +300,7 @@ _MEET_MORE = (
         "place",
     ),
     (
-        r"received (?:visiting )?(?:[\w.-]+ ){0,2}?(?:Secretary|President|Premier|Vice|Minister|"
+        r"received (?:visiting )?(?:[\w.-]+ ){0,3}?(?:Secretary|President|Premier|Vice|Minister|"
         r"Ambassador|Senator|Prime|Foreign|Treasury|Trade|Commerce|Defense|State)",
         "receiv",
     ),
@@ -387,6 +392,11 @@ _AGREE_MORE = (
         "agreem accord pact memora",
     ),
     (
+        r"(?:gave|made|offered|provided) (?:a |an |that |the |this |his |her |its )?(?:[\w-]+ )?"
+        r"(?:undertaking|pledge|promise|commitment|assurance)s?\b",
+        "undert pledge promis commit assura",
+    ),
+    (
         r"(?:would|will|agreed to|pledged to|committed to|promised to) (?:buy|purchase|import) "
         r"(?:[\w,.-]+ ){0,4}?(?:tons|tonnes|soybeans|aircraft|jets|energy|worth)\b",
         "buy purcha",
@@ -442,7 +452,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff change took effect",
         near(_CHANGE, _TOOK_EFFECT, 3),
-        "effect force kick",
+        "effect force kick put postpo delaye defer pushed",
     ),
     _r(
         "trade_policy",
@@ -470,8 +480,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:extend|prolong|renew|lengthen)\w*\s+(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:pause|suspension|reprieve|truce|exclusions?)\b|"
         r"\b(?:pause|suspension|reprieve|truce|exclusions?)\b(?:\W+[\w-]+){0,5}?\W+"
-        r"(?:extend|prolong|renew|lengthen)(?:ed|s)\b",
-        "pause suspen reprie truce exclus",
+        r"(?:extend|prolong|renew|lengthen)(?:ed|s)\b|"
+        r"\bextension of (?:its|the|their|a) (?:own )?(?:[\w%.-]+ ){0,3}?"
+        r"(?:rate|tariffs?|pause|truce|suspension)\b",
+        "pause suspen reprie truce exclus extens",
     ),
     _r(
         "trade_policy",
@@ -566,10 +578,10 @@ RULES: tuple[Rule, ...] = (
         "entity list removal for drug control",
         either(
             r"took|taken|taking|remov|delist|strip|drop",
-            r"entity list|unverified list",
+            r"entity list|unverified list|(?:export )?blacklist",
             12,
         ),
-        "entity unveri",
+        "entity unveri blackl",
     ),
     _r(
         "enforcement",
@@ -584,7 +596,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "raids and crackdowns",
         _w(_RAID),
-        "raid raids disman shut busted crack disrup broke smashe placed place",
+        "raid raids disman shut busted crack disrup broke smashe placed place agains",
         0.7,
     ),
     # public health
@@ -598,15 +610,16 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         r"\b(?:data|figures|statistics|estimates|report|counts|numbers),?\s+"
-        r"(?:released|published|issued)\b",
+        r"(?:(?:that|which)\s+)?(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:released|published|issued)\b",
         "releas publis issued",
     ),
     *(
         _r("public_health", "overdose data release", rx, gate)
         for rx, gate in (
             (
-                r"\b(?:CDC|NCHS|agency|centers?)(?:['’]s)? (?:[\w.-]+ ){0,3}?"
-                r"(?:release|report|update|estimate)\b",
+                r"\b(?:CDC|NCHS|agency|centers?)['’]s (?:[\w.-]+ ){0,3}?"
+                r"(?:release|report|update|estimate|count|figures|data|numbers)\b|"
+                r"\b(?:CDC|NCHS) (?:[\w.-]+ ){0,2}?(?:release|report|update)\b",
                 "cdc nchs agency center",
             ),
             (
@@ -805,7 +818,7 @@ NON_EVENT_START = re.compile(
     r"add|expect|imagine|remember|"
     r"(?:\w+|\d+) (?:years|months|decades) of|"
     r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
-    r"(?:this|it|that) (?:is|was|marks|marked) the \w+ time|"
+    r"(?:this|it|that) (?:is|was|marks|marked) the \w+ (?:time|round|meeting)|"
     # advice to the reader (a client alert's checklist)
     r"monitor|confirm|review|check|consider|ensure|prepare|watch|note|read|see|subscribe|"
     r"contact|click|keep|track|verify|assess|evaluate|plan|make sure|be aware)\b",
@@ -814,7 +827,7 @@ NON_EVENT_START = re.compile(
 NON_EVENT = re.compile(  # behind a first-character test (speed)
     with_first_chars(
         r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
-        r"\b(?:maintains that|argue that|argues that|believes? that|the goal is|"
+        r"\b(?:the goal is|"
         r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
         r"we hope|we recommend|recommend that|"
         r"would have been|would've been|unthinkable|"
@@ -910,7 +923,12 @@ _NEGATED = re.compile(
 )
 #: A comparison right after a trigger makes it a claim ("controls more ... than any other").
 _COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"(?<!voted )(?<!decided )\b(?:to|help|helps)\s+$", re.IGNORECASE)
+#: "to seize more drugs" is a purpose; "is to act", "pledged to crack down" are commitments.
+_PURPOSE = re.compile(
+    r"(?<!voted )(?<!decided )(?<!\bis )(?<!\bare )(?<!pledged )(?<!promised )"
+    r"(?<!vowed )(?<!\bplans )\b(?:to|help|helps)\s+$",
+    re.IGNORECASE,
+)
 #: A negation inside a matched span ("cooperation, which Beijing has not restored").
 _NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 #: A threat governs the tariff trigger right after it: a diplomatic move, not a trade action.
@@ -931,7 +949,7 @@ _REACTED_TO = re.compile(
 #: cooperation (the forensic institute of China's police ministry, 2023); additions to the list
 #: stay export controls, as in the curated timeline.
 _DRUG_BODY = re.compile(
-    r"\b(?:forensic|public security|police|narcotics?|counternarcotics|counter-narcotics|"
+    r"\b(?:forensics?|public security|police|narcotics?|counternarcotics|counter-narcotics|"
     r"fentanyl|drugs?)\b",
     re.IGNORECASE,
 )
@@ -940,7 +958,8 @@ _DRUG_BODY = re.compile(
 _UNSAID = re.compile(
     r"(?:\bnot|n't|neither \w+|nor \w+|declined to) (?:say|said|specify|specified|disclose|"
     r"disclosed|announce|announced|confirm|confirmed) (?:\w+ ){0,2}?(?:when|whether|if|how)\b"
-    r"[^;.]*$|\bno date (?:has been|was|had been)\b[^;.]*$",
+    r"[^;.]*$|\bno date (?:has been|was|had been)\b[^;.]*$|"
+    r"\b(?:maintains?|argue|argues|argued|believes?|believed|contends?) that\b[^;.]*$",
     re.IGNORECASE,
 )
 _REBUTTAL_AT = re.compile(r"(?:hit|hits|struck|fired|pushed) back\b", re.IGNORECASE)
@@ -952,10 +971,24 @@ _TRADE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 #: Words one of which a sentence must hold for _UNSAID and _AVERAGE to be tried (speed).
-_UNSAID_WORDS = ("say", "said", "specif", "disclos", "announc", "confirm")
+_UNSAID_WORDS = (
+    "say",
+    "said",
+    "specif",
+    "disclos",
+    "announc",
+    "confirm",
+    "argue",
+    "believ",
+    "maintain",
+    "contend",
+)
 _AVERAGE_WORDS = ("average", "overall", "weighted", "combined", "cumulative", "mean", "total")
 #: An act inside a "whether" clause is a question, not a report.
 _WHETHER = re.compile(r"\bwhether\b[^;.]*$", re.IGNORECASE)
+_UNDER = re.compile(
+    r"\b(?:under|in|per|by) (?:the|this|that|a|an|its|their) (?:[\w-]+ ){0,2}$", re.IGNORECASE
+)
 #: An act named as an aim ("an excuse to raise tariffs", "trying to curb exports").
 _AIMED = re.compile(
     r"\b(?:excuse|pretext|attempt|effort|bid|trying|tries|seeking|seeks)\s+to\s+$", re.IGNORECASE
@@ -1034,17 +1067,20 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "the average US duty had climbed to 12%": a statistic
             if event_type == "trade_policy" and _THREAT.search(before):
                 label, event_type = "threatened tariffs", "diplomatic"
-            if (whether and _WHETHER.search(sentence, max(0, m.start() - 100), m.start())) or (
+            if (whether and _WHETHER.search(sentence, max(0, m.start() - 200), m.start())) or (
                 unsaid and _UNSAID.search(sentence, max(0, m.start() - 80), m.start())
             ):
                 continue  # "has yet to rule on whether the law lets a president impose tariffs"
+            if rule.label == "agreement to cooperate" and _UNDER.search(before):
+                continue  # "Under the understanding reached at the summit": a deal referred to
             if _AIMED.search(before):
                 continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
             if rule.label == "arrests or charges" and _MONEY_CHARGED.search(before):
                 continue  # "the tariffs it has charged on farm products"
             if rule.event_type == "enforcement":
                 if aggregate is None:
-                    aggregate = bool(AGGREGATE.search(sentence))
+                    # "have needed licences since November": a standing act, not a period total
+                    aggregate = bool(AGGREGATE.search(sentence)) and not SINCE_ACT.search(sentence)
                 if aggregate or _PURPOSE.search(before) or _REACTED_TO.search(before):
                     continue
             if (

@@ -107,7 +107,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|that|"
+            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|that|for|"
             rf"(?:at |by |until |before )?the (?:end|beginning|start|middle) of)\s+"
             rf"(?:early |late |mid-)?{_MON}(?!\s*\d)\b",
             re.I,
@@ -407,7 +407,7 @@ _NOMINAL = re.compile(
 
 def _future_near(sentence: str, start: int) -> bool:
     """Future tense in the clause holding a date phrase ("would speak ... on Monday")."""
-    head = sentence[max(0, start - 80) : start]
+    head = sentence[max(0, start - 120) : start]
     if _STARTING.search(head):
         return True
     cuts = list(_CLAUSE.finditer(head))
@@ -477,7 +477,7 @@ _DEADLINE = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^,;.]{0,50}$", re.IGNORECASE)
 #: A standing act in the perfect tense, dated by the day after "since" ("... have needed an
 #: export licence since 10 November 2025").
-_SINCE_ACT = re.compile(
+SINCE_ACT = re.compile(
     r"\b(?:has|have|had) (?:been )?(?:\w+ )?(?:scheduled|controlled|listed|required|needed|"
     r"banned|restricted|applied|imposed|charged|collected|in force|in effect|under)\b",
     re.IGNORECASE,
@@ -532,7 +532,7 @@ def resolve(
     week's commitments"). Without a phrase: the publication day ("published"), or its week for
     hedged/ongoing reports ("is reportedly weighing", "has recently been seeking").
     """
-    standing = bool(_SINCE_ACT.search(sentence))
+    standing = bool(SINCE_ACT.search(sentence))
     found = [
         r
         for r in find_dates(sentence, pub)
@@ -543,14 +543,14 @@ def resolve(
         )
         and (
             not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
-            or (standing and r.precision == "day" and _SINCE_BEFORE.search(sentence, 0, r.start))
+            or (standing and r.precision != "year" and _SINCE_BEFORE.search(sentence, 0, r.start))
         )
         and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
         and not _EXTENDED_TO.search(sentence, max(0, r.start - 60), r.start)
         and (
             not r.phrase.lower().startswith(("since", "until", "till", "through"))
             # "have been scheduled since May 1, 2019": the day the standing act began
-            or (standing and r.precision == "day" and r.phrase.lower().startswith("since"))
+            or (standing and r.precision != "year" and r.phrase.lower().startswith("since"))
         )
     ]
     if prefer_day and any(r.precision == "day" for r in found):

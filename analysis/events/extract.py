@@ -141,6 +141,35 @@ _TAKES_EFFECT = re.compile(
     re.I,
 )
 _SAME_DAY = re.compile(r"\b(?:on the same day|the same day|that day|that same day)\b", re.I)
+_SAME_MONTH = re.compile(r"\b(?:in )?(?:the same month|that same month|that month)\b", re.I)
+#: "three days after the US lifted duties": the act in the clause after it is that long before
+#: the day named just before (or the publication day).
+_N_AFTER = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _span(m: re.Match[str]) -> timedelta:
+    n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+    return timedelta(weeks=n) if m.group("unit").lower().startswith("week") else timedelta(days=n)
+
+
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile|"
     r"within days|days later|shortly after(?:wards)?|soon after(?:wards)?|"
@@ -225,6 +254,17 @@ def extract_from_text(
                 context = last_day  # "on the same day": the day named last
             elif context is None and _SAME_TIME.search(sent):
                 context = last_when
+            if context is None and _SAME_MONTH.search(sent):  # "halved it the same month"
+                named = _last_date(recent(), day) or _last_date(hit_sents, day)
+                if named is not None:
+                    context = Resolved(named.date.replace(day=1), "month", "relative")
+            after = _N_AFTER.search(sent)
+            if after is not None:  # "three days after the US lifted duties": counted back
+                base = _last_day(recent(), day)
+                back = _span(after)
+                after_day = (after.end(), (base.date if base else day) - back)
+            else:
+                after_day = None
             if context is not None and context.date > day and not _SAME_DAY.search(sent):
                 context = None  # a later effective date is not when this sentence's act happened
             new = _sentence_events(
@@ -236,6 +276,7 @@ def extract_from_text(
                 article_id,
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
+                after_day=after_day,
                 effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
                 lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
             )
@@ -313,6 +354,8 @@ _IT_TOOK_EFFECT = re.compile(
 )
 
 
+#: A pronoun as the subject of the trigger.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: A timeline entry: a date, then a dash, then what happened on it.
 _LEAD = re.compile(r"\W*(?P<when>[\w.,' ]{3,24}?)\s+[—–-]\s+")
 
@@ -345,6 +388,15 @@ _NEXT_DAY_CUE = re.compile(
     r"[ap]\.?\s?m\.?\s+)?(?:on\s+)?the (?:next|following) day\b",
     re.IGNORECASE,
 )
+
+
+def _last_date(sents: list[str], pub: date) -> Resolved | None:
+    """The last date phrase of any precision named in `sents`."""
+    for sent in reversed(sents):
+        found = find_dates(sent, pub)
+        if found:
+            return found[-1]
+    return None
 
 
 def _last_day(sents: list[str], pub: date) -> Resolved | None:
@@ -399,6 +451,7 @@ def _sentence_events(
     context: Resolved | None,
     lede: dict[str, Resolved] | None = None,
     effective: Callable[[], Resolved | None] = lambda: None,
+    after_day: tuple[int, date] | None = None,
 ) -> list[Event]:
     """Events of one sentence: the first valid trigger of each type, plus later triggers of that
     type that carry a different date phrase of their own ("agreed on Monday ... talks over the
@@ -413,6 +466,15 @@ def _sentence_events(
         taken = kept.get(hit.event_type)
         hedged = is_hedged(sent, hit.start)
         actor, counterpart = _pick_actor(found, hit.start)
+        if (
+            actor is not None
+            and not any(m.end <= hit.start for m in found)
+            and _PRONOUN_SUBJECT.search(sent, max(0, hit.start - 40), hit.start)
+        ):
+            # "he accused Xi of ...": the subject is the one named before, not the object
+            subject = fallback()
+            if subject is not None and subject.country != actor.country:
+                actor, counterpart = subject, actor
         # "Washington will lower its duties ..., while Beijing will cut its levies ...": a later
         # trigger of a type already taken is a second event when its own subject, of another
         # country, is named after the previous trigger; it shares the first one's date.
@@ -452,6 +514,8 @@ def _sentence_events(
         when = resolve(
             sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
         )
+        if after_day is not None and hit.start >= after_day[0] and when.basis == "published":
+            when = Resolved(after_day[1], "day", "relative", phrase="(counted back)")
         lead = _lead_date(sent, published)
         if lead is not None and lead.end <= hit.start:
             when = lead  # "Aug. 11, 2025 — Following talks in July, Trump signs an order ..."

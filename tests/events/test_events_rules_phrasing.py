@@ -643,3 +643,77 @@ def test_aims_wishes_and_imperatives_are_no_acts():
     assert "diplomatic" in types(
         "The Chinese embassy condemned the indictments as a pretext to suppress Chinese firms."
     )
+
+
+# --- pronoun subjects, counted-back days, same month, standing acts since a month ----------------
+
+
+def test_a_pronoun_subject_takes_the_actor_named_before():
+    text = (
+        "Trump announced new tariffs on Thursday.\n\n"
+        "In a series of posts, he accused Chinese President Xi Jinping of failing to keep a "
+        "promise to the United States."
+    )
+    got = events(text, date(2019, 8, 2))
+    assert ("diplomatic", "White House") in {(e[0], e[3]) for e in got}
+
+
+def test_n_days_after_counts_back_from_the_day_named_before():
+    text = (
+        "China retaliated with tariffs on Monday.\n\n"
+        "The announcement came three days after the United States lifted duties on $200 billion "
+        "of Chinese imports to 25%."
+    )
+    got = events(text, date(2019, 5, 13))
+    assert ("trade_policy", date(2019, 5, 10), "day", "United States") in got
+
+
+def test_the_same_month_takes_the_month_named_before():
+    text = (
+        "China began requiring export licences for precursors in November.\n\n"
+        "Washington halved its fentanyl-related tariff on Chinese goods to 10% the same month."
+    )
+    got = events(text, date(2026, 2, 5))
+    assert ("trade_policy", date(2025, 11, 1), "month", "United States") in got
+
+
+def test_a_standing_requirement_since_a_month_is_no_aggregate():
+    text = "Since November, Chinese exporters have needed licences to ship 13 precursor chemicals."
+    got = extract_from_text(text, date(2026, 2, 5), title="China's precursor licences")
+    assert [(e.event_type, e.date, e.date_precision) for e in got] == [
+        ("enforcement", date(2025, 11, 1), "month")
+    ]
+
+
+def test_more_wordings_from_the_last_round():
+    for sentence, kind in (
+        ("Xi gave that undertaking at a G20 dinner in Buenos Aires last December.", "diplomatic"),
+        ("China is to act against companies that produce precursor chemicals.", "enforcement"),
+        ("The increase was then put off until March 2 by the trade office.", "trade_policy"),
+        (
+            "Beijing is expected to announce a matching extension of its own 10% rate.",
+            "trade_policy",
+        ),
+        (
+            "Figures the agency published last September had counted 111,355 overdose deaths.",
+            "public_health",
+        ),
+        (
+            "Commerce took a Chinese police forensics institute off its export blacklist.",
+            "enforcement",
+        ),
+    ):
+        assert kind in types(sentence), sentence
+
+
+def test_claims_after_argue_that_are_not_acts_but_the_act_before_is():
+    text = (
+        "Chinese controls on three fentanyl precursors took effect last September, and some "
+        "officials argue that tighter supply has played a part."
+    )
+    got = extract_from_text(text, date(2025, 5, 20), title="China and the US")
+    assert [(e.event_type, e.date) for e in got] == [("enforcement", date(2024, 9, 1))]
+    assert types("Officials argue that Beijing raised tariffs to punish farmers.") == set()
+    got = labels("Under the understanding reached at the summit, China is to act against makers.")
+    assert "agreement to cooperate" not in got
+    assert "raids and crackdowns" in got
