@@ -84,7 +84,8 @@ _UP = (
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
-    r"orders?\b|ordered\b|(?:answered|responded|retaliated|hit back) with|answered\b"
+    r"orders?\b|ordered\b|(?:answered|responded|retaliated|hit back) with|answered\b|"
+    r"(?:will|would) face|(?:became|become|becomes) subject to"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
@@ -220,7 +221,17 @@ _RAID = (
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
 _RELEASE = alt(
-    "releas", "publish", "report", "issu", "post", "updat", "put out", "puts out", "schedul"
+    "releas",
+    "publish",
+    "report",
+    "issu",
+    "post",
+    "updat",
+    "put out",
+    "puts out",
+    "schedul",
+    "made public",
+    r"(?:is|are) (?:expected|due)\b",
 )
 _DATA = (
     r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
@@ -230,7 +241,8 @@ _DATA = (
 #: A tariff named first and then acted on in a relative clause ("the tariff, which Trump doubled
 #: in March"; "duties that Beijing imposed").
 _TARIFF_ACTED = (
-    r"(?:which|that)\s+(?:[\w.'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?(?:first\s+)?"
+    r"(?:(?:which|that)\s+)?(?:the\s+|its\s+)?(?:[\w.'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?"
+    r"(?:first\s+)?(?:began\s+|started\s+)?"
     r"(?:imposed|raised|doubled|tripled|hiked|increased|levied|slapped|announced|introduced|"
     r"cut|lowered|halved|reduced|suspended|lifted|removed|scrapped|extended|charged|"
     r"collected|applied)\b"
@@ -364,6 +376,7 @@ _AGREE = (
     r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
+    r"promised to|pledged to|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|declaration)"
 )
@@ -375,9 +388,10 @@ _AGREE_MORE = (
         "signed",
     ),
     (
-        r"(?:agreement|deal|accord|truce|framework|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:was|were|"
-        r"has been|had been) (?:announced|reached|signed|unveiled|struck|agreed)",
-        "agreem accord pact framew truce",
+        r"(?:agreement|deal|accord|truce|framework|pact|outline|trip|visit)\b(?:\W+[\w-]+){0,3}?\W+"
+        r"(?:was|were|has been|had been) (?:first |later |also )?(?:announced|reached|signed|"
+        r"unveiled|struck|agreed)",
+        "agreem accord pact framew truce outlin trip visit",
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
@@ -387,8 +401,9 @@ _AGREE_MORE = (
     ),
     (
         r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
-        r"(?:[\w-]+ ){0,3}(?:agreement|accord|pact|memorandum of understanding|partnership|"
-        r"trade deal)",
+        r"(?:[\w\"'“”‘’-]+ ){0,3}(?:agreement|accord|pact|memorandum of understanding|partnership|"
+        r"trade deal)|put (?:their|his|her|its) names? to (?:the |an? )?(?:[\w-]+ ){0,2}"
+        r"(?:agreement|deal|accord|pact)",
         "agreem accord pact memora",
     ),
     (
@@ -577,8 +592,8 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "entity list removal for drug control",
         either(
-            r"took|taken|taking|remov|delist|strip|drop",
-            r"entity list|unverified list|(?:export )?blacklist",
+            r"took|taken|taking|remov|delist|strip|drop|delet|struck|strike",
+            r"entity list|unverified list|(?:export |trade )?blacklist",
             12,
         ),
         "entity unveri blackl",
@@ -610,7 +625,8 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         r"\b(?:data|figures|statistics|estimates|report|counts|numbers),?\s+"
-        r"(?:(?:that|which)\s+)?(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,2}?(?:released|published|issued)\b",
+        r"(?:(?:that|which)\s+)?(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,5}?(?:released|published|issued|"
+        r"put out|made public)\b",
         "releas publis issued",
     ),
     *(
@@ -618,7 +634,12 @@ RULES: tuple[Rule, ...] = (
         for rx, gate in (
             (
                 r"\b(?:CDC|NCHS|agency|centers?)['’]s (?:[\w.-]+ ){0,3}?"
-                r"(?:release|report|update|estimate|count|figures|data|numbers)\b|"
+                r"(?:release|report|update)\b|"
+                r"\b(?:CDC|NCHS|agency|centers?)['’]s (?:first|initial|latest|newest|provisional|"
+                r"final) (?:[\w-]+ )?(?:estimate|count|figures|data|numbers)\b|"
+                r"\b(?:CDC|NCHS|agency|centers?)['’]s (?:[\w.-]+ ){0,3}?"
+                r"(?:estimate|count|figures|data|numbers)\b(?:\W+[\w-]+){0,3}?\W+"
+                r"(?:is|are|was|were) (?:expected|due|released|published)\b|"
                 r"\b(?:CDC|NCHS) (?:[\w.-]+ ){0,2}?(?:release|report|update)\b",
                 "cdc nchs agency center",
             ),
@@ -831,6 +852,7 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
         r"we hope|we recommend|recommend that|"
         r"would have been|would've been|unthinkable|"
+        r"never (?:took effect|came into force|happened|materiali[sz]ed|went into effect)|"
         r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are) (?:un)?likely to|"
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
@@ -844,7 +866,8 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
 COMMENTARY = re.compile(  # behind a first-character test (speed)
     with_first_chars(
         r"\bsaid (?:a|an|one) (?:[\w-]+ ){0,4}?(?:lawyer|analyst|economist|expert|professor|"
-        r"consultant|researcher|strategist|scholar|fellow|trader|investor|observer|commentator)s?\b|"
+        r"consultant|researcher|strategist|scholar|fellow|trader|investor|observer|commentator|"
+        r"senator|lawmaker|congressman|congresswoman|legislator|lobbyist|farmer|executive)s?\b|"
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
         r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe)\b|"
         r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
@@ -957,7 +980,8 @@ _DRUG_BODY = re.compile(
 #: act after it is unknown, not reported.
 _UNSAID = re.compile(
     r"(?:\bnot|n't|neither \w+|nor \w+|declined to) (?:say|said|specify|specified|disclose|"
-    r"disclosed|announce|announced|confirm|confirmed) (?:\w+ ){0,2}?(?:when|whether|if|how)\b"
+    r"disclosed|announce|announced|confirm|confirmed) (?:\w+ ){0,2}?(?:when|whether|if|how|what|"
+    r"which|why)\b"
     r"[^;.]*$|\bno date (?:has been|was|had been)\b[^;.]*$|"
     r"\b(?:maintains?|argue|argues|argued|believes?|believed|contends?) that\b[^;.]*$",
     re.IGNORECASE,

@@ -127,8 +127,9 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         # "ended at 12:01 a.m.": a clock time alone names the day the story is about
         re.compile(
             r"\bat (?P<clock>\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}\b)?"
-            r"(?!\s+(?:on|the next|the following|next|this|last|monday|tuesday|wednesday|thursday|"
-            r"friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+            r"(?![^;]{0,30}?\b(?:on|the next|the following|next|this|last|monday|tuesday|"
+            r"wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+            r"dec)\b)",
             re.I,
         ),
         "clock",
@@ -140,6 +141,16 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
             re.I,
         ),
         "weekday",
+    ),
+    (
+        re.compile(
+            r"(?:(?<=said )|(?<=says )|(?<=announced )|(?<=released )|(?<=published )|"
+            r"(?<=reported )|(?<=issued )|(?<=signed )|(?<=ordered )|(?<=unveiled )|(?<=imposed )|"
+            r"(?<=told ))"
+            rf"{_WD}\b",
+            re.I,
+        ),
+        "weekday_bare",
     ),
     (
         re.compile(
@@ -478,7 +489,7 @@ _ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^,;.]{0,50}$", re.IGN
 #: A standing act in the perfect tense, dated by the day after "since" ("... have needed an
 #: export licence since 10 November 2025").
 SINCE_ACT = re.compile(
-    r"\b(?:has|have|had) (?:been )?(?:\w+ )?(?:scheduled|controlled|listed|required|needed|"
+    r"\b(?:has|have|had) (?:been )?(?:\w+ )?(?:scheduled|controlled|listed|required|needed|subject|"
     r"banned|restricted|applied|imposed|charged|collected|in force|in effect|under)\b",
     re.IGNORECASE,
 )
@@ -551,6 +562,7 @@ def resolve(
             not r.phrase.lower().startswith(("since", "until", "till", "through"))
             # "have been scheduled since May 1, 2019": the day the standing act began
             or (standing and r.precision != "year" and r.phrase.lower().startswith("since"))
+            or sentence.startswith(", when", r.end)
         )
     ]
     if prefer_day and any(r.precision == "day" for r in found):

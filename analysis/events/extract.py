@@ -140,7 +140,10 @@ _TAKES_EFFECT = re.compile(
     r"\bstarting\b|\b(?:take|takes) (?:these|those|the) (?:actions|steps|measures) by\b",
     re.I,
 )
-_SAME_DAY = re.compile(r"\b(?:on the same day|the same day|that day|that same day)\b", re.I)
+_SAME_DAY = re.compile(
+    r"\b(?:on the same day|the same day|that day|that same day|on the day(?! (?:after|before)))\b",
+    re.I,
+)
 _SAME_MONTH = re.compile(r"\b(?:in )?(?:the same month|that same month|that month)\b", re.I)
 #: "three days after the US lifted duties": the act in the clause after it is that long before
 #: the day named just before (or the publication day).
@@ -542,6 +545,8 @@ def _sentence_events(
             if when.basis != "published" and when.start > hit.start + 15
             else None
         )
+        if rel is not None and _PASSIVE_AUX.search(sent, max(0, rel.start() - 12), rel.start()):
+            rel = None  # "The outline was announced on Dec. 13": the main verb, not a clause
         if rel is not None and (taken is None or own_subject):
             # the participle is past: "announced in April" is not next April
             past = find_dates(sent[rel.start() : when.end], published)
@@ -669,7 +674,7 @@ _TAKES_EFFECT_TYPES = frozenset({"trade_policy", "enforcement"})
 _EFFECT_CUE = re.compile(
     r"(?:(?:take|takes|took|taking) effect|(?:come|comes|came|go|goes|went) into (?:effect|force)|"
     r"effective|starting|beginning|from|as of|due(?: to take effect)?|in force from)"
-    r"\s+(?:on\s+)?$",
+    r"\s+(?:at [\d:.]+\s*[ap]\.?\s?m\.?\s+(?:\w+\s+(?:time\s+)?)?)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -705,15 +710,25 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
     clause of the trigger at `anchor` (not another act's start: "..., and Trump threatened a
     tariff from November 1")."""
     for r in find_dates(sent, pub):
-        if r.basis == "relative" and when.basis != "published":
+        # a phrase read before the act's own day counts from the act instead
+        if (
+            r.basis == "relative"
+            and when.basis != "published"
+            and (r.date < when.date or r.date > when.date + timedelta(days=7))
+        ):
             r = _weekday_after(r, when.date)  # "announced on Wednesday ... from Thursday"
-        elif r.basis == "explicit" and not _YEAR_IN.search(r.phrase) and when.basis != "published":
+        elif (
+            r.basis == "explicit"
+            and not _YEAR_IN.search(r.phrase)
+            and when.basis != "published"
+            and (r.date < when.date or r.date > when.date + timedelta(days=366))
+        ):
             r = _day_after(r, when.date)  # "announced on April 1, 2019, ... from May 1"
         if (
             r.precision == "day"
             and r.date > when.date
             and r.phrase != when.phrase
-            and _EFFECT_CUE.search(sent, max(0, r.start - 32), r.start)
+            and _EFFECT_CUE.search(sent, max(0, r.start - 64), r.start)
             and not _new_clause(sent, min(anchor, r.start), max(anchor, r.start))
         ):
             return r
@@ -758,6 +773,7 @@ _RELATIVE_ACT = re.compile(
     r"\b(?:announced|imposed|introduced|adopted|unveiled|levied|declared|enacted|issued|"
     r"placed|put in place)\s+(?:earlier\s+)?(?:(?:on|in)\b\s*)?$"
 )
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")
 
 

@@ -717,3 +717,42 @@ def test_claims_after_argue_that_are_not_acts_but_the_act_before_is():
     got = labels("Under the understanding reached at the summit, China is to act against makers.")
     assert "agreement to cooperate" not in got
     assert "raids and crackdowns" in got
+
+
+# --- clock times before a day, passive main verbs, deals in quotes ----------------------------
+
+
+def test_a_clock_time_before_the_day_does_not_date_the_act():
+    text = (
+        "President Donald Trump on Saturday ordered a 10% tariff on all imports from China, to "
+        "take effect at 12:01 a.m. Eastern time on Tuesday."
+    )
+    got = events(text, date(2025, 2, 2))  # a Sunday
+    assert [(e[0], e[1]) for e in got] == [("trade_policy", date(2025, 2, 4))]
+
+
+def test_a_passive_main_verb_is_no_relative_clause():
+    text = "Beijing and Washington said the outline of the agreement was announced on Dec. 13."
+    got = events(text, date(2020, 1, 16))
+    assert [(e[0], e[1]) for e in got] == [("diplomatic", date(2019, 12, 13))]
+
+
+def test_a_quoted_deal_name_and_names_put_to_an_agreement():
+    assert "diplomatic" in types(
+        'The United States and China announced a "phase one" trade agreement on Friday.'
+    )
+    assert "diplomatic" in types("Trump and Liu He put their names to the agreement on Jan. 15.")
+
+
+def test_a_weekday_right_after_a_reporting_verb_is_a_date():
+    found = find_dates("a provisional count released Wednesday by the CDC", date(2025, 5, 15))
+    assert [(r.date, r.phrase) for r in found] == [(date(2025, 5, 14), "Wednesday")]
+
+
+def test_what_a_government_has_not_said_and_plans_that_never_took_effect():
+    for sentence in (
+        "The White House has not said what Beijing would need to do for the levy to be lifted.",
+        "A 15% tariff on consumer goods, due to start two days later, never took effect.",
+        '"A tax on American families is not a drug policy," said a Democratic senator.',
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
