@@ -467,7 +467,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff change took effect",
         near(_CHANGE, _TOOK_EFFECT, 3),
-        "effect force kick put postpo delaye defer pushed",
+        "effect force kick increa hikes reduct change",
     ),
     _r(
         "trade_policy",
@@ -657,7 +657,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<=,\s)(?:the\s+)?(?:CDC|NCHS|Centers for Disease Control and Prevention|"
         r"Centers for Disease Control|National Center for Health Statistics|agency)\s+"
         r"(?:reported|said|estimated|announced|found)\b",
-        "cdc nchs center nation agency",
+        "cdc nchs center statis agency",
     ),
     _r(
         "public_health",
