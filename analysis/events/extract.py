@@ -27,7 +27,7 @@ from analysis.events.dates import (
     resolve,
 )
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
-from analysis.events.text import STAMP, paragraphs, split_sentences
+from analysis.events.text import STAMP, paragraphs, split_sentences, with_first_chars
 
 _COORD = re.compile(r"^\s*,?\s*and\s+(?:the\s+|its\s+)?$")
 _PREP = re.compile(
@@ -242,33 +242,34 @@ def extract_from_text(
                 history.append((sent, None))
                 continue
             day = entry_day
-            if _THAT_TIME.search(sent):  # "in April that year": the year named before
+            cue = _ANY_CUE.search(sent) is not None  # one scan spares the cue regexes below
+            if cue and _THAT_TIME.search(sent):  # "in April that year": the year named before
                 year = _year_named(history[-_YEAR_LOOKBACK:], sent, published)
                 day = date(year, 12, 31) if year is not None and year < day.year else day
             context = _paragraph_date(history[para_start:], day)
             last_day = (
                 (made_day or _last_day(recent(), day) or _last_day(hit_sents, day))
-                if _SAME_DAY.search(sent) or _NEXT_DAY.match(sent)
+                if cue and (_SAME_DAY.search(sent) or _NEXT_DAY.match(sent))
                 else None
             )
-            if last_day is not None and _NEXT_DAY.match(sent):  # "The next day, ..."
+            if last_day is not None and cue and _NEXT_DAY.match(sent):  # "The next day, ..."
                 context = Resolved(last_day.date + timedelta(days=1), "day", "relative")
             elif last_day is not None:
                 context = last_day  # "on the same day": the day named last
-            elif context is None and _SAME_TIME.search(sent):
+            elif context is None and cue and _SAME_TIME.search(sent):
                 context = last_when
-            if context is None and _SAME_MONTH.search(sent):  # "halved it the same month"
+            if context is None and cue and _SAME_MONTH.search(sent):  # "the same month"
                 named = _last_date(recent(), day) or _last_date(hit_sents, day)
                 if named is not None:
                     context = Resolved(named.date.replace(day=1), "month", "relative")
-            after = _N_AFTER.search(sent)
+            after = _N_AFTER.search(sent) if cue else None
             if after is not None:  # "three days after the US lifted duties": counted back
                 base = _last_day(recent(), day)
                 back = _span(after)
                 after_day = (after.end(), (base.date if base else day) - back)
             else:
                 after_day = None
-            if context is not None and context.date > day and not _SAME_DAY.search(sent):
+            if context is not None and context.date > day and not (cue and _SAME_DAY.search(sent)):
                 context = None  # a later effective date is not when this sentence's act happened
             new = _sentence_events(
                 sent,
@@ -379,6 +380,16 @@ def _anaphoric_effect(sent: str, last_type: str) -> list[Hit]:
     return [Hit(last_type, "took effect", m.end() - 1, 0.6)] if m else []
 
 
+#: Any of the cues that point to a date named elsewhere (speed: one scan before the others).
+_ANY_CUE = re.compile(
+    with_first_chars(
+        "|".join(f"(?:{p.pattern})" for p in (_THAT_TIME, _SAME_DAY, _SAME_TIME, _SAME_MONTH))
+        + r"|\b(?:next|following|day|days|week|weeks)\b"
+    ),
+    re.IGNORECASE,
+)
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -465,6 +476,7 @@ def _sentence_events(
     labels: dict[str, set[str]] = {}
     last: dict[str, int] = {}  # type -> trigger offset of its latest event
     actors: dict[str, set[str]] = {}  # type -> countries of its events' actors
+    statistic = is_statistic(sent)
     for hit in hits:
         taken = kept.get(hit.event_type)
         hedged = is_hedged(sent, hit.start)
@@ -514,9 +526,7 @@ def _sentence_events(
             or _PREP.search(sent, max(0, hit.start - 20), hit.start)
         ):
             continue
-        when = resolve(
-            sent, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
-        )
+        when = resolve(sent, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
         if after_day is not None and hit.start >= after_day[0] and when.basis == "published":
             when = Resolved(after_day[1], "day", "relative", phrase="(counted back)")
         lead = _lead_date(sent, published)
@@ -553,9 +563,7 @@ def _sentence_events(
             earlier = past[-1] if past and past[-1].date <= published else when
             verb = rel.group(0).split()[0]
             masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
-            when = resolve(
-                masked, published, anchor=hit.start, hedged=hedged, prefer_day=is_statistic(sent)
-            )
+            when = resolve(masked, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
         # A second event of one type needs its own label and its own date phrase after its
         # trigger ("... visit to Taiwan this week"), not one borrowed from another clause.
         if (
@@ -601,7 +609,7 @@ def _sentence_events(
             confidence -= 0.15
         if when.basis == "published":
             confidence -= 0.1
-        if is_statistic(sent):
+        if statistic:
             confidence -= 0.1
         cp = counterpart.as_counterpart if counterpart else None
         out.append(
