@@ -20,6 +20,7 @@ from analysis.events.classify import (
 )
 from analysis.events.dates import (
     CLAUSE_BREAK,
+    COUNTS,
     WEEKDAYS,
     Resolved,
     find_dates,
@@ -152,24 +153,10 @@ _N_AFTER = re.compile(
     r"(?P<unit>days?|weeks?)\s+after\b",
     re.IGNORECASE,
 )
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _span(m: re.Match[str]) -> timedelta:
-    n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+    n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
     return timedelta(weeks=n) if m.group("unit").lower().startswith("week") else timedelta(days=n)
 
 
@@ -186,13 +173,17 @@ def extract_from_text(
 ) -> list[Event]:
     """Events of one article body; `published` anchors relative dates ("on Friday").
 
-    A future act without a date phrase takes the day a following sentence of its paragraph says
-    things take effect. Otherwise a sentence without a date phrase takes the last date named
-    earlier in its paragraph, or the
-    previous event's date when it points back to it ("on the same day", "also"), or the date of
-    an event of the same type dated in the LEDE_SPAN sentences before it; otherwise the
-    publication day (its week for hedged reports). A sentence without an actor takes the one of
-    the sentences just before it, else the one named in the title.
+    A live-blog stamp or update line ("Tue 19:30 CEST", "UPDATE, May 15:") moves that anchor for
+    the paragraphs after it; "that July" or "in April that year" counts from the year named
+    before. An act is dated by the effective day its clause gives ("due to take effect on
+    September 1"), a timeline entry by its lead date, an act after "three days after" by
+    counting back. A future act without a date phrase takes the day a following sentence of its
+    paragraph says things take effect. Otherwise a sentence without a date phrase takes the last
+    date named earlier in its paragraph, or the previous event's date when it points back to it
+    ("on the same day", "the next day", "the same month", "also"), or the date of an event of
+    the same type dated in the LEDE_SPAN sentences before it; otherwise the publication day (its
+    week for hedged reports). A sentence without an actor, or with a pronoun subject, takes the
+    one of the sentences just before it, else the one named in the title.
 
     Speed: a paragraph none of whose words starts like a trigger is skipped without being split;
     dates and actors of earlier sentences are looked up only when a sentence needs them.
