@@ -89,21 +89,6 @@ def mentions(text: str) -> list[Mention]:
     return out
 
 
-def entity_named(name: str) -> Entity | None:
-    """The entity whose display name is `name` (None if unknown)."""
-    return _by_name().get(name)
-
-
-@lru_cache(maxsize=1)
-def _by_name() -> dict[str, Entity]:
-    _, by_alias = _index()
-    out: dict[str, Entity] = {}
-    for ent in by_alias.values():
-        if ent.kind != "adjective":
-            out.setdefault(ent.name, ent)
-    return out
-
-
 def country_of(actor: str) -> str | None:
     """The country of an `actor` value (canonical or display name); None if unknown."""
     return _countries().get(actor)
