@@ -685,10 +685,18 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "meeting or talks",
         _w(_MEET),
-        "met meet meets meetin talks talked spoke speak phone call video virtua summit conven "
-        "opened attend chaire began held "
-        "hosted envoy sent joined led headed "
-        "bilate backch channe",
+        "met meet meets meetin talks summit conven opened attend chaire began held hosted envoy "
+        "sent joined led headed bilate backch channe",
+    ),
+    # calls, behind the words they need (not the core's gate: "speak" and "call" are common)
+    _r(
+        "diplomatic",
+        "meeting or talks",
+        _w(
+            r"speak with|spoke with|spoke by phone|talked with|talked by phone|call with|"
+            r"phone call|video call|telephone call"
+        ),
+        "speak spoke talked call phone video teleph",
     ),
     *(_r("diplomatic", "meeting or talks", _w(rx), gate) for rx, gate in _MEET_MORE),
     _r(
@@ -726,8 +734,18 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "statement or demand",
         _w(_STATEMENT),
-        "warned urged called condem protes pledge vowed accuse demand reject denoun critic "
-        "joint statem reaffi welcom oppose lodged take taking took",
+        "warned urged condem protes pledge vowed accuse demand reject denoun critic "
+        "joint statem reaffi welcom oppose lodged",
+        0.6,
+    ),
+    _r(
+        "diplomatic",
+        "statement or demand",
+        _w(
+            r"called on|(?:take|taking|took) [\"“]?(?:all )?"
+            r"(?:necessary|resolute|firm|corresponding|countermeasures)"
+        ),
+        "called take taking took",
         0.6,
     ),
     *(_r("diplomatic", "statement or demand", _w(rx), g, 0.6) for rx, g in _STATEMENT_MORE),
