@@ -84,7 +84,9 @@ _UP = (
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
-    r"orders?\b|ordered\b|(?:answered|responded|retaliated|hit back) with|answered\b|"
+    r"orders?\b|ordered\b|(?:answered|responded|retaliated) with|"
+    r"(?:hit|struck|fired) back\b(?:\W+\w+){0,3}?\W+with|"
+    r"answered\b|(?:was|were|been) hit with|"
     r"(?:will|would) face|(?:became|become|becomes) subject to"
 )
 _DOWN = (
@@ -114,7 +116,7 @@ _TOOK_EFFECT = (
     r"(?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
-    r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back)|"
+    r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back|collected|charged)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|(?:dropped|cut|lowered|reduced|raised|"
     r"increased|lifted|halved|doubled) to [\d.]+|"
@@ -196,7 +198,8 @@ _SANCTION = (
     r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC|"
     r"designat(?:es|ing)(?=(?:\W+[\w-]+){0,8}?\W+as\W+(?:\w+\W+){0,2}"
     r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))|"
-    r"(?:designat|label|list|nam)(?:ed|es|ing)(?=(?:\W+[\w-]+){0,6}?\W+(?:an?\W+|as\W+)?"
+    r"(?:designat|label|list|nam|classif)(?:ed|es|ies|ied|ying|ing)(?=(?:\W+[\w-]+){0,8}?\W+"
+    r"(?:an?\W+|as\W+)?"
     r"(?:weapons? of mass destruction|"
     r"(?:foreign )?terrorist organi[sz]ations?))"
 )
@@ -205,7 +208,7 @@ _SCHEDULE = (
     r"place(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
     r"add(?:s|ed|ing)?\b|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
     r"(?:came|come|comes|coming) under|"
-    r"(?:brought|bring|brings|bringing) (?:[\w,-]+ ){0,8}?under|"
+    r"(?:brought|bring|brings|bringing) (?:[\w,-]+ ){0,12}?under|"
     r"(?:extend|widen|expand|tighten)\w* (?:its |their |the )?(?:[\w-]+ )?controls"
 )
 _CHEMICALS = (
@@ -253,7 +256,10 @@ _TREATMENT = (
     r"overdose-reversal|overdose reversal|opioid antidote"
 )
 _EMERGENCY = r"public[ -]health emergency|health emergency|state of emergency|emerging threat"
-_CHANGE = r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase)\b"
+_CHANGE = (
+    r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase|stages?|"
+    r"tranches?|phases?)\b"
+)
 _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a |an )?(?:[\w-]+ )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
@@ -328,7 +334,7 @@ _VISIT = (
 )
 _TALK_VERBS = (
     r"launch|resum|reopen|hold|held|open|begin|began|restart|convene|start|agree|continu|"
-    r"conclud|review"
+    r"conclud|review|set up|establish|creat"
 )
 _TALKS = r"negotiations|dialogue|working group|trade talks|consultations|talks\b"
 _OFFER = (
@@ -350,8 +356,8 @@ _STATEMENT_MORE = (
     (
         r"told(?!\s+(?:reporters|journalists|the\s+press|an?\s+(?:news|press)|an?\s+interview|"
         r"lawmakers|senators|congress|cnbc|fox|cnn|bloomberg|reuters|state media|a briefing))|"
-        r"pressed|assured|briefed|conveyed|raised (?:concerns|the issue)",
-        "told presse assure briefe convey raised",
+        r"pressed|assured|briefed|conveyed|raised (?:concerns|the issue)|charg(?:ing|ed) that",
+        "told presse assure briefe convey raised chargi charge",
     ),
     (
         r"wrote to|sent (?:a |an )?letter|lodged (?:[\w-]+ )?representations|summoned",
@@ -467,7 +473,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff change took effect",
         near(_CHANGE, _TOOK_EFFECT, 3),
-        "effect force kick increa hikes reduct change",
+        "effect force kick increa hikes reduct change stage tranch phase",
     ),
     _r(
         "trade_policy",
@@ -497,7 +503,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pause|suspension|reprieve|truce|exclusions?)\b(?:\W+[\w-]+){0,5}?\W+"
         r"(?:extend|prolong|renew|lengthen)(?:ed|s)\b|"
         r"\bextension of (?:its|the|their|a) (?:own )?(?:[\w%.-]+ ){0,3}?"
-        r"(?:rate|tariffs?|pause|truce|suspension)\b",
+        r"(?:rate|tariffs?|pause|truce|suspension)\b|"
+        r"\b(?:extension|suspension|pause)\b(?:\W+[\w-]+){0,4}?\W+(?:was|were|had been) "
+        r"(?:signed|ordered|approved|granted|announced)\b",
         "pause suspen reprie truce exclus extens",
     ),
     _r(
@@ -573,7 +581,12 @@ RULES: tuple[Rule, ...] = (
         _w(_ARREST),
         "arrest custod indict charge extrad convic senten guilty unseal prosec appreh",
     ),
-    _r("enforcement", "sanctions", _w(_SANCTION), "sancti design ofac blackl label listed named"),
+    _r(
+        "enforcement",
+        "sanctions",
+        _w(_SANCTION),
+        "sancti design ofac blackl label listed named classi",
+    ),
     _r(
         "enforcement",
         "transfer of suspects",
@@ -624,9 +637,9 @@ RULES: tuple[Rule, ...] = (
     _r(
         "public_health",
         "overdose data release",
-        r"\b(?:data|figures|statistics|estimates|report|counts|numbers),?\s+"
-        r"(?:(?:that|which)\s+)?(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,5}?(?:released|published|issued|"
-        r"put out|made public)\b",
+        r"\b(?:data|figures?|statistics|estimates?|report|counts?|numbers|tally),?"
+        r"(?:\s+[\w,.$%-]+){0,3}?\s+(?:(?:that|which)\s+)?(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,5}?"
+        r"(?:released|published|issued|put out|made public)\b",
         "releas publis issued",
     ),
     *(
@@ -858,6 +871,7 @@ NON_EVENT_START = re.compile(
     r"(?:\w+|\d+) (?:years|months|decades) of|"
     r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
     r"(?:this|it|that) (?:is|was|marks|marked) the \w+ (?:time|round|meeting)|"
+    r"\w+ing (?:a |an |the )?\w+ (?:is|are) (?:an?|the)\b|"
     # advice to the reader (a client alert's checklist)
     r"monitor|confirm|review|check|consider|ensure|prepare|watch|note|read|see|subscribe|"
     r"contact|click|keep|track|verify|assess|evaluate|plan|make sure|be aware)\b",
@@ -889,11 +903,25 @@ COMMENTARY = re.compile(  # behind a first-character test (speed)
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
         r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe)\b|"
         r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
-        r"researchers) (?:say|said|says|argue|believe)\s*,",
+        r"researchers) (?:say|said|says|argue|believe)\s*,|"
+        r"\b(?:commentators|pundits|state media)\b[^.]{0,20}\b(?:framed|described|called|hailed|"
+        r"portrayed)\b",
     ),
     re.IGNORECASE,
 )
-_SPEECH_WORDS = ("said", "say", "argue", "warned", "noted", "believe")
+_SPEECH_WORDS = (
+    "said",
+    "say",
+    "argue",
+    "warned",
+    "noted",
+    "believe",
+    "framed",
+    "described",
+    "called",
+    "hailed",
+    "portrayed",
+)
 
 
 def is_non_event(sentence: str) -> bool:
@@ -911,7 +939,8 @@ STATUS = re.compile(  # behind a first-character test (speed)
     with_first_chars(
         r"\b(?:leaves? in place|left in place|remains? in place|stays? in place|"
         r"remains? unchanged|remains? in (?:force|effect)|"
-        r"still (?:applies|apply|stands|in force|in effect|in place))\b",
+        r"still (?:applies|apply|stands|in force|in effect|in place)|"
+        r"(?:were|was|are|is|remain|remained|remains) (?:untouched|unaffected|not affected))\b",
     ),
     re.IGNORECASE,
 )
@@ -924,7 +953,7 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
         r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|"
-        r"(?:has|have|had) kept \w+ing|(?:has|have) since been|piecemeal)\b",
+        r"(?:has|have|had) kept \w+ing|piecemeal)\b",
     ),
     re.IGNORECASE,
 )
@@ -966,7 +995,7 @@ _NEGATED = re.compile(
 _COMPARED = re.compile(r"\bthan any other\b", re.IGNORECASE)
 #: "to seize more drugs" is a purpose; "is to act", "pledged to crack down" are commitments.
 _PURPOSE = re.compile(
-    r"(?<!voted )(?<!decided )(?<!\bis )(?<!\bare )(?<!pledged )(?<!promised )"
+    r"(?<!voted )(?<!decided )(?<!decision )(?<!\bis )(?<!\bare )(?<!pledged )(?<!promised )"
     r"(?<!vowed )(?<!\bplans )\b(?:to|help|helps)\s+$",
     re.IGNORECASE,
 )
@@ -1001,6 +1030,8 @@ _UNSAID = re.compile(
     r"disclosed|announce|announced|confirm|confirmed) (?:\w+ ){0,2}?(?:when|whether|if|how|what|"
     r"which|why)\b"
     r"[^;.]*$|\bno date (?:has been|was|had been)\b[^;.]*$|"
+    # a plan that did not happen: "tariffs that had been due to begin over the weekend"
+    r"\bhad been (?:due|scheduled|set|slated) to\b[^;.]*$|"
     r"\b(?:maintains?|argue|argues|argued|believes?|believed|contends?) that\b[^;.]*$",
     re.IGNORECASE,
 )
@@ -1024,6 +1055,7 @@ _UNSAID_WORDS = (
     "believ",
     "maintain",
     "contend",
+    "had been",
 )
 _AVERAGE_WORDS = ("average", "overall", "weighted", "combined", "cumulative", "mean", "total")
 #: An act inside a "whether" clause is a question, not a report.
@@ -1110,7 +1142,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if event_type == "trade_policy" and _THREAT.search(before):
                 label, event_type = "threatened tariffs", "diplomatic"
             if (whether and _WHETHER.search(sentence, max(0, m.start() - 200), m.start())) or (
-                unsaid and _UNSAID.search(sentence, max(0, m.start() - 80), m.start())
+                unsaid and _UNSAID.search(sentence, max(0, m.start() - 80), m.end())
             ):
                 continue  # "has yet to rule on whether the law lets a president impose tariffs"
             if rule.label == "agreement to cooperate" and _UNDER.search(before):
@@ -1163,7 +1195,11 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     # "X is said to be considering new sanctions": the report hedges the act it names, which is
     # the event; a separate overture only when no act of another type is named.
     if len({h.event_type for h in hits}) > 1:  # "hit back, announcing tariffs": the act itself
-        hits = [h for h in hits if not _REBUTTAL_AT.match(sentence, h.start)]
+        hits = [
+            h
+            for h in hits
+            if h.event_type != "diplomatic" or not _REBUTTAL_AT.match(sentence, h.start)
+        ]
     if any(h.label == "entity list removal for drug control" for h in hits):
         hits = [h for h in hits if h.label != "export controls"]
     if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer

@@ -490,14 +490,17 @@ _ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^,;.]{0,50}$", re.IGN
 #: export licence since 10 November 2025").
 SINCE_ACT = re.compile(
     r"\b(?:has|have|had) (?:been )?(?:\w+ )?(?:scheduled|controlled|listed|required|needed|subject|"
+    r"declared|carried|"
     r"banned|restricted|applied|imposed|charged|collected|in force|in effect|under)\b",
     re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-#: The new end of something extended or delayed ("extended the truce to November 10") is a
-#: deadline, not when the extension happened.
+#: The new end of something extended or delayed ("extended the truce to November 10"), or the
+#: old and new days of something moved ("shifted the increase from Jan. 1 to March 2"), are not
+#: when the extension or the move happened.
 _EXTENDED_TO = re.compile(
-    r"\b(?:extend|prolong|push|delay|postpon|defer)\w*\b[^,;.]{0,40}\b(?:to|until|till)\s*$",
+    r"\b(?:extend|prolong|push|delay|postpon|defer|shift|mov|reschedul)\w*\b[^;]{0,60}?"
+    r"\b(?:from|to|until|till)\s*$",
     re.IGNORECASE,
 )
 #: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
@@ -554,14 +557,14 @@ def resolve(
         )
         and (
             not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
-            or (standing and r.precision != "year" and _SINCE_BEFORE.search(sentence, 0, r.start))
+            or (standing and _SINCE_BEFORE.search(sentence, 0, r.start))
         )
         and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
-        and not _EXTENDED_TO.search(sentence, max(0, r.start - 60), r.start)
+        and not _EXTENDED_TO.search(sentence, max(0, r.start - 80), r.start)
         and (
             not r.phrase.lower().startswith(("since", "until", "till", "through"))
             # "have been scheduled since May 1, 2019": the day the standing act began
-            or (standing and r.precision != "year" and r.phrase.lower().startswith("since"))
+            or (standing and r.phrase.lower().startswith("since"))
             or sentence.startswith(", when", r.end)
         )
     ]

@@ -124,7 +124,7 @@ def _summary(actor: Entity, hit: Hit, counterpart: str | None, hedged: bool) -> 
 #: Sentences that are diplomatic by nature even without a named foreign counterpart.
 _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
-    r"trip|delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
+    r"delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
     r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
     r"envoys?|ambassadors?|presidents|premiers|governments|truce|teams|framework)\b",
     re.IGNORECASE,
@@ -344,7 +344,9 @@ def _year_named(previous: list[tuple[str, Entity | None]], sent: str, pub: date)
 _IT_TOOK_EFFECT = re.compile(
     r"\W*(?:it|they|the (?:[\w-]+ )?(?:increase|cut|measures?|order|change|move|rules?|ban|levy|"
     r"levies|rate|controls?|requirement|listing|suspension|pause|extension)s?) (?:took|takes|"
-    r"will take|went|goes|will go|came|comes|will come) (?:effect|into effect|into force)\b",
+    r"will take|went|goes|will go|came|comes|will come) (?:effect|into effect|into force)\b|"
+    r"\W*(?:it|they) (?:is|are|was|were) (?:scheduled|set|due|slated) to "
+    r"(?:rise|fall|increase|drop|double|take effect)\b",
     re.IGNORECASE,
 )
 
@@ -728,6 +730,11 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
             and r.date > when.date
             and r.phrase != when.phrase
             and _EFFECT_CUE.search(sent, max(0, r.start - 64), r.start)
+            # "shifted the increase from Jan. 1 to March 2": a move, not a start
+            and not (
+                _RANGE_TO.match(sent, r.end)
+                and _SHIFTED.search(sent, max(0, r.start - 80), r.start)
+            )
             and not _new_clause(sent, min(anchor, r.start), max(anchor, r.start))
         ):
             return r
@@ -738,6 +745,10 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
     return None
 
 
+_RANGE_TO = re.compile(r",?\s+(?:to|until|through)\s", re.IGNORECASE)
+_SHIFTED = re.compile(
+    r"\b(?:shift|mov|push|postpon|delay|defer|chang|reschedul)\w*\b", re.IGNORECASE
+)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 

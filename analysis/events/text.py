@@ -168,6 +168,10 @@ def paragraphs(text: str) -> list[str]:
 def _flush(block: list[str], out: list[str]) -> None:
     """Append the block's paragraph to `out` unless it is boilerplate, a heading or furniture."""
     para = " ".join((block[0] if len(block) == 1 else " ".join(block)).split())
+    if " • " in para:  # bullets run together on one line: each is its own paragraph
+        for part in para.split(" • "):
+            _flush([part.lstrip("• ")], out)
+        return
     if not para or BOILERPLATE.match(para) or para.startswith("#"):
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.

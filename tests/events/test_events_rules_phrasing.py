@@ -756,3 +756,76 @@ def test_what_a_government_has_not_said_and_plans_that_never_took_effect():
         '"A tax on American families is not a drug policy," said a Democratic senator.',
     ):
         assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+
+
+# --- the last tuning round (blind18, blind19) -------------------------------------------------
+
+
+def test_more_act_wordings_from_the_last_round():
+    for sentence, kind in (
+        ("Beijing struck back that day with levies on 545 American items.", "trade_policy"),
+        ("That first tranche of goods was hit with 25% duties on July 6.", "trade_policy"),
+        ("The first and largest stage kicked in on Sept. 27.", "trade_policy"),
+        (
+            "A 15% duty on $112 billion of Chinese products has been collected since Sept. 1.",
+            "trade_policy",
+        ),
+        (
+            "Trump signed an order classifying illicit fentanyl as a weapon of mass destruction.",
+            "enforcement",
+        ),
+        (
+            "The final tally is close to the estimate of 80,391 that the CDC issued last May.",
+            "public_health",
+        ),
+        ("The talks also set up a new dialogue on law enforcement.", "diplomatic"),
+        ("That extension was signed into effect by Trump on Aug. 11.", "trade_policy"),
+        (
+            "Trump brought fentanyl into the dispute, charging that Xi Jinping had failed to act.",
+            "diplomatic",
+        ),
+    ):
+        assert kind in types(sentence), sentence
+
+
+def test_a_plan_that_had_been_due_does_not_veto_the_act_before_it():
+    text = (
+        'The United States and China announced a "phase one" trade agreement on Friday, stepping '
+        "back from tariffs that had been due to begin over the weekend."
+    )
+    assert events(text, date(2019, 12, 13)) == [
+        ("diplomatic", date(2019, 12, 13), "day", "United States")
+    ]
+    assert types("The higher rate had been due to take effect on Tuesday.") == set()
+
+
+def test_a_shift_from_one_day_to_another_is_no_effective_day_but_a_span_start_is():
+    text = (
+        "A notice on Dec. 19 shifted a planned increase in tariffs from Jan. 1 to March 2, "
+        "the trade office said."
+    )
+    got = extract_from_text(text, date(2019, 4, 2), title="US and China")
+    assert [(e.event_type, e.date) for e in got] == [("trade_policy", date(2018, 12, 19))]
+    text = (
+        "A companion order signed today keeps the tariff on Chinese goods at 10 percent from "
+        "November 10, 2025, through November 10, 2026."
+    )
+    got = extract_from_text(text, date(2025, 11, 4), title="White House fact sheet")
+    assert {(e.event_type, e.date) for e in got} == {("trade_policy", date(2025, 11, 10))}
+
+
+def test_bullets_run_together_are_paragraphs_of_their_own():
+    from analysis.events.text import paragraphs
+
+    got = paragraphs("Trump signed the order today. • China will act. • Tariffs are not affected.")
+    assert got == ["Trump signed the order today.", "China will act.", "Tariffs are not affected."]
+
+
+def test_commentary_status_and_carried_duties_are_no_acts():
+    for sentence in (
+        "Chinese state commentators framed the summit as proof that ties can be managed.",
+        "Tariffs imposed under Section 301 were untouched by the ruling.",
+        "Iowa soybeans bound for China will still carry the 10% levy.",
+        "Scheduling a chemical is an administrative act.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
