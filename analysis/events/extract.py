@@ -302,7 +302,6 @@ _UPDATE_LEAD = re.compile(
     r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*[:\u2014\u2013-]",
     re.IGNORECASE,
 )
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _stamp_day(para: str, pub: date) -> date | None:
@@ -313,7 +312,7 @@ def _stamp_day(para: str, pub: date) -> date | None:
     if m is None:
         return None
     if m.group("wd"):
-        back = (pub.weekday() - _WEEKDAYS.index(m.group("wd").lower()[:3])) % 7
+        back = (pub.weekday() - WEEKDAYS[m.group("wd").lower()[:3]]) % 7
         return pub - timedelta(days=back)
     found = [r for r in find_dates(m.group("date"), pub) if r.precision == "day"]
     return found[0].date if found else None
@@ -397,22 +396,18 @@ _NEXT_DAY_CUE = re.compile(
 )
 
 
-def _last_date(sents: list[str], pub: date) -> Resolved | None:
-    """The last date phrase of any precision named in `sents`."""
+def _last_date(sents: list[str], pub: date, *, day_only: bool = False) -> Resolved | None:
+    """The last date phrase named in `sents`, of day precision when `day_only` (looked up only
+    when a sentence asks)."""
     for sent in reversed(sents):
-        found = find_dates(sent, pub)
+        found = [r for r in find_dates(sent, pub) if not day_only or r.precision == "day"]
         if found:
             return found[-1]
     return None
 
 
 def _last_day(sents: list[str], pub: date) -> Resolved | None:
-    """The last day-precision date named in `sents` (looked up only when a sentence asks)."""
-    for sent in reversed(sents):
-        days = [r for r in find_dates(sent, pub) if r.precision == "day"]
-        if days:
-            return days[-1]
-    return None
+    return _last_date(sents, pub, day_only=True)
 
 
 def _effective_date(following: list[str], pub: date) -> Resolved | None:
