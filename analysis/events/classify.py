@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from analysis.events.dates import SINCE_ACT
+from analysis.events.dates import SINCE_ACT, find_dates
 from analysis.events.text import trie_regex, with_first_chars
 
 _GAP = r"(?:\W+[\w'’-]+){0,%d}?\W+"
@@ -85,7 +86,7 @@ _UP = (
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
     r"orders?\b|ordered\b|(?:answered|responded|retaliated) with|"
-    r"(?:hit|struck|fired) back\b(?:\W+\w+){0,3}?\W+with|"
+    r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
     r"answered\b|(?:was|were|been) hit with|"
     r"(?:will|would) face|(?:became|become|becomes) subject to"
 )
@@ -111,6 +112,7 @@ _STRUCK = alt(
 _TOOK_EFFECT = (
     r"(?:will|would|to|set to|due to) (?:start|begin)|started|began|took effect|"
     r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
+    r"(?:entered|enters|entering) into (?:force|effect)|(?:has|have|had) been in (?:force|effect)|"
     r"kick(?:ed)? in|"
     r"(?:was|were|has been|have been|had been|will be|would be) (?:then |later |now |also )?"
     r"(?:raised|imposed|increased|cut|"
@@ -136,7 +138,10 @@ _TOOK_EFFECT_FAR = (
     r"(?:will|would) (?:now )?be (?:raised|increased|cut|lowered|reduced|halved|doubled)|"
     r"(?:will|would) now be [\d.]+ ?(?:%|percent)|(?:come|comes|came|coming) off\b"
 )
-_ENDS = r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap"
+_ENDS = (
+    r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap|strip|on hold|"
+    r"paus"
+)
 _DUTY_FREE = alt(
     "duty-free",
     "de minimis",
@@ -223,6 +228,12 @@ _RAID = (
     r"(?:supervision|investigation|scrutiny|surveillance)|"
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
+_PUBLISHER = (
+    r"(?:CDC|NCHS|Centers for Disease Control(?: and Prevention)?|"
+    r"National Center for Health Statistics|[Aa]gency)"
+)
+_REPORTED = r"(?:\w+\s+)?(?:reported|said|released|published|estimated|announced|issued)\b"
+_DEATH_COUNT = r"(?:\W+[\w.,$%-]+){0,14}?\W+(?:deaths|died|overdoses|fatalities)\b"
 _RELEASE = alt(
     "releas",
     "publish",
@@ -401,8 +412,8 @@ _AGREE_MORE = (
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
-        r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?(?:[\w-]+ ){0,2}"
-        r"(?:framework|consensus|understanding|truce|trade deal|pact|accord)",
+        r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?[\"“]?(?:[\w-]+ ){0,2}"
+        r"(?:framework|consensus|understanding|truce|trade deals?|pact|accord)",
         "produc yielde hammer clinch forged reache struck agreed",
     ),
     (
@@ -468,6 +479,28 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
     _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 8), _G_TARIFF),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
+    _r(
+        "trade_policy",
+        "tariff notice published",
+        r"\b(?:published|issued|posted|filed)\s+(?:a |an |its )?(?:[\w-]+\s+){0,2}?notices?\s+"
+        r"(?:in the Federal Register\s+)?(?:postponing|delaying|raising|imposing|extending|"
+        r"modifying|suspending|setting|listing|lowering|increasing|removing|excluding|announcing)\b",
+        "notice",
+    ),
+    _r(
+        "trade_policy",
+        "tariff rate changed",
+        near(
+            _TARIFF + r"|rate on\b|(?:customs|import|levy) rate\b",
+            r"(?:rose|rises|rise|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
+            r"went down)\s+(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+[\d.]+\s*(?:%|percent)",
+            24,
+        )
+        + r"|\b(?:taking|bringing|lifting|pushing|raising) (?:it|the rate|the total|the tariff|"
+        r"the levy|the duty) to [\d.]+\s*(?:%|percent)",
+        "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
+        "pushin raisin",
+    ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT_FAR, 16), _G_TARIFF),
     _r(
         "trade_policy",
@@ -516,7 +549,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
             16,
         ),
-        "probe inquir sectio ustr shipbu dumpin subsid overca excess semico",
+        "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia",
     ),
     _r(
         "trade_policy",
@@ -603,11 +636,19 @@ RULES: tuple[Rule, ...] = (
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
     _r(
         "enforcement",
+        "scheduling or licensing of chemicals",
+        rf"\b(?:controls?|curbs|restrictions|scheduling|listing)\s+(?:on|of)\s+"
+        rf"(?:[\w,'’-]+\s+){{0,4}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,6}}?\W+"
+        r"(?:took|take|takes|went into|came into|entered into) (?:effect|force)\b",
+        "effect force",
+    ),
+    _r(
+        "enforcement",
         "entity list removal for drug control",
         either(
             r"took|taken|taking|remov|delist|strip|drop|delet|struck|strike",
             r"entity list|unverified list|(?:export |trade )?blacklist",
-            12,
+            16,
         ),
         "entity unveri blackl",
     ),
@@ -657,11 +698,28 @@ RULES: tuple[Rule, ...] = (
                 "cdc nchs agency center",
             ),
             (
-                r"\b(?:put|puts|putting) (?:the )?(?:toll|count|number|figure|total|"
+                r"\b(?:put|puts|putting) (?:the )?(?:\d{4} )?(?:toll|count|number|figure|total|"
                 r"calendar \d{4}|deaths|overdose deaths) (?:at|near|around)\b",
                 "toll calend deaths figure",
             ),
             (r"\b(?:estimate|count|figure|tally)\b(?:\W+[\w-]+){0,4}?\W+came in at\b", "came"),
+            # "The CDC reported in December that 52,404 Americans died", "On Feb. 26, the
+            # agency reported ... deaths": the publisher as subject, the day of the report next
+            # to it, a count of deaths as the object (without the day: figures restated)
+            (
+                rf"\b{_PUBLISHER}\s+{_REPORTED}\s+(?:on|in|last|this|earlier|early|late|"
+                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.;]{0,25}?"
+                rf"{_DEATH_COUNT}|"
+                r"^\W*(?i:(?:months|weeks|days|a year|a month) (?:earlier|later),\s+)?"
+                r"(?i:on|in|last|earlier|late|early)\s[^,]{2,25}(?:,\s*\d{4})?,\s+(?:the\s+)?"
+                rf"{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}",
+                "cdc nchs center agency",
+            ),
+            (
+                r"\b(?:published|released|issued|put out)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:count|tally|estimates?|figures|data|numbers)\b",
+                "publis releas issued",
+            ),
         )
     ),
     _r(
@@ -861,7 +919,7 @@ STATISTIC = re.compile(
 #: Three parts, tried in order of cost: openings (anchored), phrases anywhere, and commentary
 #: (only when the sentence holds a speech verb).
 NON_EVENT_START = re.compile(
-    r"\s*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
+    r"[\s\"“]*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
     r"added to|taken together|combined with|together with|in total|altogether|all told|"
     r"for (?:years|decades|months)|over the (?:years|decades)|"
     r"in practice|in theory|in general|typically|usually|since then|otherwise|"
@@ -889,17 +947,31 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
         r"would like to|wants? to know|waiting to see|remains to be seen|"
+        r"(?:it|that) (?:was|is|remains|remained) (?:not (?:yet |immediately )?clear|unclear)|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
         r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
     ),
     re.IGNORECASE,
 )
 #: Commentary: a quote or claim attributed to an analyst, not to a government.
+_ROLE = (
+    r"(?:lawyer|analyst|economist|expert|professor|consultant|researcher|strategist|scholar|"
+    r"fellow|trader|investor|observer|commentator|senator|lawmaker|congressman|congresswoman|"
+    r"legislator|lobbyist|farmer|executive)s?\b"
+)
 COMMENTARY = re.compile(  # behind a first-character test (speed)
     with_first_chars(
-        r"\bsaid (?:a|an|one) (?:[\w-]+ ){0,4}?(?:lawyer|analyst|economist|expert|professor|"
-        r"consultant|researcher|strategist|scholar|fellow|trader|investor|observer|commentator|"
-        r"senator|lawmaker|congressman|congresswoman|legislator|lobbyist|farmer|executive)s?\b|"
+        rf"\bsaid (?:a|an|one) (?:[\w-]+ ){{0,4}}?{_ROLE}|"
+        # "..., said Mara Lindqvist, chief Asia economist at ..."
+        rf"\bsaid (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,2}}),\s+(?:an? |the )?"
+        rf"(?:[\w-]+ ){{0,4}}?{_ROLE}|"
+        r"\b(?:retailers|importers|exporters|manufacturers|producers|farmers|growers|"
+        r"business groups|industry groups|trade groups)(?:,\s+who\s+[^,.;]{1,70},)?\s+"
+        r"(?:said|say|says|argue|argued|warned|noted|believe|welcomed|complained|cautioned)\b|"
+        # "Some lawmakers have called for tougher steps": legislators' views, not acts
+        r"\b(?:some|several|many|other)\s+(?:[\w-]+\s+)?(?:lawmakers|senators|legislators|"
+        r"members of congress|republicans|democrats)(?:\s+[\w-]+){0,3}?\s+(?:have\s+|has\s+)?"
+        r"(?:called|urged|demanded|pressed|criticized|argued|said|warned)\b|"
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
         r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe)\b|"
         r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
@@ -911,6 +983,13 @@ COMMENTARY = re.compile(  # behind a first-character test (speed)
 )
 _SPEECH_WORDS = (
     "said",
+    "urged",
+    "demanded",
+    "pressed",
+    "criticized",
+    "welcomed",
+    "complained",
+    "cautioned",
     "say",
     "argue",
     "warned",
@@ -940,7 +1019,10 @@ STATUS = re.compile(  # behind a first-character test (speed)
         r"\b(?:leaves? in place|left in place|remains? in place|stays? in place|"
         r"remains? unchanged|remains? in (?:force|effect)|"
         r"still (?:applies|apply|stands|in force|in effect|in place)|"
-        r"(?:were|was|are|is|remain|remained|remains) (?:untouched|unaffected|not affected))\b",
+        r"(?:were|was|are|is|remain|remained|remains) (?:untouched|unaffected|not affected)|"
+        r"already (?:in place|in force|in effect|controls|controlled|regulates|lists|bans)|"
+        r"(?:is|are|was|were|sits|sit|stands) (?:separate from|outside|apart from|distinct from|"
+        r"not tied to|not covered by|not part of))\b",
     ),
     re.IGNORECASE,
 )
@@ -953,7 +1035,9 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
         r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|"
-        r"(?:has|have|had) kept \w+ing|piecemeal)\b",
+        r"(?:has|have|had) kept \w+ing|piecemeal|"
+        r"(?:updated|published|released|issued|revised) (?:monthly|weekly|quarterly|annually|"
+        r"every (?:month|week|quarter|year)|each (?:month|week|quarter|year)))\b",
     ),
     re.IGNORECASE,
 )
@@ -999,6 +1083,11 @@ _PURPOSE = re.compile(
     r"(?<!vowed )(?<!\bplans )\b(?:to|help|helps)\s+$",
     re.IGNORECASE,
 )
+#: "decided last April to control ...": the decision, with a date phrase between, is the act.
+_DECIDED_TO = re.compile(
+    r"\b(?:voted|decided|decision|pledged|promised|vowed)\s+(?:[\w.]+\s+){1,3}?to\s+$",
+    re.IGNORECASE,
+)
 #: A negation inside a matched span ("cooperation, which Beijing has not restored").
 _NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 #: A threat governs the tariff trigger right after it: a diplomatic move, not a trade action.
@@ -1040,6 +1129,7 @@ _REBUTTAL_AT = re.compile(r"(?:hit|hits|struck|fired|pushed) back\b", re.IGNOREC
 _TRADE_SUBJECT = re.compile(
     r"\b(?:tariffs?|trade|imports?|exports?|section \d+|USTR|Trade Representative|dumping|"
     r"subsidies|overcapacity|excess capacity|national security|shipbuilding|semiconductors|"
+    r"technology transfer|intellectual property|trade practices|"
     r"critical minerals)\b",
     re.IGNORECASE,
 )
@@ -1083,7 +1173,7 @@ _SAID_ON = re.compile(
     re.IGNORECASE,
 )
 #: Data releases count with a health publisher or when about deaths (the count's subject).
-_HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|overdoses?|toll|fatalities|mortality)\b", re.I)
+_HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|died|overdoses?|toll|fatalities|mortality)\b", re.I)
 
 
 #: Rules opened by a gate word or stem (memo of `_rules_of`).
@@ -1155,7 +1245,11 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 if aggregate is None:
                     # "have needed licences since November": a standing act, not a period total
                     aggregate = bool(AGGREGATE.search(sentence)) and not SINCE_ACT.search(sentence)
-                if aggregate or _PURPOSE.search(before) or _REACTED_TO.search(before):
+                if (
+                    aggregate
+                    or (_PURPOSE.search(before) and not _DECIDED_TO.search(before))
+                    or _REACTED_TO.search(before)
+                ):
                     continue
             if (
                 rule.label == "overdose data release"
@@ -1186,7 +1280,14 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     if not hits or is_non_event(sentence):
         return []
     if STATUS.search(sentence):
-        hits = [h for h in hits if h.label == "tariffs acted on"]
+        # "The tariff, which Trump doubled in March, still applies": the dated act in the
+        # relative clause stays; "The 20% duty Trump imposed sits outside the truce" does not
+        dated = bool(find_dates(sentence, _ANY_DAY))
+        hits = [
+            h
+            for h in hits
+            if (h.label == "tariffs acted on" and dated) or not _status_near(sentence, h)
+        ]
     if HABITUAL.search(sentence):
         hits = [h for h in hits if not _habitual_near(sentence, h.start)]
     quoted = _quoted_part(sentence)
@@ -1210,6 +1311,26 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             hits = [h for h in hits if h.label != "reported overture"]
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+#: A clause boundary that a status phrase does not reach across ("stopped collecting the duties,
+#: though tariffs under Section 301 were unaffected").
+_STATUS_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|though|although)\b|\s(?:while|whereas|though|although)\s",
+    re.IGNORECASE,
+)
+
+
+_ANY_DAY = date(2000, 1, 1)  # only whether a sentence names a date is asked, not which
+
+
+def _status_near(sentence: str, hit: Hit) -> bool:
+    """Whether a status phrase ("remains in place") sits in the trigger's own clause."""
+    for m in STATUS.finditer(sentence):
+        lo, hi = sorted((hit.start, m.start()))
+        if not _STATUS_BREAK.search(sentence, lo, hi):
+            return True
+    return False
 
 
 def _flags(low: str) -> tuple[bool, bool, bool, bool]:

@@ -80,6 +80,14 @@ COUNTS = {
             "ten",
             "eleven",
             "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
         ),
         start=1,
     )
@@ -107,7 +115,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|that|for|"
+            rf"\b(?:in|since|during|by|until|early|late|mid-?|from|last|next|this|that|for|back to|"
             rf"(?:at |by |until |before )?the (?:end|beginning|start|middle) of)\s+"
             rf"(?:early |late |mid-)?{_MON}(?!\s*\d)\b",
             re.I,
@@ -146,7 +154,8 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?:(?<=said )|(?<=says )|(?<=announced )|(?<=released )|(?<=published )|"
             r"(?<=reported )|(?<=issued )|(?<=signed )|(?<=ordered )|(?<=unveiled )|(?<=imposed )|"
-            r"(?<=told ))"
+            r"(?<=told )|(?<=statement )|(?<=interview )|(?<=briefing )|(?<=remarks )|"
+            r"(?<=speech )|(?<=conference ))"
             rf"{_WD}\b",
             re.I,
         ),
@@ -416,11 +425,21 @@ _NOMINAL = re.compile(
 )
 
 
+#: A relative clause in the past tense right before the phrase.
+_PAST_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?(?:\w+ed|broke|began|took|came|went|met|fell|"
+    r"rose|struck|made|held|set|won|lost)\b(?:\s+[\w-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
 def _future_near(sentence: str, start: int) -> bool:
     """Future tense in the clause holding a date phrase ("would speak ... on Monday")."""
     head = sentence[max(0, start - 120) : start]
     if _STARTING.search(head):
         return True
+    if _PERFECT.search(head) or _PAST_RELATIVE.search(head):
+        return False  # "the tariffs they had imposed in April", "the talks that broke down in May"
     cuts = list(_CLAUSE.finditer(head))
     clause = head[cuts[-1].end() :] if cuts and head[cuts[-1].end() :].strip() else head
     if cuts and len(clause.split()) < 2 and len(cuts) > 1:
@@ -516,12 +535,28 @@ _EVENT_NOUN = re.compile(
 #: trigger's own clause wins over a nearer one across the boundary (CLAUSE_PENALTY characters).
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\s")
 CLAUSE_PENALTY = 200
+#: A phrase before the trigger, with "after"/"when"/"because" between them, dates the main
+#: clause, not the act in the subordinate one ("rewrote quotes this week after tariffs doubled
+#: on Wednesday").
+_SUBORDINATE = re.compile(r"\s(?:after|when|because|as soon as)\s", re.IGNORECASE)
+#: A past-perfect clause before the phrase is background ("agreed to roll back the tariffs the
+#: two countries had piled on each other in April").
+_PERFECT = re.compile(r"\bhad (?:been )?\w+(?:ed|en|wn|ung|ught|id)\b[^,;]{0,40}$", re.IGNORECASE)
+
+
+#: An effective day ("under control starting Sept. 1") is not when the act was made when the
+#: sentence opens with a date phrase ("In August, the ministry said it would ...").
+_EFFECT_BEFORE = re.compile(r"\b(?:starting|effective|beginning|as of)\s+(?:on\s+)?$", re.I)
 
 
 def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
     gap = r.start - anchor if r.start >= anchor else (anchor - r.start) * BEFORE_FACTOR
     lo, hi = (anchor, r.start) if r.start >= anchor else (r.end, anchor)
-    crossed = sentence and CLAUSE_BREAK.search(sentence, lo, hi)
+    crossed = sentence and (
+        CLAUSE_BREAK.search(sentence, lo, hi)
+        or (r.start < anchor and _SUBORDINATE.search(sentence, lo, hi))
+        or (r.start > anchor and _PERFECT.search(sentence, max(anchor, r.start - 60), r.start))
+    )
     return (
         gap + (0 if r.precision == "day" else COARSE_PENALTY) + (CLAUSE_PENALTY if crossed else 0)
     )
@@ -558,6 +593,8 @@ def resolve(
         and (
             not _DEADLINE.search(sentence, max(0, r.start - 16), r.start)
             or (standing and _SINCE_BEFORE.search(sentence, 0, r.start))
+            # "since Aug. 18, when it opened an investigation": the day of the act
+            or sentence.startswith(", when", r.end)
         )
         and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
         and not _EXTENDED_TO.search(sentence, max(0, r.start - 80), r.start)
@@ -571,7 +608,18 @@ def resolve(
     if prefer_day and any(r.precision == "day" for r in found):
         found = [r for r in found if r.precision == "day"]
     if found:
-        return min(found, key=lambda r: (_distance(r, anchor, sentence), r.start))
+        best = min(found, key=lambda r: (_distance(r, anchor, sentence), r.start))
+        for r in found:
+            if r.end < anchor and sentence.startswith(", when", r.end) and r is not best:
+                return r  # "The calm dates back to May, when negotiators agreed ..."
+        if (
+            found[0].start <= 3
+            and found[0].end < anchor
+            and best is not found[0]
+            and _EFFECT_BEFORE.search(sentence, max(0, best.start - 16), best.start)
+        ):
+            return found[0]  # the act's day; the effective day is found again later
+        return best
     if hedged:
         return Resolved(monday(pub), "week", "published")
     return Resolved(pub, "day", "published")

@@ -155,6 +155,34 @@ _N_AFTER = re.compile(
 )
 
 
+#: "Two days later, ...", "Fifteen months later, Beijing ...": counted on from the date named
+#: just before; the phrase leads the sentence, so it dates the act over any phrase inside it.
+_LATER = re.compile(
+    r"\b(?:about |some |nearly |almost |just |only )?(?P<n>a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+later\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_on(m: re.Match[str], base: Resolved) -> Resolved:
+    """`base` moved on by the span of a `_LATER` match, at the coarser of the two precisions
+    (days from a day stay a day; weeks give the week, months the month, years the year)."""
+    n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+    unit = m.group("unit").lower()[0]
+    start, end, phrase = base.date, m.end(), m.group(0).strip()
+    if unit in "dw" and base.precision in ("day", "week"):
+        day = start + timedelta(days=n if unit == "d" else 7 * n)
+        if unit == "d" and base.precision == "day":
+            return Resolved(day, "day", "relative", 0, end, phrase)
+        return Resolved(day - timedelta(days=day.weekday()), "week", "relative", 0, end, phrase)
+    if unit == "y" or base.precision == "year":
+        year = start.year + (n if unit == "y" else 0)
+        return Resolved(date(year, 1, 1), "year", "relative", 0, end, phrase)
+    total = start.year * 12 + start.month - 1 + (n if unit == "m" else 0)
+    return Resolved(date(total // 12, total % 12 + 1, 1), "month", "relative", 0, end, phrase)
+
+
 def _span(m: re.Match[str]) -> timedelta:
     n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
     return timedelta(weeks=n) if m.group("unit").lower().startswith("week") else timedelta(days=n)
@@ -238,24 +266,42 @@ def extract_from_text(
                 year = _year_named(history[-_YEAR_LOOKBACK:], sent, published)
                 day = date(year, 12, 31) if year is not None and year < day.year else day
             context = _paragraph_date(history[para_start:], day)
+            next_day = cue and (_NEXT_DAY.match(sent) or _NEXT_DAY_IN.search(sent))
             last_day = (
                 (made_day or _last_day(recent(), day) or _last_day(hit_sents, day))
-                if cue and (_SAME_DAY.search(sent) or _NEXT_DAY.match(sent))
+                if cue and (next_day or _SAME_DAY.search(sent))
                 else None
             )
-            if last_day is not None and cue and _NEXT_DAY.match(sent):  # "The next day, ..."
+            if last_day is not None and next_day:  # "The next day, ...", "hit back the next day"
                 context = Resolved(last_day.date + timedelta(days=1), "day", "relative")
             elif last_day is not None:
                 context = last_day  # "on the same day": the day named last
-            elif context is None and cue and _SAME_TIME.search(sent):
+            elif context is None and (
+                (cue and _SAME_TIME.search(sent)) or _AT_THAT.match(sent)  # "At that meeting, ..."
+            ):
                 context = last_when
             if context is None and cue and _SAME_MONTH.search(sent):  # "the same month"
                 named = _last_date(recent(), day) or _last_date(hit_sents, day)
                 if named is not None:
                     context = Resolved(named.date.replace(day=1), "month", "relative")
+            later = _LATER.search(sent) if cue else None
+            opening = None
+            if later is not None:  # "Two days later, ...": from the date named before
+                if later.group("unit")[0].lower() in "dw":  # counted from a day
+                    base = _last_day(recent(), day) or last_when or _last_date(recent(), day)
+                else:
+                    base = _last_date(recent(), day) or last_when
+                opening = _counted_on(later, base) if base is not None else None
+                own = find_dates(sent, day)
+                if any(0 <= r.start - later.end() <= 15 for r in own) or (
+                    later.start() > 3 and own
+                ):
+                    opening = None  # "Two years later, in May 2019, ...": the date given
             after = _N_AFTER.search(sent) if cue else None
             if after is not None:  # "three days after the US lifted duties": counted back
-                base = _last_day(recent(), day)
+                base = _last_day(recent(), day) or (
+                    last_when if last_when is not None and last_when.precision == "day" else None
+                )
                 back = _span(after)
                 after_day = (after.end(), (base.date if base else day) - back)
             else:
@@ -272,6 +318,8 @@ def extract_from_text(
                 lambda: _recent_actor(history) or _default_actor(title or ""),
                 context=context,
                 after_day=after_day,
+                opening=opening,
+                doc_actor=lambda: _first_actor(text),
                 effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
                 lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
             )
@@ -388,6 +436,17 @@ def _key(text: str) -> str:
 
 #: "The next day, ...": the day after the one named last.
 _NEXT_DAY = re.compile(r"\W*(?:the (?:next|following) day|a day later|the day after)\b", re.I)
+#: "Trump hit back the next day, ...": inside the sentence too (not "the next day after ...").
+_NEXT_DAY_IN = re.compile(
+    r"\b(?:the (?:next|following) day|a day later)\b(?!\s+(?:after|before|of))", re.I
+)
+#: "At that meeting, the two leaders agreed ...": the date of the event named before.
+_AT_THAT = re.compile(
+    r"\W*(?:(?:at|during|after|following|on the sidelines of) (?:that|the|this) (?:meeting|summit|"
+    r"session|call|dinner|talks|encounter|visit|trip)\b|afterwards?,|"
+    r"(?:the same|that|this) (?:step|move|decision|order|action|round|change)\b)",
+    re.IGNORECASE,
+)
 #: "... effective at 12:01 a.m. the next day": the day after the act's own.
 _NEXT_DAY_CUE = re.compile(
     r"\b(?:effective|starting|from|(?:take|takes|taking|took) effect)\s+(?:at [\d:.]+\s*"
@@ -454,6 +513,8 @@ def _sentence_events(
     lede: dict[str, Resolved] | None = None,
     effective: Callable[[], Resolved | None] = lambda: None,
     after_day: tuple[int, date] | None = None,
+    opening: Resolved | None = None,
+    doc_actor: Callable[[], Entity | None] = lambda: None,
 ) -> list[Event]:
     """Events of one sentence: the first valid trigger of each type, plus later triggers of that
     type that carry a different date phrase of their own ("agreed on Monday ... talks over the
@@ -491,6 +552,10 @@ def _sentence_events(
         if actor is None:
             actor = fallback()
             confidence -= 0.2
+            if actor is None and hit.event_type == "public_health":
+                actor = _health_default()  # "was declared a public health emergency"
+            elif actor is None and hit.label in _IMPLICIT_ACTOR:
+                actor = doc_actor()  # "A 25 percent tariff on auto parts took effect"
             if actor is None:
                 continue
             others = [m.entity for m in found if m.entity.country != actor.country]
@@ -517,7 +582,7 @@ def _sentence_events(
         when = resolve(sent, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
         if after_day is not None and hit.start >= after_day[0] and when.basis == "published":
             when = Resolved(after_day[1], "day", "relative", phrase="(counted back)")
-        lead = _lead_date(sent, published)
+        lead = opening or _lead_date(sent, published)
         if lead is not None and lead.end <= hit.start:
             when = lead  # "Aug. 11, 2025 — Following talks in July, Trump signs an order ..."
         if hit.label == "threatened tariffs" and _START_PHRASE.search(
@@ -806,6 +871,25 @@ def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bo
 def _last_subject(found: list[Mention]) -> Entity | None:
     real = [m.entity for m in found if m.entity.kind != "adjective"]
     return real[0] if real else None
+
+
+#: Acts worded without their maker ("the tariff took effect"): the article's first actor made them.
+_IMPLICIT_ACTOR = frozenset(
+    ["tariffs took effect", "tariff rate changed", "tariff change took effect"]
+)
+
+
+def _first_actor(text: str) -> Entity | None:
+    """The first government, agency or official the article names ("DETROIT - A 25 percent
+    tariff on auto parts took effect on Saturday" acts for the one named further on)."""
+    found = [m for m in mentions(text[:4000]) if m.entity.kind != "adjective"]
+    return found[0].entity if found else None
+
+
+def _health_default() -> Entity | None:
+    """The US government: the health emergencies and overdose data this kit reads are American."""
+    found = mentions("United States")
+    return found[0].entity if found else None
 
 
 def _default_actor(title: str) -> Entity | None:

@@ -829,3 +829,97 @@ def test_commentary_status_and_carried_duties_are_no_acts():
         "Scheduling a chemical is an administrative act.",
     ):
         assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+
+
+def test_acts_worded_as_moves_of_a_rate_or_a_notice():
+    for sentence, kind in (
+        (
+            "The tariff on Chinese semiconductors rose from 25 percent to 50 percent on Wednesday.",
+            "trade_policy",
+        ),
+        ("The U.S. rate on most Chinese goods fell from 145% to 30% on May 14.", "trade_policy"),
+        ("The White House stacked on 50 more points, taking it to 84 percent.", "trade_policy"),
+        ("China's 84 percent duty on every American product entered into force.", "trade_policy"),
+        (
+            "Beijing matched it within hours, placing its own 25 percent duty on US goods.",
+            "trade_policy",
+        ),
+        (
+            "China struck back on April 2 of that year with levies on 128 American products.",
+            "trade_policy",
+        ),
+        (
+            "The trade office on Wednesday published a notice in the Federal Register postponing "
+            "the increase.",
+            "trade_policy",
+        ),
+        (
+            "USTR on Friday formally launched an investigation into China's technology transfer "
+            "practices.",
+            "trade_policy",
+        ),
+        (
+            "CBP stopped collecting the IEEPA duties, though tariffs under Section 301 were "
+            "unaffected by the ruling.",
+            "trade_policy",
+        ),
+        (
+            "Controls on four more synthetic drugs, including U-47700, took effect on July 1.",
+            "enforcement",
+        ),
+        (
+            "Officials point to Beijing's decision last April to control all fentanyl-related "
+            "substances as a class.",
+            "enforcement",
+        ),
+        (
+            "Commerce had earlier removed a forensic institute run by China's Ministry of Public "
+            "Security from its Entity List.",
+            "enforcement",
+        ),
+        (
+            'Li Chenggang said the teams had reached a "preliminary consensus" on Sunday.',
+            "diplomatic",
+        ),
+    ):
+        assert kind in types(sentence), sentence
+
+
+def test_health_publishers_reporting_a_count_on_a_day():
+    for sentence in (
+        "The CDC reported in December that 52,404 Americans died of drug overdoses in 2015.",
+        "On Feb. 26, the CDC reported about 87,000 deaths for the 12 months to September.",
+        "Months earlier, on Feb. 26, 2025, the agency reported that 87,000 people had died.",
+        "The Centers for Disease Control said on May 14 that 80,391 people died of overdoses.",
+        "A year ago this month, the agency put the 2023 toll at 107,543.",
+        "When the agency published its count for 2015 in December 2016, the toll stood at 52,404.",
+    ):
+        assert labels(sentence) == {"overdose data release"}, sentence
+    # figures restated without the day of a report are no release
+    assert (
+        types("The agency estimated that 86,882 people died of overdoses in that period.") == set()
+    )
+    assert types("The average tariff rose to 20 percent last year.") == set()
+
+
+def test_quotes_reactions_uncertainty_and_standing_measures_are_no_acts():
+    for sentence in (
+        '"This is a ceasefire, not a peace treaty," said Mara Lind, chief economist at a bank, '
+        "adding that the sides agreed to cut tariffs.",
+        "Retailers warned that new duties stacked on top of existing tariffs would raise prices.",
+        "Steel producers, who have long complained about Chinese overproduction, welcomed the "
+        "probes.",
+        "Some lawmakers have called for tougher sanctions on Chinese chemical suppliers.",
+        "The 20% duty Trump imposed over the drug sits outside the Geneva truce.",
+        "The CDC's provisional figures are updated monthly and are subject to change.",
+        "It was not immediately clear how many vessels had been charged the fee.",
+        "Beijing rejected the charge, pointing to a long list of substances it already controls.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # a dated act named in a clause of a status sentence stays an act
+    assert "trade_policy" in types("The tariff, which Trump doubled in March, still applies.")
+
+
+def test_a_quotation_opening_with_a_condition_is_no_act():
+    quote = '"If this ends in big tariffs, soybean growers will feel it first," he said.'
+    assert extract_from_text(quote, PUB, title="China and the US") == []

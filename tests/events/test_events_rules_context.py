@@ -1,0 +1,137 @@
+"""Dates an act takes from its neighbours and from the clause it sits in: spans counted on from
+the date named before ("Two days later", "Fifteen months later"), "the next day" inside a
+sentence, anaphora ("At that meeting", "The same step", "Afterward"), a date followed by
+", when" and the act in that clause, subordinate and past-perfect clauses whose dates belong to
+another act, and the effective day after a fronted date.
+
+Sentences are made up for the rules (not gold sentences); each class has a negative case.
+"""
+
+from datetime import date
+
+from rule_checks import events
+
+from analysis.events import extract_from_text
+from analysis.events.dates import find_dates, resolve
+
+
+def dated(text: str, pub: date, title: str = "US and China") -> list[tuple]:
+    return [
+        (e.event_type, e.date, e.date_precision) for e in extract_from_text(text, pub, title=title)
+    ]
+
+
+def test_days_later_count_on_from_the_day_named_before():
+    text = (
+        "Trump and Xi met at an air base in Busan on Oct. 30.\n\n"
+        "Two days later, a White House fact sheet said China would buy soybeans this year."
+    )
+    assert ("diplomatic", date(2025, 11, 1), "day") in dated(text, date(2025, 11, 10))
+
+
+def test_months_later_count_on_from_a_month_and_years_from_a_year():
+    text = (
+        "China placed NPP and 4-ANPP under national control in February 2018.\n\n"
+        "Fifteen months later, Beijing brought every fentanyl-related substance under control."
+    )
+    assert ("enforcement", date(2019, 5, 1), "month") in dated(text, date(2023, 9, 14))
+
+
+def test_a_date_given_right_after_the_span_wins():
+    text = (
+        "China placed two precursors under control in February 2017.\n\n"
+        "Two years later, in May 2019, the whole class of fentanyl-related substances was "
+        "brought under control."
+    )
+    got = dated(text, date(2023, 9, 14))
+    assert ("enforcement", date(2019, 5, 1), "month") in got
+    assert ("enforcement", date(2019, 1, 1), "year") not in got
+
+
+def test_the_next_day_inside_a_sentence_counts_from_the_day_before():
+    text = (
+        "China widened its rare-earth export controls on Oct. 9.\n\n"
+        "Trump hit back the next day, threatening an extra 100 percent tariff on Chinese goods."
+    )
+    assert ("diplomatic", date(2025, 10, 10), "day") in dated(text, date(2025, 10, 27))
+
+
+def test_at_that_meeting_takes_the_date_of_the_meeting_named_before():
+    text = (
+        "Biden and Xi met for four hours in Woodside, California, on Wednesday.\n\n"
+        "At that meeting, the two leaders agreed to resume counternarcotics cooperation."
+    )
+    got = dated(text, date(2023, 11, 17))
+    assert got.count(("diplomatic", date(2023, 11, 15), "day")) == 2
+
+
+def test_a_date_followed_by_when_dates_the_act_in_that_clause():
+    text = (
+        "The current calm dates back to May, when negotiators in Geneva agreed to roll back "
+        "tariffs on each other's goods."
+    )
+    got = dated(text, date(2025, 10, 11))
+    assert ("diplomatic", date(2025, 5, 1), "month") in got
+    text = "The trade office has been examining the policy since Aug. 18, when it opened a probe."
+    got = [r.date for r in find_dates(text, date(2017, 11, 9))]
+    assert got == [date(2017, 8, 18)]
+    assert resolve(text, date(2017, 11, 9), anchor=text.index("opened")).date == date(2017, 8, 18)
+
+
+def test_a_phrase_across_a_subordinate_clause_dates_the_other_act():
+    text = (
+        "Owners of metal shops were rewriting quotes this week after federal tariffs on imported "
+        "steel and aluminum doubled to 50% on Wednesday for every country except Britain."
+    )
+    assert resolve(text, date(2025, 6, 5), anchor=text.index("tariffs")).date == date(2025, 6, 4)
+
+
+def test_a_past_perfect_or_past_relative_clause_is_never_read_as_future():
+    pub = date(2025, 6, 11)
+    text = "They would suspend most of the tariffs they had imposed on each other in April."
+    assert [r.date for r in find_dates(text, pub)] == [date(2025, 4, 1)]
+    text = "Negotiators would resume the talks that broke down in May."
+    assert [r.date for r in find_dates(text, pub)] == [date(2025, 5, 1)]
+    text = "Negotiators would resume the talks in May."  # still the future
+    assert [r.date for r in find_dates(text, date(2025, 6, 11))] == [date(2026, 5, 1)]
+
+
+def test_an_effective_day_after_a_fronted_date_counts_from_that_date():
+    text = (
+        "In August, China's Ministry of Public Security said it would bring three fentanyl "
+        "precursors under national control starting Sept. 1."
+    )
+    assert ("enforcement", date(2024, 9, 1), "day") in dated(text, date(2024, 11, 17))
+
+
+def test_the_same_step_takes_the_date_of_the_step_before():
+    text = (
+        "Tariffs on Chinese lithium-ion batteries rose to 25% on Thursday under the schedule.\n\n"
+        "The same step lifted the duty on Chinese medical gloves to 100%."
+    )
+    got = dated(text, date(2026, 1, 2))
+    assert got.count(("trade_policy", date(2026, 1, 1), "day")) == 2
+
+
+def test_a_weekday_after_a_statement_noun_is_the_day_of_the_statement():
+    text = "Greer defended the use of the law in a statement Friday."
+    assert [r.date for r in find_dates(text, date(2026, 2, 21))] == [date(2026, 2, 20)]
+
+
+def test_a_passive_health_emergency_and_an_actorless_tariff_still_get_an_actor():
+    got = events(
+        "The opioid crisis was declared a nationwide public health emergency in 2017.",
+        date(2023, 9, 14),
+    )
+    assert got == [("public_health", date(2017, 1, 1), "year", "United States")]
+    text = (
+        "DETROIT - A 25 percent tariff on imported auto parts took effect on Saturday.\n\n"
+        "President Donald Trump signed the proclamation in March."
+    )
+    got = extract_from_text(text, date(2025, 5, 4), title="Auto parts")
+    assert [(e.event_type, e.date, e.actor) for e in got][:1] == [
+        ("trade_policy", date(2025, 5, 3), "White House")
+    ]
+    # an actorless sentence of another kind does not borrow the article's first actor
+    text = "Here are the turning points of the year.\n\nPresident Donald Trump spoke on Friday."
+    assert extract_from_text(text, date(2025, 5, 4), title="Timeline") == []
