@@ -71,6 +71,7 @@ def alt(*words: str) -> str:
 
 _TARIFF = (
     r"tariffs?\b|duties\b|duty\b|levies\b|levy\b|import tax|reciprocal rate|tariff rate|"
+    r"rate of [\d.]+\s*(?:%|percent)|"
     r"surcharges?\b|(?:port|docking|vessel|berthing) fees|"
     r"fees on (?:[\w-]+ ){0,3}(?:ships|vessels)|"
     r"(?:higher|additional|extra|retaliatory|punitive) rate\b|"
@@ -85,7 +86,7 @@ _UP = (
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
-    r"orders?\b|ordered\b|(?:answered|responded|retaliated) with|"
+    r"orders?\b|ordered\b|(?:answered|responded|retaliated)\b(?:\W+\w+){0,6}?\W+with|"
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
     r"answered\b|(?:was|were|been) hit with|"
     r"(?:will|would) face|(?:became|become|becomes) subject to"
@@ -94,7 +95,7 @@ _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
     r"put off|puts off|putting off|pushed back|"
     r"remov|eliminat|slash|roll|halv|drop|exempt(?:s|ed|ing)?\b|waiv|end|terminat|revok|rescind|modif|"
-    r"adjust|extend|stop|ceas|expir|lapse|scrap"
+    r"adjust|extend|stop(?!\w*\s+short\b)|ceas|expir|lapse|scrap"
 )
 _STRUCK = alt(
     "struck down",
@@ -110,7 +111,7 @@ _STRUCK = alt(
     "enjoin",
 )
 _TOOK_EFFECT = (
-    r"(?:will|would|to|set to|due to) (?:start|begin)|started|began|took effect|"
+    r"(?:will|would|to|set to|due to) (?:start|begin|apply)|started|began|took effect|"
     r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
     r"(?:entered|enters|entering) into (?:force|effect)|(?:has|have|had) been in (?:force|effect)|"
     r"kick(?:ed)? in|"
@@ -275,7 +276,8 @@ _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a |an )?(?:[\w-]+ )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
     r"(?:needs|needed|needing) (?:a |an )?(?:export )?licen[cs]es?|"
-    r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?"
+    r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?|"
+    r"requirements? for (?:an? )?(?:export )?licen[cs]es?"
 )
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
@@ -407,13 +409,16 @@ _AGREE_MORE = (
     (
         r"(?:agreement|deal|accord|truce|framework|pact|outline|trip|visit)\b(?:\W+[\w-]+){0,3}?\W+"
         r"(?:was|were|has been|had been) (?:first |later |also )?(?:announced|reached|signed|"
-        r"unveiled|struck|agreed)",
+        r"unveiled|struck|agreed)|"
+        # "The Phase One agreement, signed at the White House in January 2020, ..."
+        r"(?:agreement|deal|accord|truce|pact),\s+(?:first\s+)?(?:signed|reached|struck)\b",
         "agreem accord pact framew truce outlin trip visit",
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
         r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?[\"“]?(?:[\w-]+ ){0,2}"
-        r"(?:framework|consensus|understanding|truce|trade deals?|pact|accord)",
+        r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
+        r"accord)",
         "produc yielde hammer clinch forged reache struck agreed",
     ),
     (
@@ -481,6 +486,28 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
         "trade_policy",
+        "tariffs took effect",
+        # "Tariffs of 25 percent on imported steel and 10 percent on aluminum, which ..., took
+        # effect just after midnight on Friday": a long subject, then the change
+        r"^\W*(?:[^,;]{1,40},\s+)?(?:[\w$%.'’-]+\s+){0,5}?(?:tariffs?|duties|duty|levies|levy)\b"
+        r"[^;]{0,200}?\s(?:took effect|take effect|took hold|kicked in|went into effect|"
+        r"came into force|entered into force|(?:was|were) (?:suspended|lifted|raised|cut|halved|"
+        r"doubled|reduced))\b",
+        "effect hold kicked force suspen lifted raised halved double reduce",
+    ),
+    _r(
+        "trade_policy",
+        "raised or imposed tariffs",
+        r"\b(?:hit|hits|struck|strikes|fired) back\b(?:\W+\w+){0,4}?\W+against\s+"
+        r"(?:[\w$,.-]+\s+){0,3}?(?:American|U\.S\.|US|Chinese) (?:items|products|goods|imports|"
+        r"exports)\b|"
+        r"\b(?:levy|levies|levied|levying|impose[sd]?|imposing|slap\w*|put|puts|putting)\s+"
+        r"(?:an? |a new |an extra |an additional )?[\d.]+\s*(?:%|percent)\s+"
+        r"(?:tariffs?\s+|duties\s+|duty\s+)?on\b",
+        "hit hits struck strike fired levy levies levied levyin impose imposi slap put puts puttin",
+    ),
+    _r(
+        "trade_policy",
         "tariff notice published",
         r"\b(?:published|issued|posted|filed)\s+(?:a |an |its )?(?:[\w-]+\s+){0,2}?notices?\s+"
         r"(?:in the Federal Register\s+)?(?:postponing|delaying|raising|imposing|extending|"
@@ -490,22 +517,22 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "tariff rate changed",
-        near(
-            _TARIFF + r"|rate on\b|(?:customs|import|levy) rate\b",
-            r"(?:rose|rises|rise|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
-            r"went down)\s+(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+[\d.]+\s*(?:%|percent)",
-            24,
-        )
-        + r"|\b(?:taking|bringing|lifting|pushing|raising) (?:it|the rate|the total|the tariff|"
-        r"the levy|the duty) to [\d.]+\s*(?:%|percent)",
+        # the move only; the tariff named before it is checked in `classify` (speed)
+        r"\b(?:rose|rises|rise|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
+        r"went down)\s+(?:[\w-]+\s+){0,3}?(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+[\d.]+"
+        r"\s*(?:%|percent)"
+        r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc)\w* (?:it|them|the rate|the total|"
+        r"the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)",
         "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
-        "pushin raisin",
+        "pushin raisin raise cut cuttin lower reduce",
     ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT_FAR, 16), _G_TARIFF),
     _r(
         "trade_policy",
         "tariff change took effect",
-        near(_CHANGE, _TOOK_EFFECT, 3),
+        near(_CHANGE, _TOOK_EFFECT, 3)
+        + r"|\b(?:reduction|cut|increase|hike),\s+from\s+[\d.]+\s*(?:%|percent)\s+to\s+[\d.]+\s*"
+        r"(?:%|percent),\s+(?:took|takes|will take) effect",
         "effect force kick increa hikes reduct change stage tranch phase",
     ),
     _r(
@@ -634,6 +661,15 @@ RULES: tuple[Rule, ...] = (
         "synthe narcot",
     ),
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
+    _r(
+        "enforcement",
+        "scheduling or licensing of chemicals",
+        # "brought two chemicals used to make fentanyl, NPP and 4-ANPP, under national control"
+        rf"\b(?:brought|bring|brings|bringing|placed|place|places|placing)\s+"
+        rf"(?:[\w,'’-]+\s+){{0,4}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,8}}?\W+under\s+"
+        r"(?:[\w-]+\s+)?(?:control|controls|scheduling|regulation)\b",
+        "brough bring brings placed place places placin",
+    ),
     _r(
         "enforcement",
         "scheduling or licensing of chemicals",
@@ -919,6 +955,9 @@ STATISTIC = re.compile(
 #: Three parts, tried in order of cost: openings (anchored), phrases anywhere, and commentary
 #: (only when the sentence holds a speech verb).
 NON_EVENT_START = re.compile(
+    # what a meeting discussed (the meeting is the event); "Nothing in the order changes ..."
+    r"\s*(?:the )?(?:delegations|two sides|sides|leaders|two leaders|officials|negotiators|"
+    r"ministers) (?:also )?(?:discussed|touched on|reviewed|exchanged views)\b|\s*nothing in\b|"
     r"[\s\"“]*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
     r"added to|taken together|combined with|together with|in total|altogether|all told|"
     r"for (?:years|decades|months)|over the (?:years|decades)|"
@@ -943,11 +982,10 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"we hope|we recommend|recommend that|"
         r"would have been|would've been|unthinkable|"
         r"never (?:took effect|came into force|happened|materiali[sz]ed|went into effect)|"
-        r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are) (?:un)?likely to|"
+        r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are|was|were) (?:un)?likely to|"
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
         r"would like to|wants? to know|waiting to see|remains to be seen|"
-        r"(?:it|that) (?:was|is|remains|remained) (?:not (?:yet |immediately )?clear|unclear)|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
         r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
     ),
@@ -957,23 +995,17 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
 _ROLE = (
     r"(?:lawyer|analyst|economist|expert|professor|consultant|researcher|strategist|scholar|"
     r"fellow|trader|investor|observer|commentator|senator|lawmaker|congressman|congresswoman|"
-    r"legislator|lobbyist|farmer|executive)s?\b"
+    r"legislator|lobbyist|farmer|executive|specialist|adviser|advisor|partner)s?\b|"
+    r"former (?:[\w-]+ ){0,3}?official\b"
 )
 COMMENTARY = re.compile(  # behind a first-character test (speed)
     with_first_chars(
-        rf"\bsaid (?:a|an|one) (?:[\w-]+ ){{0,4}}?{_ROLE}|"
-        # "..., said Mara Lindqvist, chief Asia economist at ..."
-        rf"\bsaid (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,2}}),\s+(?:an? |the )?"
+        # "..., said a trade lawyer", "..., said Mara Lindqvist, chief Asia economist at ..."
+        r"\bsaid (?:(?:a|an|one) |(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}),\s+(?:an? |the )?)"
         rf"(?:[\w-]+ ){{0,4}}?{_ROLE}|"
-        r"\b(?:retailers|importers|exporters|manufacturers|producers|farmers|growers|"
-        r"business groups|industry groups|trade groups)(?:,\s+who\s+[^,.;]{1,70},)?\s+"
-        r"(?:said|say|says|argue|argued|warned|noted|believe|welcomed|complained|cautioned)\b|"
-        # "Some lawmakers have called for tougher steps": legislators' views, not acts
-        r"\b(?:some|several|many|other)\s+(?:[\w-]+\s+)?(?:lawmakers|senators|legislators|"
-        r"members of congress|republicans|democrats)(?:\s+[\w-]+){0,3}?\s+(?:have\s+|has\s+)?"
-        r"(?:called|urged|demanded|pressed|criticized|argued|said|warned)\b|"
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
-        r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe)\b|"
+        r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe|"
+        r"cautioned|expect|expected|predicted|think)\b|"
         r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
         r"researchers) (?:say|said|says|argue|believe)\s*,|"
         r"\b(?:commentators|pundits|state media)\b[^.]{0,20}\b(?:framed|described|called|hailed|"
@@ -981,15 +1013,46 @@ COMMENTARY = re.compile(  # behind a first-character test (speed)
     ),
     re.IGNORECASE,
 )
+#: Reactions of industry and legislators ("Retailers warned that ...", "Some lawmakers have
+#: called for tougher steps"): views, not acts; tried only when a subject word is present.
+_REACTION = re.compile(
+    r"\b(?:retailers|importers|exporters|manufacturers|producers|farmers|growers|"
+    r"business groups|industry groups|trade groups)(?:,\s+who\s+[^,.;]{1,70},)?\s+"
+    r"(?:said|say|says|argue|argued|warned|noted|believe|welcomed|complained|cautioned)\b|"
+    r"\b(?:some|several|many|other|a group of)\s+(?:[\w-]+\s+)?(?:lawmakers|senators|"
+    r"legislators|members of congress|republicans|democrats)(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:have\s+|has\s+)?"
+    r"(?:called|urged|demanded|pressed|criticized|argued|said|warned)\b",
+    re.IGNORECASE,
+)
+_REACTORS = (
+    "retailers",
+    "importers",
+    "exporters",
+    "manufacturers",
+    "producers",
+    "farmers",
+    "growers",
+    "groups",
+    "lawmakers",
+    "senators",
+    "legislators",
+    "congress",
+    "republicans",
+    "democrats",
+)
+#: "It was not immediately clear how many ...": uncertainty, not a report.
+_UNCLEAR = re.compile(
+    r"\b(?:it|that) (?:was|is|remains|remained) (?:not (?:yet |immediately )?clear|unclear)\b",
+    re.IGNORECASE,
+)
 _SPEECH_WORDS = (
     "said",
-    "urged",
-    "demanded",
-    "pressed",
-    "criticized",
-    "welcomed",
-    "complained",
-    "cautioned",
+    "caution",
+    "expect",
+    "predicted",
+    "think",
+    "official",
     "say",
     "argue",
     "warned",
@@ -1009,6 +1072,10 @@ def is_non_event(sentence: str) -> bool:
     if NON_EVENT_START.match(sentence) or NON_EVENT.search(sentence):
         return True
     low = sentence.lower()
+    if "clear" in low and _UNCLEAR.search(sentence):
+        return True
+    if any(w in low for w in _REACTORS) and _REACTION.search(sentence):
+        return True
     return any(w in low for w in _SPEECH_WORDS) and bool(COMMENTARY.search(sentence))
 
 
@@ -1019,12 +1086,29 @@ STATUS = re.compile(  # behind a first-character test (speed)
         r"\b(?:leaves? in place|left in place|remains? in place|stays? in place|"
         r"remains? unchanged|remains? in (?:force|effect)|"
         r"still (?:applies|apply|stands|in force|in effect|in place)|"
-        r"(?:were|was|are|is|remain|remained|remains) (?:untouched|unaffected|not affected)|"
-        r"already (?:in place|in force|in effect|controls|controlled|regulates|lists|bans)|"
-        r"(?:is|are|was|were|sits|sit|stands) (?:separate from|outside|apart from|distinct from|"
-        r"not tied to|not covered by|not part of))\b",
+        r"(?:were|was|are|is|remain|remained|remains) (?:untouched|unaffected|not affected))\b",
     ),
     re.IGNORECASE,
+)
+#: More status wordings, tried only when one of _STATUS_WORDS is in the sentence (speed).
+_STATUS_MORE = re.compile(
+    r"\b(?:already (?:in place|in force|in effect|controls|controlled|regulates|lists|bans)|"
+    r"continues? to apply|(?:is|are) (?:generally |usually |typically )?applied in addition|"
+    r"(?:is|are|was|were|sits|sit|stands) (?:separate from|outside|apart from|distinct from|"
+    r"not tied to|not covered by|not part of))\b",
+    re.IGNORECASE,
+)
+_STATUS_WORDS = (
+    "already",
+    "continue",
+    "in addition",
+    "separate",
+    "outside",
+    "apart from",
+    "distinct",
+    "not tied",
+    "not covered",
+    "not part",
 )
 #: Habit, duration and purpose near a trigger make it no single act ("has long pressed",
 #: "pressed for months", "in order to impose"); checked around each trigger, so that a clause
@@ -1035,13 +1119,20 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
         r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|"
-        r"(?:has|have|had) kept \w+ing|piecemeal|"
-        r"(?:updated|published|released|issued|revised) (?:monthly|weekly|quarterly|annually|"
-        r"every (?:month|week|quarter|year)|each (?:month|week|quarter|year)))\b",
+        r"(?:has|have|had) kept \w+ing|piecemeal)\b",
     ),
     re.IGNORECASE,
 )
 _HABIT_BEFORE, _HABIT_AFTER = 50, 60
+#: Figures put out on a schedule, or kept up ("are updated monthly", "to keep publishing"),
+#: tried only when one of _SCHEDULE_WORDS is in the sentence (speed).
+_SCHEDULE_HABIT = re.compile(
+    r"\b(?:(?:updated|published|released|issued|revised) (?:monthly|weekly|quarterly|annually)|"
+    r"keeps? \w+ing)\b",
+    re.IGNORECASE,
+)
+_SCHEDULE_WORDS = ("monthly", "weekly", "quarterly", "annually", "keep")
+_PERIODIC = re.compile(r"\b(?:every|each) (?:month|week|quarter)\b", re.IGNORECASE)
 
 
 HEALTH_PUBLISHER = re.compile(
@@ -1072,7 +1163,10 @@ AGGREGATE = re.compile(  # behind a first-character test (speed)
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no longer|neither|nor|without|nothing|no|yet to)|n't)\W+(?:\w+\W+){0,2}$",
+    r"(?:\b(?:not|never|no longer|neither|nor|without|nothing|no|yet to|stopped short of|"
+    r"stops short of|declined to|refused to)|n't)\W+(?:\w+\W+){0,2}$|"
+    # "did not announce any new Chinese controls"
+    r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:any|new|further|additional|fresh)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 #: A comparison right after a trigger makes it a claim ("controls more ... than any other").
@@ -1158,6 +1252,9 @@ _AIMED = re.compile(
     r"\b(?:excuse|pretext|attempt|effort|bid|trying|tries|seeking|seeks)\s+to\s+$", re.IGNORECASE
 )
 #: Money named just before "charged": a price or duty, not a criminal charge.
+#: The tariff whose rate "rose to 25%" (named before the move).
+_RATE_NAMED = re.compile(_TARIFF + r"|\brate on\b|\b(?:customs|import|levy) rate\b", re.I)
+_CHARGED_ADJ = re.compile(r"\b(?:politically|highly|emotionally|most|so)\s+$", re.I)
 _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
 )
@@ -1239,7 +1336,9 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "Under the understanding reached at the summit": a deal referred to
             if _AIMED.search(before):
                 continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
-            if rule.label == "arrests or charges" and _MONEY_CHARGED.search(before):
+            if rule.label == "arrests or charges" and (
+                _MONEY_CHARGED.search(before) or _CHARGED_ADJ.search(before)
+            ):
                 continue  # "the tariffs it has charged on farm products"
             if rule.event_type == "enforcement":
                 if aggregate is None:
@@ -1262,6 +1361,14 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 sentence
             ):
                 continue  # other listings are export controls (trade policy)
+            if rule.label == "tariff rate changed":
+                named = m.group().startswith(
+                    ("tak", "bring", "lift", "push", "rais", "cut", "lower", "reduc")
+                ) or _RATE_NAMED.search(sentence, max(0, m.start() - 220), m.start())
+                if not named or (
+                    average and _AVERAGE.search(sentence, max(0, m.start() - 220), m.start())
+                ):
+                    continue  # "deaths fell to 23.1 percent", "the average tariff fell to 12%"
             if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
             start = m.start()
@@ -1279,7 +1386,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             hits.append(Hit(event_type, label, start, rule.strength))
     if not hits or is_non_event(sentence):
         return []
-    if STATUS.search(sentence):
+    if _has_status(sentence):
         # "The tariff, which Trump doubled in March, still applies": the dated act in the
         # relative clause stays; "The 20% duty Trump imposed sits outside the truce" does not
         dated = bool(find_dates(sentence, _ANY_DAY))
@@ -1290,6 +1397,18 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         ]
     if HABITUAL.search(sentence):
         hits = [h for h in hits if not _habitual_near(sentence, h.start)]
+    low = sentence.lower()
+    if any(w in low for w in _SCHEDULE_WORDS):
+        for m in _SCHEDULE_HABIT.finditer(sentence):
+            lo, hi = m.start() - _HABIT_AFTER, m.end() + _HABIT_BEFORE
+            hits = [h for h in hits if not lo <= h.start <= hi]
+    # "The CDC updates its provisional counts every month": a schedule, not one release
+    hits = [
+        h
+        for h in hits
+        if h.label != "overdose data release"
+        or not _PERIODIC.search(sentence, h.start, h.start + 80)
+    ]
     quoted = _quoted_part(sentence)
     if quoted is not None:  # a fragment of a longer quotation is speech, not a report
         hits = [h for h in hits if not quoted[0] <= h.start < quoted[1]]
@@ -1324,9 +1443,16 @@ _STATUS_BREAK = re.compile(
 _ANY_DAY = date(2000, 1, 1)  # only whether a sentence names a date is asked, not which
 
 
+def _has_status(sentence: str) -> bool:
+    if STATUS.search(sentence):
+        return True
+    low = sentence.lower()
+    return any(w in low for w in _STATUS_WORDS) and bool(_STATUS_MORE.search(sentence))
+
+
 def _status_near(sentence: str, hit: Hit) -> bool:
     """Whether a status phrase ("remains in place") sits in the trigger's own clause."""
-    for m in STATUS.finditer(sentence):
+    for m in (*STATUS.finditer(sentence), *_STATUS_MORE.finditer(sentence)):
         lo, hi = sorted((hit.start, m.start()))
         if not _STATUS_BREAK.search(sentence, lo, hi):
             return True

@@ -134,7 +134,8 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         # "ended at 12:01 a.m.": a clock time alone names the day the story is about
         re.compile(
-            r"\bat (?P<clock>\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}\b)?"
+            r"\b(?:at|before|after|around|about|by) (?P<clock>\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?)"
+            r"(?:\s+[A-Z]{2,4}\b)?"
             r"(?![^;]{0,30}?\b(?:on|the next|the following|next|this|last|monday|tuesday|"
             r"wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
             r"dec)\b)",
@@ -549,6 +550,15 @@ _PERFECT = re.compile(r"\bhad (?:been )?\w+(?:ed|en|wn|ung|ught|id)\b[^,;]{0,40}
 _EFFECT_BEFORE = re.compile(r"\b(?:starting|effective|beginning|as of)\s+(?:on\s+)?$", re.I)
 
 
+#: A with-clause naming other proceedings ("opened the probes on March 11, with hearings
+#: scheduled from May 5"): its date is theirs, not the act's.
+WITH_OTHER = re.compile(
+    r",\s+with\s+(?:public\s+|further\s+)?(?:hearings|comments|talks|meetings|consultations|"
+    r"sessions|negotiations)\b",
+    re.IGNORECASE,
+)
+
+
 def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
     gap = r.start - anchor if r.start >= anchor else (anchor - r.start) * BEFORE_FACTOR
     lo, hi = (anchor, r.start) if r.start >= anchor else (r.end, anchor)
@@ -556,6 +566,8 @@ def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
         CLAUSE_BREAK.search(sentence, lo, hi)
         or (r.start < anchor and _SUBORDINATE.search(sentence, lo, hi))
         or (r.start > anchor and _PERFECT.search(sentence, max(anchor, r.start - 60), r.start))
+        # "opened investigations on March 11, with hearings scheduled from May 5"
+        or (r.start > anchor and WITH_OTHER.search(sentence, lo, hi))
     )
     return (
         gap + (0 if r.precision == "day" else COARSE_PENALTY) + (CLAUSE_PENALTY if crossed else 0)

@@ -22,6 +22,7 @@ from analysis.events.dates import (
     CLAUSE_BREAK,
     COUNTS,
     WEEKDAYS,
+    WITH_OTHER,
     Resolved,
     find_dates,
     is_possessive,
@@ -155,12 +156,13 @@ _N_AFTER = re.compile(
 )
 
 
-#: "Two days later, ...", "Fifteen months later, Beijing ...": counted on from the date named
-#: just before; the phrase leads the sentence, so it dates the act over any phrase inside it.
+#: "Two days later, ...", "Fifteen months later, Beijing ...", "Four days earlier, ...": counted
+#: on (or back) from the date named just before; the phrase leads the sentence, so it dates the
+#: act over any phrase inside it.
 _LATER = re.compile(
     r"\b(?:about |some |nearly |almost |just |only )?(?P<n>a|an|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+later\b",
+    r"nineteen|twenty|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier)\b",
     re.IGNORECASE,
 )
 
@@ -169,6 +171,8 @@ def _counted_on(m: re.Match[str], base: Resolved) -> Resolved:
     """`base` moved on by the span of a `_LATER` match, at the coarser of the two precisions
     (days from a day stay a day; weeks give the week, months the month, years the year)."""
     n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+    if m.group("way").lower() == "earlier":  # "Four days earlier, the court had ruled ..."
+        n = -n
     unit = m.group("unit").lower()[0]
     start, end, phrase = base.date, m.end(), m.group(0).strip()
     if unit in "dw" and base.precision in ("day", "week"):
@@ -346,8 +350,10 @@ def extract_from_text(
 _STAMP_MAX = 60
 #: An update line leading a paragraph, its date then a colon or dash.
 _UPDATE_LEAD = re.compile(
-    r"^\W*(?:update[ds]?|correction)\b[\s,:.]*(?:on\s+)?(?P<when>(?:jan|feb|mar|apr|may|jun|jul|"
-    r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*[:\u2014\u2013-]",
+    r"^\W*(?:update[ds]?|correction|write-through)(?:\s+\d{1,2})?\b[\s,:.\u2014\u2013-]*(?:on\s+)?"
+    r"(?P<when>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)(?:,?\s+\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?)?"
+    r"\s*[:\u2014\u2013-]",
     re.IGNORECASE,
 )
 
@@ -424,7 +430,7 @@ def _anaphoric_effect(sent: str, last_type: str) -> list[Hit]:
 _ANY_CUE = re.compile(
     with_first_chars(
         "|".join(f"(?:{p.pattern})" for p in (_THAT_TIME, _SAME_DAY, _SAME_TIME, _SAME_MONTH))
-        + r"|\b(?:next|following|day|days|week|weeks)\b"
+        + r"|\b(?:next|following|day|days|week|weeks|earlier)\b"
     ),
     re.IGNORECASE,
 )
@@ -796,6 +802,7 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
                 and _SHIFTED.search(sent, max(0, r.start - 80), r.start)
             )
             and not _new_clause(sent, min(anchor, r.start), max(anchor, r.start))
+            and not WITH_OTHER.search(sent, min(anchor, r.start), max(anchor, r.start))
         ):
             return r
     nxt = _NEXT_DAY_CUE.search(sent, anchor) if when.precision == "day" else None

@@ -56,6 +56,31 @@ ABBREVIATIONS = frozenset(
         "pres",
         "sec",
         "amb",
+        # US states in datelines ("WOODSIDE, Calif. (Wire) - ...")
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "fla",
+        "ga",
+        "kan",
+        "ky",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "tenn",
+        "vt",
+        "va",
+        "wis",
+        "wyo",
         "jan",
         "feb",
         "mar",
@@ -140,6 +165,14 @@ STAMP = re.compile(
 )
 
 
+#: A write-through's slug line with the day of the update (the story as rewritten that day).
+_UPDATE_SLUG = re.compile(
+    r"update\s+\d+\s*[-–—]\s*(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?\s+\d{1,2}(?:,?\s+\d{4})?)",
+    re.IGNORECASE,
+)
+
+
 def paragraphs(text: str) -> list[str]:
     """Text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
     out: list[str] = []
@@ -171,6 +204,10 @@ def _flush(block: list[str], out: list[str]) -> None:
     if " • " in para:  # bullets run together on one line: each is its own paragraph
         for part in para.split(" • "):
             _flush([part.lstrip("• ")], out)
+        return
+    slug = _UPDATE_SLUG.match(para) if para[:1] in "Uu" else None
+    if slug is not None:  # "UPDATE 1 - Nov. 16, 2023, 9:20 a.m. ET: Adds ...": keep its day
+        out.append(f"Update, {slug.group('date')}")
         return
     if not para or BOILERPLATE.match(para) or para.startswith("#"):
         return

@@ -135,3 +135,42 @@ def test_a_passive_health_emergency_and_an_actorless_tariff_still_get_an_actor()
     # an actorless sentence of another kind does not borrow the article's first actor
     text = "Here are the turning points of the year.\n\nPresident Donald Trump spoke on Friday."
     assert extract_from_text(text, date(2025, 5, 4), title="Timeline") == []
+
+
+def test_a_write_through_slug_line_dates_the_story_as_rewritten():
+    text = (
+        "UPDATE 1 - Nov. 16, 2023, 9:20 a.m. ET: Adds Commerce decision in paragraph 3.\n\n"
+        "WOODSIDE, Calif. (Wire) - Biden and Xi agreed on Wednesday to restart drug cooperation "
+        "with China.\n\n"
+        "On Thursday, the Commerce Department removed China's police forensic institute from its "
+        "Entity List."
+    )
+    got = dated(text, date(2023, 11, 15))
+    assert ("diplomatic", date(2023, 11, 15), "day") in got
+    assert ("enforcement", date(2023, 11, 16), "day") in got
+
+
+def test_a_state_abbreviation_in_a_dateline_ends_no_sentence():
+    from analysis.events.text import split_sentences
+
+    text = "WOODSIDE, Calif. (Wire) - Biden and Xi met on Wednesday. They agreed to talk again."
+    assert len(split_sentences(text)) == 2
+
+
+def test_a_clock_time_with_before_or_after_is_the_story_day():
+    got = find_dates("Trump met Liu He there shortly before 3 p.m.", date(2019, 10, 11))
+    assert [(r.date, r.precision) for r in got] == [(date(2019, 10, 11), "day")]
+
+
+def test_days_earlier_count_back_and_with_clauses_date_their_own_act():
+    text = (
+        "Trump signed the surcharge proclamation on Tuesday, Feb. 24.\n\n"
+        "Four days earlier, the Supreme Court had ruled that the emergency law does not "
+        "authorize tariffs."
+    )
+    assert ("trade_policy", date(2026, 2, 20), "day") in dated(text, date(2026, 2, 25))
+    text = (
+        "On March 11, the trade office opened Section 301 investigations into excess capacity, "
+        "with hearings scheduled from May 5."
+    )
+    assert dated(text, date(2026, 3, 20)) == [("trade_policy", date(2026, 3, 11), "day")]

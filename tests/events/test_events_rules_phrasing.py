@@ -923,3 +923,68 @@ def test_quotes_reactions_uncertainty_and_standing_measures_are_no_acts():
 def test_a_quotation_opening_with_a_condition_is_no_act():
     quote = '"If this ends in big tariffs, soybean growers will feel it first," he said.'
     assert extract_from_text(quote, PUB, title="China and the US") == []
+
+
+def test_more_act_wordings_long_subjects_and_bare_rates():
+    for sentence, kind in (
+        (
+            "Tariffs of 25 percent on imported steel and 10 percent on aluminum, which Trump "
+            "proclaimed on March 8 under a national security statute, took effect on Friday.",
+            "trade_policy",
+        ),
+        (
+            "Later that month, higher U.S. tariffs on Chinese electric vehicles, solar cells and "
+            "other products kicked in.",
+            "trade_policy",
+        ),
+        ("Beijing struck back that same day against 545 American items.", "trade_policy"),
+        ("The commission said it would levy 15% on U.S. coal starting Feb. 10.", "trade_policy"),
+        ("Chinese goods will face a country-specific rate of 34% from April 9.", "trade_policy"),
+        ("A 10% duty will apply to American crude oil from the same date.", "trade_policy"),
+        ("The next day he said he would raise it to 15%.", "trade_policy"),
+        ("That reduction, from 20% to 10%, took effect on Nov. 10.", "trade_policy"),
+        (
+            "The Phase One agreement, signed at the White House in January 2020, paused the "
+            "escalation.",
+            "diplomatic",
+        ),
+        ("Trump said the two sides had reached a very substantial phase one deal.", "diplomatic"),
+        (
+            "In February, China brought two chemicals used to make fentanyl, NPP and 4-ANPP, "
+            "under national control.",
+            "enforcement",
+        ),
+        (
+            "China's requirement for export licences on 13 fentanyl precursors kicked in Monday.",
+            "enforcement",
+        ),
+    ):
+        assert kind in types(sentence), sentence
+
+
+def test_talk_of_a_meeting_reservations_and_schedules_are_no_acts():
+    for sentence in (
+        "The delegations discussed precursor chemicals and illicit finance, the readout said.",
+        "Nothing in Monday's order changes the tariff schedule.",
+        "Officials did not announce any new Chinese controls on precursor chemicals.",
+        "The administration stopped short of lowering any of the existing tariffs.",
+        "Section 301 duties on many Chinese steel products continue to apply as well.",
+        '"A phone call buys time," said Lorna White, a China trade specialist, after Trump met Xi.',
+        "Some Republican lawmakers have urged the administration to sanction Chinese suppliers.",
+        "The CDC updates its provisional counts every month.",
+        "Jun Takeda said Beijing was likely to impose new tariffs on US goods.",
+        "Xi said the two countries should avoid a politically charged approach to drugs.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # a schedule in a relative clause leaves the main act alone
+    sentence = (
+        "The CDC, which refreshes its provisional series every month, is expected to publish its "
+        "next update in June."
+    )
+    assert "public_health" in types(sentence)
+    # a decision lawmakers criticized is still the decision
+    sentence = (
+        "In 2023 the Biden administration struck a forensic laboratory run by China's police "
+        "ministry from a Commerce Department blacklist, a decision Republicans have criticized."
+    )
+    assert "enforcement" in types(sentence)
