@@ -958,6 +958,12 @@ NON_EVENT_START = re.compile(
     # what a meeting discussed (the meeting is the event); "Nothing in the order changes ..."
     r"\s*(?:the )?(?:delegations|two sides|sides|leaders|two leaders|officials|negotiators|"
     r"ministers) (?:also )?(?:discussed|touched on|reviewed|exchanged views)\b|\s*nothing in\b|"
+    # "Had the talks failed, ...": a counterfactual; "Over the past year, ...": an aggregate
+    r"\s*had (?:the|it|they|he|she|we|beijing|washington|china)\b|\s*none of\b|"
+    # "Roughly 74,700 of those deaths involved synthetic opioids": a share of a count
+    r"\s*(?:roughly |about |nearly |almost |some |more than )?[\d,.]+ of (?:those|these) "
+    r"(?:deaths|overdoses|fatalities)\b|"
+    r"\s*(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|"
     r"[\s\"“]*(?:if|whether|should|would|could|until now|without|absent|unless|welcome to|once|"
     r"added to|taken together|combined with|together with|in total|altogether|all told|"
     r"for (?:years|decades|months)|over the (?:years|decades)|"
@@ -985,7 +991,8 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are|was|were) (?:un)?likely to|"
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
-        r"would like to|wants? to know|waiting to see|remains to be seen|"
+        r"would like to|wants? to know|waiting to see|remains to be seen|had been expected to|"
+        r"(?:is|are|was|were) hoping|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
         r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
     ),
@@ -1094,11 +1101,14 @@ STATUS = re.compile(  # behind a first-character test (speed)
 _STATUS_MORE = re.compile(
     r"\b(?:already (?:in place|in force|in effect|controls|controlled|regulates|lists|bans)|"
     r"continues? to apply|(?:is|are) (?:generally |usually |typically )?applied in addition|"
+    r"already (?:applied|imposed|collected|levied)|"
+    r"now (?:charges|charge|carries|carry|stands at)|"
     r"(?:is|are|was|were|sits|sit|stands) (?:separate from|outside|apart from|distinct from|"
     r"not tied to|not covered by|not part of))\b",
     re.IGNORECASE,
 )
 _STATUS_WORDS = (
+    "now ",
     "already",
     "continue",
     "in addition",
@@ -1118,7 +1128,7 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"\b(?:for years|for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|"
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
-        r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|"
+        r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|hoping|in the past|"
         r"(?:has|have|had) kept \w+ing|piecemeal)\b",
     ),
     re.IGNORECASE,
@@ -1153,6 +1163,7 @@ class Hit:
 AGGREGATE = re.compile(  # behind a first-character test (speed)
     with_first_chars(
         r"\b(?:(?:in|over|during) the (?:last|past) (?:\w+ )?(?:years?|months|decade)|to date|"
+        r"(?:track )?record of|"
         r"than the previous|"
         r"than in the last|combined|so far this year|"
         r"since (?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|"
@@ -1249,11 +1260,15 @@ _UNDER = re.compile(
 )
 #: An act named as an aim ("an excuse to raise tariffs", "trying to curb exports").
 _AIMED = re.compile(
-    r"\b(?:excuse|pretext|attempt|effort|bid|trying|tries|seeking|seeks)\s+to\s+$", re.IGNORECASE
+    r"\b(?:excuse|pretext|attempt|effort|bid|trying|tries|seeking|seeks)\s+to\s+$|"
+    # "a clause that would allow the president to raise the tariff": a power, not its use
+    r"\b(?:would|could|may|might) (?:allow|let|enable|permit)\b[^.;]{0,40}$",
+    re.IGNORECASE,
 )
-#: Money named just before "charged": a price or duty, not a criminal charge.
 #: The tariff whose rate "rose to 25%" (named before the move).
 _RATE_NAMED = re.compile(_TARIFF + r"|\brate on\b|\b(?:customs|import|levy) rate\b", re.I)
+#: Money named just before "charged": a price or duty, not a criminal charge; nor is a
+#: "politically charged" issue.
 _CHARGED_ADJ = re.compile(r"\b(?:politically|highly|emotionally|most|so)\s+$", re.I)
 _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
@@ -1375,8 +1390,10 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if rule.label == "overdose figures attributed":
                 # "Overdose deaths fell 27% in 2024, the CDC reported in May": the release,
                 # anchored at the reporting verb (its date phrase follows it)
-                if not _HEALTH_SUBJECT.search(sentence, max(0, m.start() - 120), m.start()):
-                    continue
+                if not _HEALTH_SUBJECT.search(
+                    sentence, max(0, m.start() - 120), m.start()
+                ) or not find_dates(sentence, _ANY_DAY):
+                    continue  # "48,422 of those deaths, the agency said": figures restated
                 label, start = "overdose data release", m.end()
             if rule.label == "overdose figures reported":
                 # "X said ... deaths fell": a release when a health publisher says it, on a day
@@ -1435,7 +1452,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
 #: A clause boundary that a status phrase does not reach across ("stopped collecting the duties,
 #: though tariffs under Section 301 were unaffected").
 _STATUS_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|though|although)\b|\s(?:while|whereas|though|although)\s",
+    r";|:|,\s+(?:and|but|while|whereas|though|although)\b|\s(?:while|whereas|though|although)\s",
     re.IGNORECASE,
 )
 

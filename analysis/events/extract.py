@@ -532,7 +532,16 @@ def _sentence_events(
     last: dict[str, int] = {}  # type -> trigger offset of its latest event
     actors: dict[str, set[str]] = {}  # type -> countries of its events' actors
     statistic = is_statistic(sent)
+    quote = _opening_quote(sent)
     for hit in hits:
+        # '"Every precursor that gets listed raises the cost," Liao said.': speech of someone
+        # the gazetteer does not know is no report of an act
+        if (
+            quote is not None
+            and quote[0] <= hit.start < quote[1]
+            and not any(m.start >= quote[1] or m.end <= quote[0] for m in found)
+        ):
+            continue
         taken = kept.get(hit.event_type)
         hedged = is_hedged(sent, hit.start)
         actor, counterpart = _pick_actor(found, hit.start)
@@ -884,6 +893,14 @@ def _last_subject(found: list[Mention]) -> Entity | None:
 _IMPLICIT_ACTOR = frozenset(
     ["tariffs took effect", "tariff rate changed", "tariff change took effect"]
 )
+
+
+def _opening_quote(sent: str) -> tuple[int, int] | None:
+    """The span of a quotation that opens the sentence, if any."""
+    if sent[:1] not in ('"', "“"):
+        return None
+    close = sent.find("”" if sent[0] == "“" else '"', 1)
+    return (0, close) if close > 0 else None
 
 
 def _first_actor(text: str) -> Entity | None:

@@ -988,3 +988,31 @@ def test_talk_of_a_meeting_reservations_and_schedules_are_no_acts():
         "ministry from a Commerce Department blacklist, a decision Republicans have criticized."
     )
     assert "enforcement" in types(sentence)
+
+
+def test_counterfactuals_shares_powers_and_unknown_speakers_are_no_acts():
+    for sentence in (
+        "Had the talks in Osaka failed, the White House had said it would impose more tariffs.",
+        "Over the past year, the two countries have imposed duties on each other's goods.",
+        "None of the duties will be collected right away.",
+        "The United States now charges 25 percent on roughly $250 billion of Chinese imports.",
+        "The new levy would come on top of 25 percent duties already applied to Chinese goods.",
+        "Roughly 74,700 of those deaths involved synthetic opioids, the agency's figures show.",
+        "Synthetic opioids were involved in 48,422 of those deaths, the agency said.",
+        "The order contains a clause that would allow the president to raise the tariff.",
+        "Some growers are hoping the two presidents might patch things up at the summit.",
+        "Trump has threatened in the past to raise tariffs again if Beijing falls short.",
+        "They point to Beijing's record of listing new precursor chemicals.",
+        "Trump and Xi had been expected to meet at the summit later this month.",
+        '"Every precursor that gets listed raises the cost for the cartels," Liao said.',
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # a quotation of a known speaker still reports the act
+    got = extract_from_text('"We raised the tariffs to 25% on Friday," Trump said.', PUB, title="")
+    assert [e.event_type for e in got] == ["trade_policy"]
+    # the share of a count in a trailing clause leaves the release alone
+    sentence = (
+        "Figures released by the CDC in December showed that 52,404 Americans died of overdoses "
+        "in 2015, with synthetic opioids involved in 9,580 of those deaths."
+    )
+    assert "public_health" in types(sentence)
