@@ -140,7 +140,7 @@ _TOOK_EFFECT_FAR = (
     r"(?:will|would) now be [\d.]+ ?(?:%|percent)|(?:come|comes|came|coming) off\b"
 )
 _ENDS = (
-    r"end|ended|ending|eliminat|clos|suspend|revok|terminat|abolish|repeal|scrap|strip|on hold|"
+    r"end|ended|ending|eliminat|clos|suspen|revok|terminat|abolish|repeal|scrap|strip|on hold|"
     r"paus"
 )
 _DUTY_FREE = alt(
@@ -220,7 +220,8 @@ _SCHEDULE = (
 _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
     r"pill presses|fentanyls|carfentanil|synthetic opioids|opioids|ingredients|"
-    r"psychoactive substances|synthetic drugs|narcotic drugs"
+    r"psychoactive substances|synthetic drugs|narcotic drugs|"
+    r"NPP|4-ANPP|ANPP|4-AP|1-boc-4-AP|norfentanyl|U-47700|MT-45"
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
@@ -234,7 +235,7 @@ _PUBLISHER = (
     r"National Center for Health Statistics|[Aa]gency)"
 )
 _REPORTED = r"(?:\w+\s+)?(?:reported|said|released|published|estimated|announced|issued)\b"
-_DEATH_COUNT = r"(?:\W+[\w.,$%-]+){0,14}?\W+(?:deaths|died|overdoses|fatalities)\b"
+_DEATH_COUNT = r"(?:\W+[\w.,$%-]+){0,14}?\W+(?:deaths|died|overdoses|fatalities|toll)\b"
 _RELEASE = alt(
     "releas",
     "publish",
@@ -324,6 +325,16 @@ _MEET_MORE = (
     ),
     (r"spent (?:[\w-]+ ){1,8}?(?:with|in talks|meeting|negotiating)\b", "spent"),
     (r"conven(?:e|es|ing)\b", "conven"),
+    (
+        r"(?:talks|negotiations|meeting|session|round)\b(?:\W+[\w'’-]+){0,5}?\W+"
+        r"(?:got under\s?way|followed|opened|were held|was held)\b",
+        "under underw follow opened held",
+    ),
+    (
+        r"launch(?:ed|es|ing)? (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,2}(?:framework|dialogue|"
+        r"mechanism|working group)\b",
+        "launch",
+    ),
     (r"included (?:a |an )?(?:meetings?|talks) with", "meetin talks"),
     (
         r"(?:trip|visit|talks|meeting|summit|call|dinner)\b(?:\W+[\w,'’-]+){0,10}?\W+"
@@ -379,7 +390,7 @@ _STATEMENT_MORE = (
     (r"(?:hit|hits|struck|fired|pushed) back", "hit hits struck fired pushed"),
     (
         r"(?:published|issued|released|put out) (?:a |an |its )?(?:[\w-]+ ){0,2}white paper|"
-        r"fact sheet (?:published|issued|released)|(?:published|issued|released) (?:a |an |its )?"
+        r"fact sheet,? (?:published|issued|released)|(?:published|issued|released) (?:a |an |its )?"
         r"fact sheet",
         "paper sheet",
     ),
@@ -415,11 +426,17 @@ _AGREE_MORE = (
         "agreem accord pact framew truce outlin trip visit",
     ),
     (
-        r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to) "
+        r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to|"
+        r"settled on) "
         r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?[\"“]?(?:[\w-]+ ){0,2}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
         r"accord)",
-        "produc yielde hammer clinch forged reache struck agreed",
+        "produc yielde hammer clinch forged reache struck agreed settle",
+    ),
+    (
+        r"(?:consensus|agreement|understanding|truce|framework) (?:that )?(?:was )?"
+        r"(?:reached|struck|agreed) by\b",
+        "consen agreem unders truce framew",
     ),
     (
         r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
@@ -519,12 +536,14 @@ RULES: tuple[Rule, ...] = (
         "tariff rate changed",
         # the move only; the tariff named before it is checked in `classify` (speed)
         r"\b(?:rose|rises|rise|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
-        r"went down)\s+(?:[\w-]+\s+){0,3}?(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+[\d.]+"
-        r"\s*(?:%|percent)"
-        r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc)\w* (?:it|them|the rate|the total|"
-        r"the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)",
+        r"went down|doubled|tripled|quadrupled|halved)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+(?:[\d.]+\s*(?:%|percent)|\$[\d.,]+)"
+        r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc|doubl|tripl|halv)\w* (?:it|them|the rate|"
+        r"the total|the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)"
+        r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)",
         "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
-        "pushin raisin raise cut cuttin lower reduce",
+        "pushin raisin raise cut cuttin lower reduce double triple quadru halved halve impose "
+        "imposi",
     ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT_FAR, 16), _G_TARIFF),
     _r(
@@ -576,7 +595,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
             16,
         ),
-        "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia",
+        "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia opened",
     ),
     _r(
         "trade_policy",
@@ -658,7 +677,7 @@ RULES: tuple[Rule, ...] = (
         "scheduling or licensing of chemicals",
         either(_SCHEDULE, _CHEMICALS, 8),
         "precur chemic substa analog nitaze xylazi presse fentan carfen opioid ingred psycho "
-        "synthe narcot",
+        "synthe narcot npp anpp norfen",
     ),
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
     _r(
@@ -674,7 +693,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "scheduling or licensing of chemicals",
         rf"\b(?:controls?|curbs|restrictions|scheduling|listing)\s+(?:on|of)\s+"
-        rf"(?:[\w,'’-]+\s+){{0,4}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,6}}?\W+"
+        rf"(?:[\w,'’-]+\s+){{0,4}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,20}}?\W+"
         r"(?:took|take|takes|went into|came into|entered into) (?:effect|force)\b",
         "effect force",
     ),
@@ -734,8 +753,9 @@ RULES: tuple[Rule, ...] = (
                 "cdc nchs agency center",
             ),
             (
-                r"\b(?:put|puts|putting) (?:the )?(?:\d{4} )?(?:toll|count|number|figure|total|"
-                r"calendar \d{4}|deaths|overdose deaths) (?:at|near|around)\b",
+                r"\b(?:put|puts|putting) (?:the )?(?:(?:provisional|final|preliminary|\d{4}) ){0,2}"
+                r"(?:toll|count|number|figure|"
+                r"total|calendar \d{4}|deaths|overdose deaths) (?:at|near|around)\b",
                 "toll calend deaths figure",
             ),
             (r"\b(?:estimate|count|figure|tally)\b(?:\W+[\w-]+){0,4}?\W+came in at\b", "came"),
@@ -983,6 +1003,8 @@ NON_EVENT_START = re.compile(
 NON_EVENT = re.compile(  # behind a first-character test (speed)
     with_first_chars(
         r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|"
+        # a source in a reference list: "DEA statement on ... (2018)."
+        r"\(\s*(?:19|20)\d\d\s*\)\.?$|"
         r"\b(?:the goal is|"
         r"is a tax|focused on ways to|the need to|the importance of|(?:has|have|had) until|"
         r"we hope|we recommend|recommend that|"
@@ -1138,7 +1160,7 @@ _HABIT_BEFORE, _HABIT_AFTER = 50, 60
 #: tried only when one of _SCHEDULE_WORDS is in the sentence (speed).
 _SCHEDULE_HABIT = re.compile(
     r"\b(?:(?:updated|published|released|issued|revised) (?:monthly|weekly|quarterly|annually)|"
-    r"keeps? \w+ing)\b",
+    r"keeps? (?:publishing|releasing|issuing|updating|reporting))\b",
     re.IGNORECASE,
 )
 _SCHEDULE_WORDS = ("monthly", "weekly", "quarterly", "annually", "keep")
@@ -1266,7 +1288,11 @@ _AIMED = re.compile(
     re.IGNORECASE,
 )
 #: The tariff whose rate "rose to 25%" (named before the move).
-_RATE_NAMED = re.compile(_TARIFF + r"|\brate on\b|\b(?:customs|import|levy) rate\b", re.I)
+_RATE_NAMED = re.compile(
+    _TARIFF + r"|\brate on\b|\b(?:customs|import|levy) rate\b|\bper-item charges?\b|"
+    r"\bflat (?:fee|charge)s?\b",
+    re.I,
+)
 #: Money named just before "charged": a price or duty, not a criminal charge; nor is a
 #: "politically charged" issue.
 _CHARGED_ADJ = re.compile(r"\b(?:politically|highly|emotionally|most|so)\s+$", re.I)
@@ -1279,9 +1305,9 @@ _AVERAGE = re.compile(
 )
 #: A report verb with the day it was made ("said on Wednesday", "reported Tuesday").
 _SAID_ON = re.compile(
-    r"\b(?:said|reported|announced|estimated|showed)\s+(?:on\s+)?(?:(?:last|this)\s+)?"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b",
+    r"\b(?:said|reported|announced|estimated|showed)\s+(?:on\s+|in\s+)?(?:(?:last|this)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?)\b",
     re.IGNORECASE,
 )
 #: Data releases count with a health publisher or when about deaths (the count's subject).
@@ -1377,8 +1403,21 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             ):
                 continue  # other listings are export controls (trade policy)
             if rule.label == "tariff rate changed":
-                named = m.group().startswith(
-                    ("tak", "bring", "lift", "push", "rais", "cut", "lower", "reduc")
+                named = m.group().lower().startswith(
+                    (
+                        "tak",
+                        "bring",
+                        "lift",
+                        "push",
+                        "rais",
+                        "cut",
+                        "lower",
+                        "reduc",
+                        "doubl",
+                        "tripl",
+                        "halv",
+                        "impos",
+                    )
                 ) or _RATE_NAMED.search(sentence, max(0, m.start() - 220), m.start())
                 if not named or (
                     average and _AVERAGE.search(sentence, max(0, m.start() - 220), m.start())

@@ -100,6 +100,11 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
+    # "effective Sept. 1 last year"
+    (
+        re.compile(rf"\b{_MON}\s+{_DAY},?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b", re.I),
+        "md_rel",
+    ),
     (
         re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion|,\s*\d{{3}}))", re.I),
         "md",
@@ -156,7 +161,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?:(?<=said )|(?<=says )|(?<=announced )|(?<=released )|(?<=published )|"
             r"(?<=reported )|(?<=issued )|(?<=signed )|(?<=ordered )|(?<=unveiled )|(?<=imposed )|"
             r"(?<=told )|(?<=statement )|(?<=interview )|(?<=briefing )|(?<=remarks )|"
-            r"(?<=speech )|(?<=conference ))"
+            r"(?<=speech )|(?<=conference )|(?<=starting )|(?<=effective ))"
             rf"{_WD}\b",
             re.I,
         ),
@@ -312,6 +317,10 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
     if kind in ("mdy", "dmy"):
         day = _safe(int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"]))
         return Resolved(day, "day", "explicit", *span) if day else None
+    if kind == "md_rel":
+        shift = {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        day = _safe(pub.year + shift, MONTHS[g["mon"].lower()], int(g["day"]))
+        return Resolved(day, "day", "relative", *span) if day else None
     if kind in ("md", "dm"):
         day = _nearest_year(MONTHS[g["mon"].lower()], int(g["day"]), pub, future)
         return Resolved(day, "day", "explicit", *span) if day else None
@@ -401,6 +410,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "mdy": ("month", "digit"),
     "dmy": ("month", "digit"),
     "md": ("month", "digit"),
+    "md_rel": ("month", "digit", "relative"),
     "dm": ("month", "digit"),
     "m_rel": ("month", "relative"),
     "m": ("month",),
@@ -416,6 +426,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",),
 }
 _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
+#: A verb in the past tense right before a month-day: the day is not after the story's.
+_PAST_BEFORE = re.compile(
+    r"\b(?:took effect|took hold|kicked in|went into effect|came into force|entered into force|"
+    r"imposed|announced|signed|unveiled|released|published|issued)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 #: "..., starting Tuesday": a start named right before the phrase looks ahead.
 _STARTING = re.compile(r"\b(?:starting|beginning|effective)\s+(?:on\s+)?$", re.I)
 
@@ -472,10 +488,28 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             r = _one(m, kind, pub, _future_near(sentence, m.start()))
+            if (
+                r is not None
+                and r.date > pub
+                and kind in ("md", "dm")
+                and _PAST_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+            ):  # "which took effect March 10" (published in February): last year's
+                r = Resolved(
+                    _safe(r.date.year - 1, r.date.month, r.date.day) or r.date,
+                    r.precision,
+                    r.basis,
+                    r.start,
+                    r.end,
+                    r.phrase,
+                )
             if r is not None:
                 found.append(r)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
+    if has["month"] and len(found) > 1:
+        found = _anchor_years(found, pub)
+    if "following" in words and found:
+        found = _following(sentence, found)
     # "on Monday, May 12": the explicit date right after a weekday names the same day.
     return tuple(
         r
@@ -489,6 +523,63 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
     )
 
 
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _anchor_years(found: list[Resolved], pub: date) -> list[Resolved]:
+    """A month or day without a year read as the future ("In April 2019, China said the rule
+    would apply from May 1") takes the year nearest the dated phrase before it instead."""
+    out: list[Resolved] = []
+    anchor: Resolved | None = None
+    for r in found:
+        if (
+            anchor is not None
+            and r.date > pub
+            and r.basis == "explicit"
+            and r.precision in ("day", "month")
+            and not _HAS_YEAR.search(r.phrase)
+        ):
+            options = [
+                d
+                for y in (anchor.date.year - 1, anchor.date.year, anchor.date.year + 1)
+                if (d := _safe(y, r.date.month, r.date.day)) is not None
+            ]
+            best = min(options, key=lambda d: abs((d - anchor.date).days))
+            r = Resolved(best, r.precision, r.basis, r.start, r.end, r.phrase)
+        if (
+            r.basis == "explicit"
+            and r.precision in ("day", "month")
+            and r.date <= pub
+            and _HAS_YEAR.search(r.phrase)
+        ):
+            anchor = r
+        out.append(r)
+    return out
+
+
+_FOLLOWING = re.compile(
+    r"\bthe following (?P<mon>january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def _following(sentence: str, found: list[Resolved]) -> list[Resolved]:
+    """ "in November 2023, and ... the following January": the first such month after the date
+    named before it in the sentence."""
+    out = list(found)
+    for m in _FOLLOWING.finditer(sentence):
+        before = [r for r in found if r.end <= m.start()]
+        if not before or any(r.start < m.end() and m.start() < r.end for r in found):
+            continue
+        base = before[-1].date
+        month = MONTHS[m.group("mon").lower()]
+        year = base.year + (1 if month <= base.month else 0)
+        out.append(Resolved(date(year, month, 1), "month", "relative", m.start(), m.end(), m[0]))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
 _POSSESSIVE = re.compile(r"['’]s\b")
 #: Extra distance (characters) for a coarse phrase: "fell 27% in 2024, figures released on
 #: Wednesday" dates the release by its day, not by the period it describes.
@@ -499,7 +590,7 @@ BEFORE_FACTOR = 1.5
 #: period: neither is when something happened.
 _DEADLINE = re.compile(
     r"\b(?:until|till|through|expires?|expiring|extended to|runs? to|since|first since|"
-    r"ending|ended|prior to)\s*"
+    r"ending|(?:months?|year|period|quarter|weeks?|days?) ended|prior to)\s*"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.I,
 )

@@ -150,8 +150,8 @@ _SAME_MONTH = re.compile(r"\b(?:in )?(?:the same month|that same month|that mont
 #: "three days after the US lifted duties": the act in the clause after it is that long before
 #: the day named just before (or the publication day).
 _N_AFTER = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?P<unit>days?|weeks?)\s+after\b",
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+after\b",
     re.IGNORECASE,
 )
 
@@ -167,17 +167,19 @@ _LATER = re.compile(
 )
 
 
-def _counted_on(m: re.Match[str], base: Resolved) -> Resolved:
-    """`base` moved on by the span of a `_LATER` match, at the coarser of the two precisions
-    (days from a day stay a day; weeks give the week, months the month, years the year)."""
+def _counted_on(m: re.Match[str], base: Resolved, *, back: bool = False) -> Resolved:
+    """`base` moved on (or `back`) by the span of a `_LATER` or `_N_AFTER` match, at the
+    coarser of the two precisions (days and weeks from a day stay a day, from a week give the
+    week; months give the month, years the year)."""
     n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
-    if m.group("way").lower() == "earlier":  # "Four days earlier, the court had ruled ..."
+    way = m.groupdict().get("way") or ""
+    if back or way.lower() == "earlier":  # "Four days earlier, the court had ruled ..."
         n = -n
     unit = m.group("unit").lower()[0]
     start, end, phrase = base.date, m.end(), m.group(0).strip()
     if unit in "dw" and base.precision in ("day", "week"):
         day = start + timedelta(days=n if unit == "d" else 7 * n)
-        if unit == "d" and base.precision == "day":
+        if base.precision == "day":
             return Resolved(day, "day", "relative", 0, end, phrase)
         return Resolved(day - timedelta(days=day.weekday()), "week", "relative", 0, end, phrase)
     if unit == "y" or base.precision == "year":
@@ -185,11 +187,6 @@ def _counted_on(m: re.Match[str], base: Resolved) -> Resolved:
         return Resolved(date(year, 1, 1), "year", "relative", 0, end, phrase)
     total = start.year * 12 + start.month - 1 + (n if unit == "m" else 0)
     return Resolved(date(total // 12, total % 12 + 1, 1), "month", "relative", 0, end, phrase)
-
-
-def _span(m: re.Match[str]) -> timedelta:
-    n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
-    return timedelta(weeks=n) if m.group("unit").lower().startswith("week") else timedelta(days=n)
 
 
 _SAME_TIME = re.compile(
@@ -224,6 +221,7 @@ def extract_from_text(
     history: list[tuple[str, Entity | None]] = []  # (sentence, actor of its first event)
     last_when: Resolved | None = None
     made_day: Resolved | None = None  # the act's own day when the last event was dated later
+    last_dated: Resolved | None = None  # the date of the last event (its effective day)
     last_act: tuple[str, int] | None = None  # type and sentence of the last event
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
@@ -271,13 +269,18 @@ def extract_from_text(
                 day = date(year, 12, 31) if year is not None and year < day.year else day
             context = _paragraph_date(history[para_start:], day)
             next_day = cue and (_NEXT_DAY.match(sent) or _NEXT_DAY_IN.search(sent))
+            day_before = cue and _DAY_BEFORE.search(sent)
             last_day = (
                 (made_day or _last_day(recent(), day) or _last_day(hit_sents, day))
-                if cue and (next_day or _SAME_DAY.search(sent))
+                if cue and (next_day or day_before or _SAME_DAY.search(sent))
                 else None
             )
+            if cue and last_dated is not None and _FROM_SAME_DAY.search(sent):
+                last_day = last_dated  # "From the same day, ...": the day the act before starts
             if last_day is not None and next_day:  # "The next day, ...", "hit back the next day"
                 context = Resolved(last_day.date + timedelta(days=1), "day", "relative")
+            elif last_day is not None and day_before:  # "first sat down the day before"
+                context = Resolved(last_day.date - timedelta(days=1), "day", "relative")
             elif last_day is not None:
                 context = last_day  # "on the same day": the day named last
             elif context is None and (
@@ -302,14 +305,33 @@ def extract_from_text(
                 ):
                     opening = None  # "Two years later, in May 2019, ...": the date given
             after = _N_AFTER.search(sent) if cue else None
+            after_day = None
+            reference_end = -1
+            if after is not None and after.start() <= 3 and opening is None:
+                # "Four months after the carfentanil listing, Beijing added ...": the act after
+                # the comma is counted on from the event named before, which the phrase only
+                # refers to (no verb of its own)
+                base = _last_date(recent(), day) or last_when
+                comma = sent.find(",", after.end(), after.end() + 120)
+                if (
+                    base is not None
+                    and comma > 0
+                    and not _FINITE.search(sent, after.end(), comma)
+                    and not any(r.start > comma for r in find_dates(sent, day))
+                ):
+                    opening = replace(_counted_on(after, base), end=comma)
+                    reference_end = comma
             if after is not None:  # "three days after the US lifted duties": counted back
-                base = _last_day(recent(), day) or (
-                    last_when if last_when is not None and last_when.precision == "day" else None
-                )
-                back = _span(after)
-                after_day = (after.end(), (base.date if base else day) - back)
-            else:
-                after_day = None
+                if after.group("unit")[0].lower() in "dw":
+                    base = _last_day(recent(), day) or (
+                        last_when
+                        if last_when is not None and last_when.precision == "day"
+                        else None
+                    )
+                else:
+                    base = None  # "The probe comes four months after ...": from the story's day
+                start = base or Resolved(day, "day", "published")
+                after_day = (after.end(), _counted_on(after, start, back=True))
             if context is not None and context.date > day and not (cue and _SAME_DAY.search(sent)):
                 context = None  # a later effective date is not when this sentence's act happened
             new = _sentence_events(
@@ -323,6 +345,7 @@ def extract_from_text(
                 context=context,
                 after_day=after_day,
                 opening=opening,
+                reference_end=reference_end,
                 doc_actor=lambda: _first_actor(text),
                 effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
                 lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
@@ -338,6 +361,8 @@ def extract_from_text(
             made_day = Resolved(new[0].made, "day", "relative") if new and new[0].made else None
             if new:
                 last_act = (new[0].event_type, idx)
+            if new:
+                last_dated = Resolved(new[0].date, new[0].date_precision, "relative")
             if made_day is not None:
                 last_when = made_day
             elif new and new[0].date_basis != "published":
@@ -430,7 +455,7 @@ def _anaphoric_effect(sent: str, last_type: str) -> list[Hit]:
 _ANY_CUE = re.compile(
     with_first_chars(
         "|".join(f"(?:{p.pattern})" for p in (_THAT_TIME, _SAME_DAY, _SAME_TIME, _SAME_MONTH))
-        + r"|\b(?:next|following|day|days|week|weeks|earlier)\b"
+        + r"|\b(?:next|following|day|days|week|weeks|months|years|earlier)\b"
     ),
     re.IGNORECASE,
 )
@@ -445,6 +470,22 @@ _NEXT_DAY = re.compile(r"\W*(?:the (?:next|following) day|a day later|the day af
 #: "Trump hit back the next day, ...": inside the sentence too (not "the next day after ...").
 _NEXT_DAY_IN = re.compile(
     r"\b(?:the (?:next|following) day|a day later)\b(?!\s+(?:after|before|of))", re.I
+)
+#: A verb of its own in a clause ("after Biden and Xi agreed"), not a noun ("after the listing").
+_FINITE = re.compile(
+    r"\b(?:\w+ed|met|agreed|took|began|signed|held|said|made|struck|won|sat|spoke|came|went|"
+    r"was|were)\b",
+    re.IGNORECASE,
+)
+#: "The delegations first sat down the day before": the day before the one named last.
+_DAY_BEFORE = re.compile(
+    r"\b(?:the day before|the previous day|a day earlier)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    re.IGNORECASE,
+)
+#: "From the same day, the 24% tariff will stay suspended": the day the act before takes effect.
+_FROM_SAME_DAY = re.compile(
+    r"\b(?:from|starting|effective|beginning)(?: on)? (?:the same day|that day|that same day)\b",
+    re.IGNORECASE,
 )
 #: "At that meeting, the two leaders agreed ...": the date of the event named before.
 _AT_THAT = re.compile(
@@ -518,8 +559,9 @@ def _sentence_events(
     context: Resolved | None,
     lede: dict[str, Resolved] | None = None,
     effective: Callable[[], Resolved | None] = lambda: None,
-    after_day: tuple[int, date] | None = None,
+    after_day: tuple[int, Resolved] | None = None,
     opening: Resolved | None = None,
+    reference_end: int = -1,
     doc_actor: Callable[[], Entity | None] = lambda: None,
 ) -> list[Event]:
     """Events of one sentence: the first valid trigger of each type, plus later triggers of that
@@ -534,6 +576,8 @@ def _sentence_events(
     statistic = is_statistic(sent)
     quote = _opening_quote(sent)
     for hit in hits:
+        if hit.start < reference_end:
+            continue  # "after the carfentanil listing, ...": an event named before
         # '"Every precursor that gets listed raises the cost," Liao said.': speech of someone
         # the gazetteer does not know is no report of an act
         if (
@@ -596,7 +640,7 @@ def _sentence_events(
             continue
         when = resolve(sent, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
         if after_day is not None and hit.start >= after_day[0] and when.basis == "published":
-            when = Resolved(after_day[1], "day", "relative", phrase="(counted back)")
+            when = after_day[1]
         lead = opening or _lead_date(sent, published)
         if lead is not None and lead.end <= hit.start:
             when = lead  # "Aug. 11, 2025 — Following talks in July, Trump signs an order ..."

@@ -174,3 +174,78 @@ def test_days_earlier_count_back_and_with_clauses_date_their_own_act():
         "with hearings scheduled from May 5."
     )
     assert dated(text, date(2026, 3, 20)) == [("trade_policy", date(2026, 3, 11), "day")]
+
+
+def test_months_after_count_back_from_the_story_or_on_from_the_event_before():
+    text = "The probe comes four months after Trump hosted Xi at Mar-a-Lago for talks."
+    assert dated(text, date(2017, 8, 19)) == [("diplomatic", date(2017, 4, 1), "month")]
+    text = (
+        "China listed carfentanil and three other analogues in March 2017.\n\n"
+        "Four months after the carfentanil listing, Beijing added U-47700 and MT-45 to its "
+        "controlled substances."
+    )
+    assert ("enforcement", date(2017, 7, 1), "month") in dated(text, date(2026, 2, 27))
+    text = (
+        "A week after Biden and Xi agreed at Woodside to resume cooperation against fentanyl, "
+        "officials are still working out what it means."
+    )
+    assert dated(text, date(2023, 11, 22)) == [("diplomatic", date(2023, 11, 15), "day")]
+
+
+def test_a_yearless_day_takes_the_year_named_before_it_or_of_a_past_verb():
+    got = find_dates(
+        "In April 2019, China said all fentanyl-related substances would be controlled from May 1.",
+        date(2020, 1, 16),
+    )
+    assert [r.date for r in got] == [date(2019, 4, 1), date(2019, 5, 1)]
+    got = find_dates("The retaliatory tariffs took effect March 10.", date(2026, 2, 27))
+    assert [r.date for r in got] == [date(2025, 3, 10)]
+    got = find_dates("The tariffs will take effect March 10.", date(2026, 2, 27))
+    assert [r.date for r in got] == [date(2026, 3, 10)]
+    got = find_dates("The controls took effect Sept. 1 last year.", date(2025, 6, 1))
+    assert [(r.date, r.precision) for r in got] == [(date(2024, 9, 1), "day")]
+    got = find_dates(
+        "They agreed in November 2023, and the group met the following January.", date(2025, 1, 1)
+    )
+    assert [(r.date, r.precision) for r in got] == [
+        (date(2023, 11, 1), "month"),
+        (date(2024, 1, 1), "month"),
+    ]
+
+
+def test_the_day_before_and_from_the_same_day():
+    text = (
+        "Negotiators ended their talks in Madrid on Monday.\n\n"
+        "The delegations first sat down for talks with China the day before in the Spanish "
+        "capital."
+    )
+    assert ("diplomatic", date(2025, 9, 14), "day") in dated(text, date(2025, 9, 16))
+    text = (
+        "BEIJING, Nov. 5 (Wire) -- China will stop collecting the extra tariffs on US farm goods "
+        "starting from Nov. 10, the tariff commission said on Wednesday.\n\n"
+        "From the same day, the 24 percent additional tariff on U.S. goods will stay suspended."
+    )
+    got = dated(text, date(2025, 11, 5))
+    assert got.count(("trade_policy", date(2025, 11, 10), "day")) == 2
+
+
+def test_a_start_with_a_weekday_is_an_effective_day_and_an_act_that_ended_on_a_day_is_dated():
+    text = (
+        "Signed last Saturday, that order imposed an additional 10% tariff on all imports from "
+        "China starting Tuesday."
+    )
+    assert dated(text, date(2025, 2, 8)) == [("trade_policy", date(2025, 2, 4), "day")]
+    text = "That duty-free exemption ended last Friday for goods shipped from mainland China."
+    assert dated(text, date(2025, 5, 6)) == [("trade_policy", date(2025, 5, 2), "day")]
+    # the period a figure covers is still no date of an act
+    got = resolve("Deaths in the 12 months ended Sept. 30 fell.", date(2025, 2, 1), anchor=0)
+    assert got.basis == "published"
+
+
+def test_a_phrase_after_a_reference_leaves_a_dated_act_alone():
+    text = (
+        "Trump unveiled reciprocal tariffs on April 2.\n\n"
+        "A week after unveiling them, Trump lifted the rate on Chinese goods to 125%, a step "
+        "that took effect on April 10."
+    )
+    assert ("trade_policy", date(2025, 4, 10), "day") in dated(text, date(2025, 5, 12))

@@ -1016,3 +1016,59 @@ def test_counterfactuals_shares_powers_and_unknown_speakers_are_no_acts():
         "in 2015, with synthetic opioids involved in 9,580 of those deaths."
     )
     assert "public_health" in types(sentence)
+
+
+def test_more_wordings_from_the_third_round():
+    for sentence, kind in (
+        ("On March 4, the tariff on all Chinese goods doubled to 20 percent.", "trade_policy"),
+        ("He doubled it to 20% a month later.", "trade_policy"),
+        ("Trump first imposed it at 10% in February under emergency powers.", "trade_policy"),
+        ("The per-item charge is set to rise to $200 on June 1.", "trade_policy"),
+        (
+            "The suspension of the de minimis exemption took effect at 12:01 a.m. Friday.",
+            "trade_policy",
+        ),
+        (
+            "Controls on carfentanil, a tranquilizer for large animals roughly 100 times as "
+            "potent as fentanyl, took effect in China on March 1.",
+            "enforcement",
+        ),
+        ("In February, NPP and 4-ANPP came under Chinese control.", "enforcement"),
+        (
+            "In August the U.S. trade representative opened an investigation into China's "
+            "intellectual property practices.",
+            "trade_policy",
+        ),
+        ("The negotiations with China got under way on Saturday morning.", "diplomatic"),
+        ("Formal talks between the delegations followed the next morning.", "diplomatic"),
+        ("The leaders also launched a new Comprehensive Dialogue framework.", "diplomatic"),
+        ("In London the two sides settled on a framework to carry out the truce.", "diplomatic"),
+        (
+            "The adjustments implement the consensus reached by the heads of state of China and "
+            "the United States.",
+            "diplomatic",
+        ),
+        ("The orders follow a White House fact sheet, released on Saturday.", "diplomatic"),
+        (
+            "In May 2024, the CDC reported the first annual decline, putting the provisional "
+            "2023 toll at 107,543.",
+            "public_health",
+        ),
+        (
+            "Federal health officials reported in May that overdose deaths fell about 27%.",
+            "public_health",
+        ),
+        (
+            "Beijing announced that it would keep suspending 24 points of its retaliatory duty.",
+            "trade_policy",
+        ),
+    ):
+        assert kind in types(sentence), sentence
+    # an estimate put at a figure in passing is no release
+    sentence = "Provisional CDC estimates put US overdose deaths at roughly 111,000 last year."
+    assert "public_health" not in types(sentence)
+
+
+def test_a_source_in_a_reference_list_is_no_act():
+    line = "DEA statement on Chinese scheduling controls for NPP and 4-ANPP (2018)."
+    assert extract_from_text(line, PUB, title="Sources") == []
