@@ -180,7 +180,8 @@ _LEGAL = (
     r"International Emergency Economic Powers Act"
 )
 _SEIZE = (
-    r"\b(?:seized|seizes|confiscated|intercepted)\b|\b(?:seizure|seizures) of\b|"
+    r"\b(?:seized|seizes)\b(?!\s+(?:on|upon)\b)|\b(?:confiscated|intercepted)\b|"
+    r"\b(?:seizure|seizures) of\b|"
     r"\bmade (?:a |the )?(?:seizure|bust)|"
     r"\b(?:found|discovered|uncovered|recovered|caught)\s+"
     r"(?:more than |nearly |about |over |some )?"
@@ -503,14 +504,15 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
         "trade_policy",
-        "tariffs took effect",
+        "tariffs changed",
         # "Tariffs of 25 percent on imported steel and 10 percent on aluminum, which ..., took
-        # effect just after midnight on Friday": a long subject, then the change
+        # effect just after midnight on Friday": a long subject, then the change (anchored at
+        # the verb in `classify`, where the change's own date phrase is)
         r"^\W*(?:[^,;]{1,40},\s+)?(?:[\w$%.'’-]+\s+){0,5}?(?:tariffs?|duties|duty|levies|levy)\b"
-        r"[^;]{0,200}?\s(?:took effect|take effect|took hold|kicked in|went into effect|"
+        r"[^;]{0,200}?\s(?:took effect|took hold|kicked in|went into effect|"
         r"came into force|entered into force|(?:was|were) (?:suspended|lifted|raised|cut|halved|"
         r"doubled|reduced))\b",
-        "effect hold kicked force suspen lifted raised halved double reduce",
+        "effect hold kicked force suspen lifted raised halved double reduce cut",
     ),
     _r(
         "trade_policy",
@@ -980,6 +982,11 @@ NON_EVENT_START = re.compile(
     r"ministers) (?:also )?(?:discussed|touched on|reviewed|exchanged views)\b|\s*nothing in\b|"
     # "Had the talks failed, ...": a counterfactual; "Over the past year, ...": an aggregate
     r"\s*had (?:the|it|they|he|she|we|beijing|washington|china)\b|\s*none of\b|"
+    # what a law lets an office do: "Section 122 lets a president impose duties"
+    r"\s*(?:section \d+|the law|the statute|the act|ieepa)\s+(?:lets|allows|permits|enables|"
+    r"authori[sz]es)\b|"
+    # a podcast's chapter marker: "[02:15] Pomp and protocol: ..."
+    r"\s*\[\d{1,2}:\d{2}(?::\d{2})?\]|"
     # "Roughly 74,700 of those deaths involved synthetic opioids": a share of a count
     r"\s*(?:roughly |about |nearly |almost |some |more than )?[\d,.]+ of (?:those|these) "
     r"(?:deaths|overdoses|fatalities)\b|"
@@ -1014,7 +1021,8 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
         r"would like to|wants? to know|waiting to see|remains to be seen|had been expected to|"
-        r"(?:is|are|was|were) hoping|"
+        r"(?:is|are|was|were) hoping|(?:has|have) not been (?:scheduled|set|announced)|"
+        r"\bunless\b|\bthat if\b|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
         r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
     ),
@@ -1033,7 +1041,8 @@ COMMENTARY = re.compile(  # behind a first-character test (speed)
         r"\bsaid (?:(?:a|an|one) |(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}),\s+(?:an? |the )?)"
         rf"(?:[\w-]+ ){{0,4}}?{_ROLE}|"
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
-        r"(?:\s+who\s+[^,.;]{1,50}?)?\s+(?:said|say|says|argue|argued|warned|noted|believe|"
+        r"(?:\s+who\s+[^,.;]{1,50}?)?(?:\s+(?:also|now|widely|generally))?\s+"
+        r"(?:said|say|says|argue|argued|warned|noted|believe|"
         r"cautioned|expect|expected|predicted|think)\b|"
         r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
         r"researchers) (?:say|said|says|argue|believe)\s*,|"
@@ -1051,7 +1060,8 @@ _REACTION = re.compile(
     r"\b(?:some|several|many|other|a group of)\s+(?:[\w-]+\s+)?(?:lawmakers|senators|"
     r"legislators|members of congress|republicans|democrats)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:have\s+|has\s+)?"
-    r"(?:called|urged|demanded|pressed|criticized|argued|said|warned)\b",
+    r"(?:called|urged|demanded|pressed|criticized|argued|said|warned|cheered|welcomed|praised|"
+    r"applauded|hailed)\b",
     re.IGNORECASE,
 )
 _REACTORS = (
@@ -1284,7 +1294,8 @@ _UNDER = re.compile(
 _AIMED = re.compile(
     r"\b(?:excuse|pretext|attempt|effort|bid|trying|tries|seeking|seeks)\s+to\s+$|"
     # "a clause that would allow the president to raise the tariff": a power, not its use
-    r"\b(?:would|could|may|might) (?:allow|let|enable|permit)\b[^.;]{0,40}$",
+    r"\b(?:would|could|may|might) (?:allow|let|enable|permit)\b[^.;]{0,40}$|"
+    r"\b(?:lets|allows|permits|enables)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 #: The tariff whose rate "rose to 25%" (named before the move).
@@ -1426,6 +1437,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
             start = m.start()
+            if rule.label == "tariffs changed":
+                start = m.end()  # the verb after a long subject, not the subject
             if rule.label == "overdose figures attributed":
                 # "Overdose deaths fell 27% in 2024, the CDC reported in May": the release,
                 # anchored at the reporting verb (its date phrase follows it)
@@ -1475,6 +1488,15 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             h
             for h in hits
             if h.event_type != "diplomatic" or not _REBUTTAL_AT.match(sentence, h.start)
+        ]
+    changed = [h.start for h in hits if h.label == "tariffs changed"]
+    if changed:  # the change after a long subject: the subject's own clauses are no acts
+        hits = [
+            h
+            for h in hits
+            if h.event_type != "trade_policy"
+            or h.label == "tariffs changed"
+            or h.start > changed[0]
         ]
     if any(h.label == "entity list removal for drug control" for h in hits):
         hits = [h for h in hits if h.label != "export controls"]

@@ -442,6 +442,12 @@ _NOMINAL = re.compile(
 )
 
 
+#: A main verb in the past tense ("lowered", "began") before an effective day.
+_PAST_MAIN = re.compile(
+    r"\b(?:lowered|raised|cut|imposed|lifted|began|started|signed|announced|ordered|set|"
+    r"reduced|increased|suspended|extended)\b",
+    re.IGNORECASE,
+)
 #: A relative clause in the past tense right before the phrase.
 _PAST_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?(?:\w+ed|broke|began|took|came|went|met|fell|"
@@ -492,7 +498,16 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
                 r is not None
                 and r.date > pub
                 and kind in ("md", "dm")
-                and _PAST_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+                and (
+                    _PAST_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+                    # "lowered the tariff to 10 percent, effective Nov. 10" in a story of
+                    # February: an effective day months ahead of a past act is last year's
+                    or (
+                        r.date > pub + timedelta(days=90)
+                        and _STARTING.search(sentence, max(0, m.start() - 16), m.start())
+                        and _PAST_MAIN.search(sentence, max(0, m.start() - 120), m.start())
+                    )
+                )
             ):  # "which took effect March 10" (published in February): last year's
                 r = Resolved(
                     _safe(r.date.year - 1, r.date.month, r.date.day) or r.date,
@@ -558,8 +573,8 @@ def _anchor_years(found: list[Resolved], pub: date) -> list[Resolved]:
 
 
 _FOLLOWING = re.compile(
-    r"\bthe following (?P<mon>january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b",
+    r"\bthe following (?:(?P<mon>january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|(?P<unit>month|year))\b",
     re.IGNORECASE,
 )
 
@@ -573,8 +588,16 @@ def _following(sentence: str, found: list[Resolved]) -> list[Resolved]:
         if not before or any(r.start < m.end() and m.start() < r.end for r in found):
             continue
         base = before[-1].date
-        month = MONTHS[m.group("mon").lower()]
-        year = base.year + (1 if month <= base.month else 0)
+        if m.group("unit") and m.group("unit").lower() == "year":
+            out.append(
+                Resolved(date(base.year + 1, 1, 1), "year", "relative", m.start(), m.end(), m[0])
+            )
+            continue
+        if m.group("unit"):  # the following month
+            month, year = (1, base.year + 1) if base.month == 12 else (base.month + 1, base.year)
+        else:
+            month = MONTHS[m.group("mon").lower()]
+            year = base.year + (1 if month <= base.month else 0)
         out.append(Resolved(date(year, month, 1), "month", "relative", m.start(), m.end(), m[0]))
     out.sort(key=lambda r: r.start)
     return out

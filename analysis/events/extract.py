@@ -143,7 +143,8 @@ _TAKES_EFFECT = re.compile(
     re.I,
 )
 _SAME_DAY = re.compile(
-    r"\b(?:on the same day|the same day|that day|that same day|on the day(?! (?:after|before)))\b",
+    r"\b(?:on the same (?:day|date)|the same (?:day|date|evening|morning|afternoon|night)|that day|"
+    r"that same day|on the day(?! (?:after|before)))\b",
     re.I,
 )
 _SAME_MONTH = re.compile(r"\b(?:in )?(?:the same month|that same month|that month)\b", re.I)
@@ -275,9 +276,10 @@ def extract_from_text(
                 if cue and (next_day or day_before or _SAME_DAY.search(sent))
                 else None
             )
-            if cue and last_dated is not None and _FROM_SAME_DAY.search(sent):
+            from_same = cue and last_dated is not None and _FROM_SAME_DAY.search(sent)
+            if from_same:
                 last_day = last_dated  # "From the same day, ...": the day the act before starts
-            if last_day is not None and next_day:  # "The next day, ...", "hit back the next day"
+            if last_day is not None and next_day and not from_same:  # "The next day, ..."
                 context = Resolved(last_day.date + timedelta(days=1), "day", "relative")
             elif last_day is not None and day_before:  # "first sat down the day before"
                 context = Resolved(last_day.date - timedelta(days=1), "day", "relative")
@@ -299,6 +301,8 @@ def extract_from_text(
                 else:
                     base = _last_date(recent(), day) or last_when
                 opening = _counted_on(later, base) if base is not None else None
+                if opening is not None and later.start() > 3:
+                    opening = replace(opening, end=0)  # "The cuts kick in two days later"
                 own = find_dates(sent, day)
                 if any(0 <= r.start - later.end() <= 15 for r in own) or (
                     later.start() > 3 and own
@@ -484,7 +488,8 @@ _DAY_BEFORE = re.compile(
 )
 #: "From the same day, the 24% tariff will stay suspended": the day the act before takes effect.
 _FROM_SAME_DAY = re.compile(
-    r"\b(?:from|starting|effective|beginning)(?: on)? (?:the same day|that day|that same day)\b",
+    r"\b(?:from|starting|effective|beginning)(?: on)? (?:the same (?:day|date)|that day|"
+    r"that same day)\b",
     re.IGNORECASE,
 )
 #: "At that meeting, the two leaders agreed ...": the date of the event named before.
@@ -793,6 +798,7 @@ _TAKES_EFFECT_TYPES = frozenset({"trade_policy", "enforcement"})
 #: The words right before a date phrase that make it the day an act takes effect.
 _EFFECT_CUE = re.compile(
     r"(?:(?:take|takes|took|taking) effect|(?:come|comes|came|go|goes|went) into (?:effect|force)|"
+    r"kick(?:s|ed)? in|took hold|(?:entered|enters) into force|"
     r"effective|starting|beginning|from|as of|due(?: to take effect)?|in force from)"
     r"\s+(?:at [\d:.]+\s*[ap]\.?\s?m\.?\s+(?:\w+\s+(?:time\s+)?)?)?(?:on\s+)?$",
     re.IGNORECASE,
@@ -935,7 +941,7 @@ def _last_subject(found: list[Mention]) -> Entity | None:
 
 #: Acts worded without their maker ("the tariff took effect"): the article's first actor made them.
 _IMPLICIT_ACTOR = frozenset(
-    ["tariffs took effect", "tariff rate changed", "tariff change took effect"]
+    ["tariffs took effect", "tariffs changed", "tariff rate changed", "tariff change took effect"]
 )
 
 

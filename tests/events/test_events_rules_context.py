@@ -249,3 +249,39 @@ def test_a_phrase_after_a_reference_leaves_a_dated_act_alone():
         "that took effect on April 10."
     )
     assert ("trade_policy", date(2025, 4, 10), "day") in dated(text, date(2025, 5, 12))
+
+
+def test_spans_inside_a_sentence_and_same_evening_and_following_month():
+    text = (
+        "Geneva negotiators announced the cuts on May 12.\n\n"
+        "The reductions kick in two days later, leaving the reciprocal rate at 10% on each side."
+    )
+    assert ("trade_policy", date(2025, 5, 14), "day") in dated(text, date(2025, 5, 20))
+    text = (
+        "In August last year the ministry announced controls on three more fentanyl precursors, "
+        "which took effect the following month."
+    )
+    assert ("enforcement", date(2024, 9, 1), "month") in dated(text, date(2025, 6, 20))
+    text = (
+        "The Supreme Court ruled on Friday that the law does not authorize tariffs.\n\n"
+        "Greer issued a statement on China the same evening defending the tariffs."
+    )
+    assert ("diplomatic", date(2026, 2, 20), "day") in dated(text, date(2026, 2, 25))
+
+
+def test_an_effective_day_months_ahead_of_a_past_act_is_last_years():
+    text = (
+        "Washington lowered the fentanyl tariff on Chinese goods to 10 percent, effective Nov. 10."
+    )
+    assert dated(text, date(2026, 2, 5)) == [("trade_policy", date(2025, 11, 10), "day")]
+    # a start days ahead of a past announcement still looks ahead
+    text = "Trump signed a proclamation imposing a 10% surcharge, starting Tuesday."
+    assert dated(text, date(2025, 6, 12)) == [("trade_policy", date(2025, 6, 17), "day")]
+
+
+def test_the_change_after_a_long_subject_is_dated_by_its_own_phrase():
+    text = (
+        "The 15 percent tariff that Washington has charged since September on $120 billion of "
+        "Chinese imports was cut in half, to 7.5 percent, on Friday."
+    )
+    assert dated(text, date(2020, 2, 15)) == [("trade_policy", date(2020, 2, 14), "day")]

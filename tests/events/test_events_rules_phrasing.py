@@ -1072,3 +1072,18 @@ def test_more_wordings_from_the_third_round():
 def test_a_source_in_a_reference_list_is_no_act():
     line = "DEA statement on Chinese scheduling controls for NPP and 4-ANPP (2018)."
     assert extract_from_text(line, PUB, title="Sources") == []
+
+
+def test_idioms_chapter_markers_powers_and_conditions_are_no_acts():
+    for sentence in (
+        "Chinese commentators have seized on the figures.",
+        "[02:15] Pomp and protocol: how this visit compared with Trump's first trip to Beijing.",
+        "The next round of talks with China has not been scheduled.",
+        "Section 122 lets a president impose duties of up to 15 percent for 150 days.",
+        "Some lawmakers cheered the ruling against the tariffs.",
+        "The surcharge runs out around July 24 unless Congress extends it.",
+        "Analysts also expect the administration to raise the tariff on Chinese goods.",
+        "Trump has warned that if the talks fail, he could extend tariffs to all Chinese goods.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    assert "enforcement" in types("Customs officers seized 40 kilograms of fentanyl on Monday.")
