@@ -74,7 +74,7 @@ _TARIFF = (
     r"rate of [\d.]+\s*(?:%|percent)|"
     r"surcharges?\b|(?:port|docking|vessel|berthing) fees|"
     r"fees on (?:[\w-]+ ){0,3}(?:ships|vessels)|"
-    r"(?:higher|additional|extra|retaliatory|punitive) rate\b|"
+    r"(?:higher|additional|extra|retaliatory|punitive|lower|reduced|new|baseline) rate\b|"
     r"(?:china|chinese|baseline|reciprocal|country-specific|headline) rates?\b|rate on\b|"
     r"lists? [1-4][ab]?\b|(?:additional|extra) [\d.]+ ?(?:%|percent|percentage points)|"
     r"(?:flat|per-item|specific) (?:charge|fee|duty|rate)s?\b|"
@@ -252,7 +252,7 @@ _RELEASE = alt(
 )
 _DATA = (
     r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
-    r"(?:data|figures|statistics|estimates|numbers|counts?|report|update)|"
+    r"(?:data|figures|statistics|estimates?|numbers|counts?|report|update)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
 #: A tariff named first and then acted on in a relative clause ("the tariff, which Trump doubled
@@ -277,12 +277,12 @@ _CHANGE = (
 _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a |an )?(?:[\w-]+ )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
-    r"(?:needs|needed|needing) (?:a |an )?(?:export )?licen[cs]es?|"
+    r"(?:needs|needed|needing) (?:a |an )?(?:[\w-]+ )?licen[cs]es?|"
     r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?|"
     r"requirements? for (?:an? )?(?:export )?licen[cs]es?"
 )
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
-_COOPERATION = r"cooperation|communications|talks|dialogue|channels|contacts|exchanges"
+_COOPERATION = r"cooperation|communications|talks|dialogue|channels?|contacts|exchanges"
 _MEET = (
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)|"
@@ -327,7 +327,7 @@ _MEET_MORE = (
     (r"spent (?:[\w-]+ ){1,8}?(?:with|in talks|meeting|negotiating)\b", "spent"),
     (r"conven(?:e|es|ing)\b", "conven"),
     (
-        r"(?:talks|negotiations|meeting|session|round)\b(?:\W+[\w'’-]+){0,5}?\W+"
+        r"(?:talks|negotiations|meeting|session|round)\b(?:\W+[\w.'’-]+){0,8}?\W+"
         r"(?:got under\s?way|followed|opened|were held|was held)\b",
         "under underw follow opened held",
     ),
@@ -431,7 +431,7 @@ _AGREE_MORE = (
         r"settled on) "
         r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?[\"“]?(?:[\w-]+ ){0,2}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
-        r"accord)",
+        r"accord|bargain)",
         "produc yielde hammer clinch forged reache struck agreed settle",
     ),
     (
@@ -511,8 +511,9 @@ RULES: tuple[Rule, ...] = (
         r"^\W*(?:[^,;]{1,40},\s+)?(?:[\w$%.'’-]+\s+){0,5}?(?:tariffs?|duties|duty|levies|levy)\b"
         r"[^;]{0,200}?\s(?:took effect|took hold|kicked in|went into effect|"
         r"came into force|entered into force|(?:was|were) (?:suspended|lifted|raised|cut|halved|"
-        r"doubled|reduced))\b",
-        "effect hold kicked force suspen lifted raised halved double reduce cut",
+        r"doubled|reduced)|(?:is|are) (?:set|due|scheduled) to (?:follow|take effect|kick in|begin|"
+        r"start))\b",
+        "effect hold kicked force suspen lifted raised halved double reduce cut follow",
     ),
     _r(
         "trade_policy",
@@ -538,14 +539,16 @@ RULES: tuple[Rule, ...] = (
         "tariff rate changed",
         # the move only; the tariff named before it is checked in `classify` (speed)
         r"\b(?:rose|rises|rise|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
-        r"went down|doubled|tripled|quadrupled|halved)\s+(?:[\w-]+\s+){0,3}?"
+        r"went down|doubled|tripled|quadrupled|halved|drops|climbs|jumps)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+(?:[\d.]+\s*(?:%|percent)|\$[\d.,]+)"
         r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc|doubl|tripl|halv)\w* (?:it|them|the rate|"
         r"the total|the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)"
-        r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)",
+        r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)"
+        r"|\b(?:it|they) (?:was|were) (?:cut|raised|lowered|reduced|doubled|halved|increased) to "
+        r"[\d.]+\s*(?:%|percent)",
         "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
         "pushin raisin raise cut cuttin lower reduce double triple quadru halved halve impose "
-        "imposi",
+        "imposi drops climbs jumps",
     ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT_FAR, 16), _G_TARIFF),
     _r(
@@ -572,7 +575,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "tariff rate kept",
-        r"\b(?:keep|keeps|kept|maintain\w*)\b(?:\W+[\w-]+){0,6}?\W+(?:tariffs?|duties|rate)\b"
+        r"\b(?:keep|keeps|kept|maintain\w*|hold|holds|held|holding)\b(?:\W+[\w-]+){0,6}?\W+"
+        r"(?:tariffs?|duties|rate)\b"
         r"(?:\W+[\w-]+){0,4}?\W+at\s+[\d.]+\s*(?:%|percent)",
         _G_TARIFF,
     ),
@@ -594,7 +598,9 @@ RULES: tuple[Rule, ...] = (
         "trade investigation opened",
         either(
             r"launch|open|initiat|start|began|begin",
-            r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
+            r"(?:probe|investigation|inquiry|review) (?:into|of)\b|"
+            r"(?:probe|investigation|inquiry) (?:that )?(?:the |its )?(?:[\w.'’-]+ ){0,3}?"
+            r"(?:opened|launched|started|initiated)\b",
             16,
         ),
         "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia opened",
@@ -755,6 +761,7 @@ RULES: tuple[Rule, ...] = (
                 "cdc nchs agency center",
             ),
             (
+                r"(?<!figures )(?<!estimates )"
                 r"\b(?:put|puts|putting) (?:the )?(?:(?:provisional|final|preliminary|\d{4}) ){0,2}"
                 r"(?:toll|count|number|figure|"
                 r"total|calendar \d{4}|deaths|overdose deaths) (?:at|near|around)\b",
@@ -776,7 +783,7 @@ RULES: tuple[Rule, ...] = (
             (
                 r"\b(?:published|released|issued|put out)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
                 r"(?:count|tally|estimates?|figures|data|numbers)\b",
-                "publis releas issued",
+                "publis releas issued put",
             ),
         )
     ),
@@ -784,8 +791,9 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose figures attributed",
         r"(?<=,\s)(?:the\s+)?(?:CDC|NCHS|Centers for Disease Control and Prevention|"
-        r"Centers for Disease Control|National Center for Health Statistics|agency)\s+"
-        r"(?:reported|said|estimated|announced|found)\b",
+        r"Centers for Disease Control|National Center for Health Statistics|agency|"
+        r"(?:federal |U\.S\. )?health officials|(?:federal )?government)\s+"
+        r"(?:reported|said|estimated|announced|found|confirmed)\b",
         "cdc nchs center statis agency",
     ),
     _r(
@@ -828,6 +836,13 @@ RULES: tuple[Rule, ...] = (
         "speak spoke talked call phone video teleph",
     ),
     *(_r("diplomatic", "meeting or talks", _w(rx), gate) for rx, gate in _MEET_MORE),
+    _r(
+        "diplomatic",
+        "joint statement",
+        r"\b(?:issued|released|published|put out|signed|agreed)\s+(?:a |their |the )?joint "
+        r"(?:statement|declaration|communiqu[eé])",
+        "joint",
+    ),
     _r(
         "diplomatic",
         "visit",
@@ -985,6 +1000,8 @@ NON_EVENT_START = re.compile(
     # what a law lets an office do: "Section 122 lets a president impose duties"
     r"\s*(?:section \d+|the law|the statute|the act|ieepa)\s+(?:lets|allows|permits|enables|"
     r"authori[sz]es)\b|"
+    # lawyers' readings: "Trade lawyers say the proposed list ..."
+    r"\s*(?:some |many )?(?:trade )?lawyers (?:say|said|note|noted|expect)\b|"
     # a podcast's chapter marker: "[02:15] Pomp and protocol: ..."
     r"\s*\[\d{1,2}:\d{2}(?::\d{2})?\]|"
     # "Roughly 74,700 of those deaths involved synthetic opioids": a share of a count
@@ -1020,7 +1037,8 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"in (?:our|my) view|we (?:think|believe|expect)|(?:is|are|was|were) (?:un)?likely to|"
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
-        r"would like to|wants? to know|waiting to see|remains to be seen|had been expected to|"
+        r"would like (?:\w+ )?to|wants? to know|waiting to see|remains to be seen|"
+        r"had been expected to|did not say when|didn't say when|"
         r"(?:is|are|was|were) hoping|(?:has|have) not been (?:scheduled|set|announced)|"
         r"\bunless\b|\bthat if\b|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
@@ -1043,7 +1061,9 @@ COMMENTARY = re.compile(  # behind a first-character test (speed)
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
         r"(?:\s+who\s+[^,.;]{1,50}?)?(?:\s+(?:also|now|widely|generally))?\s+"
         r"(?:said|say|says|argue|argued|warned|noted|believe|"
-        r"cautioned|expect|expected|predicted|think)\b|"
+        r"cautioned|expect|expected|predicted|think|counter|contend)\b|"
+        # testimony at a hearing: "Whitcombe told the panel that ..."
+        r"\btold (?:the |a )?(?:panel|committee|subcommittee|hearing|lawmakers|senators)\b|"
         r",\s*(?:\w+ ){0,2}(?:chemists|scientists|analysts|experts|economists|critics|observers|"
         r"researchers) (?:say|said|says|argue|believe)\s*,|"
         r"\b(?:commentators|pundits|state media)\b[^.]{0,20}\b(?:framed|described|called|hailed|"
@@ -1087,6 +1107,9 @@ _UNCLEAR = re.compile(
 )
 _SPEECH_WORDS = (
     "said",
+    "told",
+    "counter",
+    "contend",
     "caution",
     "expect",
     "predicted",
@@ -1161,7 +1184,7 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
         r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|hoping|in the past|"
-        r"(?:has|have|had) kept \w+ing|piecemeal)\b",
+        r"(?:has|have|had) kept \w+ing|piecemeal|(?:several|many|multiple) times)\b",
     ),
     re.IGNORECASE,
 )
@@ -1298,6 +1321,11 @@ _AIMED = re.compile(
     r"\b(?:lets|allows|permits|enables)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: Rate moves whose own words name the tariff ("raised it to 15%"), no tariff needed before.
+_MOVE_NAMES_TARIFF = (
+    "tak", "bring", "lift", "push", "rais", "cut", "lower", "reduc", "doubl", "tripl", "halv",
+    "impos", "it ", "they ",
+)  # fmt: skip
 #: The tariff whose rate "rose to 25%" (named before the move).
 _RATE_NAMED = re.compile(
     _TARIFF + r"|\brate on\b|\b(?:customs|import|levy) rate\b|\bper-item charges?\b|"
@@ -1414,22 +1442,9 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             ):
                 continue  # other listings are export controls (trade policy)
             if rule.label == "tariff rate changed":
-                named = m.group().lower().startswith(
-                    (
-                        "tak",
-                        "bring",
-                        "lift",
-                        "push",
-                        "rais",
-                        "cut",
-                        "lower",
-                        "reduc",
-                        "doubl",
-                        "tripl",
-                        "halv",
-                        "impos",
-                    )
-                ) or _RATE_NAMED.search(sentence, max(0, m.start() - 220), m.start())
+                named = m.group().lower().startswith(_MOVE_NAMES_TARIFF) or _RATE_NAMED.search(
+                    sentence, max(0, m.start() - 220), m.start()
+                )
                 if not named or (
                     average and _AVERAGE.search(sentence, max(0, m.start() - 220), m.start())
                 ):
@@ -1530,7 +1545,8 @@ def _has_status(sentence: str) -> bool:
 
 def _status_near(sentence: str, hit: Hit) -> bool:
     """Whether a status phrase ("remains in place") sits in the trigger's own clause."""
-    for m in (*STATUS.finditer(sentence), *_STATUS_MORE.finditer(sentence)):
+    near = [m for m in _STATUS_MORE.finditer(sentence) if abs(m.start() - hit.start) < 60]
+    for m in (*STATUS.finditer(sentence), *near):
         lo, hi = sorted((hit.start, m.start()))
         if not _STATUS_BREAK.search(sentence, lo, hi):
             return True

@@ -331,7 +331,7 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | Non
         if lead == "next" or (future and lead != "last" and month < pub.month):
             year += 1 if month <= pub.month else 0
         elif lead == "last" or (not future and month > pub.month):
-            year -= 1 if month >= pub.month else 0
+            year -= 1  # "last March", said in April: March of the year before
         return Resolved(date(year, month, 1), "month", "explicit", *span)
     if kind == "m_rel":
         shift = {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)

@@ -315,7 +315,10 @@ def extract_from_text(
                 # "Four months after the carfentanil listing, Beijing added ...": the act after
                 # the comma is counted on from the event named before, which the phrase only
                 # refers to (no verb of its own)
-                base = _last_date(recent(), day) or last_when
+                if after.group("unit")[0].lower() in "dw":  # counted from a day
+                    base = _last_day(recent(), day) or last_when or _last_date(recent(), day)
+                else:
+                    base = _last_date(recent(), day) or last_when
                 comma = sent.find(",", after.end(), after.end() + 120)
                 if (
                     base is not None

@@ -285,3 +285,15 @@ def test_the_change_after_a_long_subject_is_dated_by_its_own_phrase():
         "Chinese imports was cut in half, to 7.5 percent, on Friday."
     )
     assert dated(text, date(2020, 2, 15)) == [("trade_policy", date(2020, 2, 14), "day")]
+
+
+def test_last_month_name_is_the_year_before_and_spans_after_that_count_from_a_day():
+    got = find_dates("Last March, China added carfentanil to its list.", date(2018, 4, 2))
+    assert [r.date for r in got] == [date(2017, 3, 1)]
+    text = (
+        "China began requiring licences for 13 precursors on Nov. 10, after months of talks "
+        "since March.\n\n"
+        "Two days after that, FBI Director Kash Patel said China had agreed to bring seven "
+        "chemical companies under control."
+    )
+    assert ("enforcement", date(2025, 11, 12), "day") in dated(text, date(2025, 12, 16))

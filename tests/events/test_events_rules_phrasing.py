@@ -1087,3 +1087,69 @@ def test_idioms_chapter_markers_powers_and_conditions_are_no_acts():
     ):
         assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
     assert "enforcement" in types("Customs officers seized 40 kilograms of fentanyl on Monday.")
+
+
+def test_wordings_from_the_sixth_round():
+    for sentence, kind in (
+        ("It was cut to 10 percent from 20 percent on Nov. 10.", "trade_policy"),
+        (
+            "Starting today, the reciprocal duty on Chinese goods drops from 125% to 10%.",
+            "trade_policy",
+        ),
+        ("Duties on engines and other key auto parts are set to follow on May 3.", "trade_policy"),
+        ("The lower rate kicked in on Nov. 10.", "trade_policy"),
+        (
+            "The commission said it would hold its tariff on U.S. goods at 10 percent.",
+            "trade_policy",
+        ),
+        (
+            "In Geneva, the two governments issued a joint statement suspending the increases.",
+            "diplomatic",
+        ),
+        ("Beijing froze the counternarcotics channel in August 2022.", "diplomatic"),
+        ("Trump and Xi struck the bargain late last month at an air base in Busan.", "diplomatic"),
+        (
+            "The first session of the U.S.-China Counternarcotics Working Group got under way "
+            "this morning.",
+            "diplomatic",
+        ),
+        (
+            "Since Monday, exporters have needed a government licence to ship those 13 chemicals.",
+            "enforcement",
+        ),
+        (
+            "The memorandum grew out of an investigation the trade office opened last August into "
+            "Chinese technology transfer.",
+            "trade_policy",
+        ),
+        (
+            "Overdose deaths fell by a quarter last year, federal health officials reported "
+            "Wednesday.",
+            "public_health",
+        ),
+        ("The CDC put out its provisional estimate last May.", "public_health"),
+        (
+            "The CDC had published a provisional estimate of 80,391 deaths for 2024 last May.",
+            "public_health",
+        ),
+    ):
+        assert kind in types(sentence), sentence
+
+
+def test_testimony_lawyers_readings_repetition_and_wishes_are_no_acts():
+    for sentence in (
+        "Trade lawyers say the proposed list of Chinese products will be published soon.",
+        "Whitcombe told the panel that her members were paying more for imported steel.",
+        "Critics counter that the decline began well before any tariff was imposed.",
+        "China has tightened its drug-chemical controls several times under U.S. pressure.",
+        "Officials said the working group would meet again, but did not say when.",
+        "U.S. officials would like Beijing to go further by bringing more chemicals under control.",
+        "Provisional federal figures put overdose deaths at roughly 111,000 for the year.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # repetition far from the act leaves it alone
+    sentence = (
+        "In November 2023, the Commerce Department removed the ministry's forensic institute from "
+        "its Entity List, clearing the way for a working group that met several times in 2024."
+    )
+    assert "enforcement" in types(sentence)
