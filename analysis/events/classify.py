@@ -598,12 +598,18 @@ RULES: tuple[Rule, ...] = (
         "trade investigation opened",
         either(
             r"launch|open|initiat|start|began|begin",
-            r"(?:probe|investigation|inquiry|review) (?:into|of)\b|"
-            r"(?:probe|investigation|inquiry) (?:that )?(?:the |its )?(?:[\w.'’-]+ ){0,3}?"
-            r"(?:opened|launched|started|initiated)\b",
+            r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
             16,
         ),
         "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia opened",
+    ),
+    _r(
+        "trade_policy",
+        "trade investigation opened",
+        # "an investigation the trade office opened last August"
+        r"\b(?:probe|investigation|inquiry) (?:that )?(?:the |its )?(?:[\w.'’-]+ ){0,3}?"
+        r"(?:opened|launched|started|initiated)\b",
+        "probe inquir opened launch initia",
     ),
     _r(
         "trade_policy",
@@ -794,7 +800,7 @@ RULES: tuple[Rule, ...] = (
         r"Centers for Disease Control|National Center for Health Statistics|agency|"
         r"(?:federal |U\.S\. )?health officials|(?:federal )?government)\s+"
         r"(?:reported|said|estimated|announced|found|confirmed)\b",
-        "cdc nchs center statis agency",
+        "cdc nchs center statis agency health govern",
     ),
     _r(
         "public_health",
