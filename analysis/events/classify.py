@@ -82,7 +82,7 @@ _TARIFF = (
 )
 _UP = (
     r"impos|rais|hik|increas|doubl|slap|levied|levying|levy (?=a |an |the |new |extra |higher )|"
-    r"add|announc|reimpos|reinstat|set|put|"
+    r"add|announc|reimpos|reinstat|set|put|applies (?=an? )|"
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
@@ -576,8 +576,10 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff rate kept",
         r"\b(?:keep|keeps|kept|maintain\w*|hold|holds|held|holding)\b(?:\W+[\w-]+){0,6}?\W+"
-        r"(?:tariffs?|duties|rate)\b"
-        r"(?:\W+[\w-]+){0,4}?\W+at\s+[\d.]+\s*(?:%|percent)",
+        r"(?:tariffs?|duties|rate)\b(?:\W+[\w-]+){0,4}?\W+at\s+[\d.]+\s*(?:%|percent)|"
+        # "the tariff on $200 billion of Chinese goods would remain at 10 percent"
+        r"\b(?:tariffs?|duties|rate)\b(?:\W+[\w$.,-]+){0,8}?\W+(?:would|will) (?:remain|stay) at\s+"
+        r"[\d.]+\s*(?:%|percent)",
         _G_TARIFF,
     ),
     _r(
@@ -705,9 +707,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "enforcement",
-        "scheduling or licensing of chemicals",
-        rf"\b(?:controls?|curbs|restrictions|scheduling|listing)\s+(?:on|of)\s+"
-        rf"(?:[\w,'’-]+\s+){{0,4}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,20}}?\W+"
+        "chemical controls took effect",
+        rf"\b(?:controls?|curbs|restrictions|scheduling|listing|ban)\s+(?:on|of)\s+"
+        rf"(?:[\w,'’-]+\s+){{0,5}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,20}}?\W+"
         r"(?:took|take|takes|went into|came into|entered into) (?:effect|force)\b",
         "effect force",
     ),
@@ -1458,7 +1460,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
             start = m.start()
-            if rule.label == "tariffs changed":
+            if rule.label in ("tariffs changed", "chemical controls took effect"):
                 start = m.end()  # the verb after a long subject, not the subject
             if rule.label == "overdose figures attributed":
                 # "Overdose deaths fell 27% in 2024, the CDC reported in May": the release,

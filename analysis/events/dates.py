@@ -161,6 +161,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?:(?<=said )|(?<=says )|(?<=announced )|(?<=released )|(?<=published )|"
             r"(?<=reported )|(?<=issued )|(?<=signed )|(?<=ordered )|(?<=unveiled )|(?<=imposed )|"
             r"(?<=told )|(?<=statement )|(?<=interview )|(?<=briefing )|(?<=remarks )|"
+            r"(?<=numbers )|(?<=figures )|(?<=data )|(?<=estimates )|"
             r"(?<=speech )|(?<=conference )|(?<=starting )|(?<=effective ))"
             rf"{_WD}\b",
             re.I,
@@ -639,8 +640,9 @@ _EXTENDED_TO = re.compile(
 )
 #: Nouns naming an event: "Thursday's call" dates the call, and what was said during it.
 _EVENT_NOUN = re.compile(
-    r"['’]s\s+(?:\w+\s+)?(?:call|meeting|talks|summit|visit|announcement|decision|"
-    r"agreement|deal|ruling|order|statement|release|vote|session)\b",
+    r"['’]s\s+(?:[\w.]+\s+){0,2}?(?:call|meeting|talks|summit|visit|announcement|decision|"
+    r"agreement|deal|ruling|order|statement|release|vote|session|increase|cut|hike|tariffs?|"
+    r"duties|move|step)\b",
     re.IGNORECASE,
 )
 

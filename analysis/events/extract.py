@@ -238,6 +238,7 @@ def extract_from_text(
         stamp = _stamp_day(para, published) if len(para) <= _STAMP_MAX else None
         if stamp is not None:
             entry_day = stamp
+            lede.clear()  # an entry's acts are of its own day, not of the entry before
             idx += 1
             history.append((para, None))
             continue
@@ -339,7 +340,11 @@ def extract_from_text(
                     base = None  # "The probe comes four months after ...": from the story's day
                 start = base or Resolved(day, "day", "published")
                 after_day = (after.end(), _counted_on(after, start, back=True))
-            if context is not None and context.date > day and not (cue and _SAME_DAY.search(sent)):
+            if (
+                context is not None
+                and context.date > max(day, published)
+                and not (cue and _SAME_DAY.search(sent))
+            ):
                 context = None  # a later effective date is not when this sentence's act happened
             new = _sentence_events(
                 sent,

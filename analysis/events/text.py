@@ -160,6 +160,8 @@ STAMP = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?"
     r"|(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:,?\s+\d{4})?)(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?)?)"
+    # a dated heading of a factbox or timeline: "JULY 6 - THE FIRST SHOTS IN THE 301 FIGHT"
+    r"(?:\s*[-\u2013\u2014:]\s*(?-i:[^a-z]{2,100}))?"
     r"\W*$",
     re.IGNORECASE,
 )
@@ -213,9 +215,10 @@ def _flush(block: list[str], out: list[str]) -> None:
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
     if para[-1:] not in _TERMINAL_CHARS:
+        if len(para) < 120 and (len(para.split()) < 8 or para[:1].isalpha()) and STAMP.match(para):
+            out.append(para)
+            return
         if len(para) < 120 and len(para.split()) < 8:
-            if STAMP.match(para):
-                out.append(para)
             return
         if _headline(para):
             return

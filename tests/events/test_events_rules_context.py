@@ -297,3 +297,40 @@ def test_last_month_name_is_the_year_before_and_spans_after_that_count_from_a_da
         "chemical companies under control."
     )
     assert ("enforcement", date(2025, 11, 12), "day") in dated(text, date(2025, 12, 16))
+
+
+def test_dated_headings_of_a_factbox_date_the_entries_under_them():
+    text = (
+        "Following are key moments in the dispute this year:\n\n"
+        "MARCH 22 - SECTION 301 FINDINGS\n\n"
+        "* Trump signed a memorandum on March 22 directing USTR to propose tariffs on Chinese "
+        "goods.\n\n"
+        "* Global duties of 25 percent on steel took hold the following day.\n\n"
+        "APRIL 2 - FIRST CHINESE RETALIATION\n\n"
+        "* China's tariff commission put extra duties of 15 to 25 percent on 128 U.S. products."
+    )
+    got = dated(text, date(2018, 12, 2))
+    assert got == [
+        ("trade_policy", date(2018, 3, 22), "day"),
+        ("trade_policy", date(2018, 3, 23), "day"),
+        ("trade_policy", date(2018, 4, 2), "day"),
+    ]
+
+
+def test_a_ban_in_force_is_dated_by_its_start_and_a_possessive_day_by_its_act():
+    text = (
+        "A ban on all fentanyl-related substances, which Chinese officials announced in April, "
+        "came into force on May 1."
+    )
+    assert dated(text, date(2019, 6, 29)) == [("enforcement", date(2019, 5, 1), "day")]
+    got = resolve(
+        "Beijing's move answered Friday's U.S. increase of duties on Chinese imports.",
+        date(2019, 5, 14),
+        anchor=40,
+    )
+    assert got.date == date(2019, 5, 10)
+    got = find_dates(
+        "The CDC released provisional numbers Wednesday estimating 80,391 deaths.",
+        date(2025, 5, 15),
+    )
+    assert [r.date for r in got] == [date(2025, 5, 14)]

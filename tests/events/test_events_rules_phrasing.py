@@ -1153,3 +1153,14 @@ def test_testimony_lawyers_readings_repetition_and_wishes_are_no_acts():
         "its Entity List, clearing the way for a working group that met several times in 2024."
     )
     assert "enforcement" in types(sentence)
+
+
+def test_rates_that_would_remain_and_orders_that_apply_a_rate():
+    for sentence in (
+        "The White House said the tariff on $200 billion of Chinese goods would remain at 10 "
+        "percent.",
+        "Trump's executive order, signed on Wednesday, applies a 34 percent tariff to Chinese "
+        "goods.",
+    ):
+        assert "trade_policy" in types(sentence), sentence
+    assert types("That means it applies on top of existing Section 301 duties.") == set()
