@@ -1342,6 +1342,12 @@ _RATE_NAMED = re.compile(
 )
 #: Money named just before "charged": a price or duty, not a criminal charge; nor is a
 #: "politically charged" issue.
+#: "will be charged a reciprocal rate of 34%": money after "charged", not a criminal charge.
+_MONEY_AFTER = re.compile(
+    r"\W+(?:[\w\"“”-]+\W+){0,4}?(?:rates?|tariffs?|duties|duty|fees?|levies|levy|"
+    r"[\d.]+\s*(?:%|percent))",
+    re.IGNORECASE,
+)
 _CHARGED_ADJ = re.compile(r"\b(?:politically|highly|emotionally|most|so)\s+$", re.I)
 _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
@@ -1425,7 +1431,9 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if _AIMED.search(before):
                 continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
             if rule.label == "arrests or charges" and (
-                _MONEY_CHARGED.search(before) or _CHARGED_ADJ.search(before)
+                _MONEY_CHARGED.search(before)
+                or _CHARGED_ADJ.search(before)
+                or _MONEY_AFTER.match(sentence, m.end())
             ):
                 continue  # "the tariffs it has charged on farm products"
             if rule.event_type == "enforcement":

@@ -144,7 +144,8 @@ _TAKES_EFFECT = re.compile(
 )
 _SAME_DAY = re.compile(
     r"\b(?:on the same (?:day|date)|the same (?:day|date|evening|morning|afternoon|night)|that day|"
-    r"that same day|on the day(?! (?:after|before)))\b",
+    r"that same (?:day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"on the day(?! (?:after|before)))\b",
     re.I,
 )
 _SAME_MONTH = re.compile(r"\b(?:in )?(?:the same month|that same month|that month)\b", re.I)

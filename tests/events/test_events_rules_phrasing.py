@@ -1164,3 +1164,11 @@ def test_rates_that_would_remain_and_orders_that_apply_a_rate():
     ):
         assert "trade_policy" in types(sentence), sentence
     assert types("That means it applies on top of existing Section 301 duties.") == set()
+
+
+def test_goods_charged_a_rate_are_a_tariff_not_a_criminal_charge():
+    sentence = (
+        'Goods from China will be charged a country-specific "reciprocal" rate of 34% from April 9.'
+    )
+    assert "enforcement" not in types(sentence)
+    assert "enforcement" in types("Prosecutors charged two Chinese nationals with smuggling.")
