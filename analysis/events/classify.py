@@ -329,7 +329,7 @@ _MEET_MORE = (
     (
         r"(?:talks|negotiations|meeting|session|round)\b(?:\W+[\w.'’-]+){0,8}?\W+"
         r"(?:got under\s?way|followed|opened|were held|was held)\b",
-        "under underw follow opened held",
+        "talks negoti sessio round",
     ),
     (
         r"launch(?:ed|es|ing)? (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,2}(?:framework|dialogue|"
@@ -546,6 +546,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)"
         r"|\b(?:it|they) (?:was|were) (?:cut|raised|lowered|reduced|doubled|halved|increased) to "
         r"[\d.]+\s*(?:%|percent)",
+        "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
         "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
         "pushin raisin raise cut cuttin lower reduce double triple quadru halved halve impose "
         "imposi drops climbs jumps",
