@@ -204,17 +204,19 @@ def extract_from_text(
 ) -> list[Event]:
     """Events of one article body; `published` anchors relative dates ("on Friday").
 
-    A live-blog stamp or update line ("Tue 19:30 CEST", "UPDATE, May 15:") moves that anchor for
-    the paragraphs after it; "that July" or "in April that year" counts from the year named
-    before. An act is dated by the effective day its clause gives ("due to take effect on
-    September 1"), a timeline entry by its lead date, an act after "three days after" by
-    counting back. A future act without a date phrase takes the day a following sentence of its
-    paragraph says things take effect. Otherwise a sentence without a date phrase takes the last
-    date named earlier in its paragraph, or the previous event's date when it points back to it
-    ("on the same day", "the next day", "the same month", "also"), or the date of an event of
-    the same type dated in the LEDE_SPAN sentences before it; otherwise the publication day (its
-    week for hedged reports). A sentence without an actor, or with a pronoun subject, takes the
-    one of the sentences just before it, else the one named in the title.
+    A live-blog stamp, an update line ("Tue 19:30 CEST", "UPDATE, May 15:") or a factbox's dated
+    heading ("JULY 6 - THE FIRST SHOTS") moves that anchor for the paragraphs after it; "that
+    July" or "in April that year" counts from the year named before, and "Two days later", "Four
+    months after the listing," or "the day before" from the date named before. An act is dated
+    by the effective day its clause gives ("due to take effect on September 1"), a timeline
+    entry by its lead date, an act after "three days after" by counting back. A future act
+    without a date phrase takes the day a following sentence of its paragraph says things take
+    effect. Otherwise a sentence without a date phrase takes the last date named earlier in its
+    paragraph, or the previous event's date when it points back to it ("on the same day", "the
+    next day", "the same month", "also"), or the date of an event of the same type dated in the
+    LEDE_SPAN sentences before it; otherwise the publication day (its week for hedged reports).
+    A sentence without an actor, or with a pronoun subject, takes the one of the sentences just
+    before it, else the one named in the title.
 
     Speed: a paragraph none of whose words starts like a trigger is skipped without being split;
     dates and actors of earlier sentences are looked up only when a sentence needs them.
