@@ -38,6 +38,9 @@ class Rule:
     #: False when a negation inside the match is part of what it reports ("ruled that the law
     #: does not authorize tariffs")
     negatable: bool = True
+    #: True when the act is the verb the match ends with, after a long subject ("Tariffs of 25
+    #: percent on steel ..., which ..., took effect"): its date phrase is near the end
+    at_end: bool = False
 
 
 def _r(
@@ -48,6 +51,7 @@ def _r(
     strength: float = 0.8,
     *,
     negatable: bool = True,
+    at_end: bool = False,
 ) -> Rule:
     stems = frozenset(gate.split())
     odd = sorted(s for s in stems if not 3 <= len(s) <= 6)
@@ -61,6 +65,7 @@ def _r(
         strength,
         stems,
         negatable,
+        at_end,
     )
 
 
@@ -514,6 +519,7 @@ RULES: tuple[Rule, ...] = (
         r"doubled|reduced)|(?:is|are) (?:set|due|scheduled) to (?:follow|take effect|kick in|begin|"
         r"start))\b",
         "effect hold kicked force suspen lifted raised halved double reduce cut follow",
+        at_end=True,
     ),
     _r(
         "trade_policy",
@@ -713,6 +719,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:[\w,'’-]+\s+){{0,5}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,20}}?\W+"
         r"(?:took|take|takes|went into|came into|entered into) (?:effect|force)\b",
         "effect force",
+        at_end=True,
     ),
     _r(
         "enforcement",
@@ -1469,14 +1476,14 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
             start = m.start()
-            if rule.label in ("tariffs changed", "chemical controls took effect"):
+            if rule.at_end:
                 start = m.end()  # the verb after a long subject, not the subject
             if rule.label == "overdose figures attributed":
                 # "Overdose deaths fell 27% in 2024, the CDC reported in May": the release,
                 # anchored at the reporting verb (its date phrase follows it)
                 if not _HEALTH_SUBJECT.search(
                     sentence, max(0, m.start() - 120), m.start()
-                ) or not find_dates(sentence, _ANY_DAY):
+                ) or not _names_a_date(sentence):
                     continue  # "48,422 of those deaths, the agency said": figures restated
                 label, start = "overdose data release", m.end()
             if rule.label == "overdose figures reported":
@@ -1490,7 +1497,7 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     if _has_status(sentence):
         # "The tariff, which Trump doubled in March, still applies": the dated act in the
         # relative clause stays; "The 20% duty Trump imposed sits outside the truce" does not
-        dated = bool(find_dates(sentence, _ANY_DAY))
+        dated = _names_a_date(sentence)
         hits = [
             h
             for h in hits
@@ -1551,6 +1558,10 @@ _STATUS_BREAK = re.compile(
 
 
 _ANY_DAY = date(2000, 1, 1)  # only whether a sentence names a date is asked, not which
+
+
+def _names_a_date(sentence: str) -> bool:
+    return bool(find_dates(sentence, _ANY_DAY))
 
 
 def _has_status(sentence: str) -> bool:

@@ -162,11 +162,20 @@ _N_AFTER = re.compile(
 #: on (or back) from the date named just before; the phrase leads the sentence, so it dates the
 #: act over any phrase inside it.
 _LATER = re.compile(
-    r"\b(?:about |some |nearly |almost |just |only )?(?P<n>a|an|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier)\b",
+    rf"\b(?:about |some |nearly |almost |just |only )?(?P<n>{'|'.join(COUNTS)}|\d{{1,2}})\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>later|earlier)\b",
     re.IGNORECASE,
 )
+
+
+def _span_base(
+    m: re.Match[str], sents: list[str], day: date, last_when: Resolved | None
+) -> Resolved | None:
+    """The date a counted span starts from: days and weeks count from the last day named in
+    `sents` (else the last event's date), months and years from the last date of any precision."""
+    if m.group("unit")[0].lower() in "dw":
+        return _last_day(sents, day) or last_when or _last_date(sents, day)
+    return _last_date(sents, day) or last_when
 
 
 def _counted_on(m: re.Match[str], base: Resolved, *, back: bool = False) -> Resolved:
@@ -300,10 +309,7 @@ def extract_from_text(
             later = _LATER.search(sent) if cue else None
             opening = None
             if later is not None:  # "Two days later, ...": from the date named before
-                if later.group("unit")[0].lower() in "dw":  # counted from a day
-                    base = _last_day(recent(), day) or last_when or _last_date(recent(), day)
-                else:
-                    base = _last_date(recent(), day) or last_when
+                base = _span_base(later, recent(), day, last_when)
                 opening = _counted_on(later, base) if base is not None else None
                 if opening is not None and later.start() > 3:
                     opening = replace(opening, end=0)  # "The cuts kick in two days later"
@@ -319,10 +325,7 @@ def extract_from_text(
                 # "Four months after the carfentanil listing, Beijing added ...": the act after
                 # the comma is counted on from the event named before, which the phrase only
                 # refers to (no verb of its own)
-                if after.group("unit")[0].lower() in "dw":  # counted from a day
-                    base = _last_day(recent(), day) or last_when or _last_date(recent(), day)
-                else:
-                    base = _last_date(recent(), day) or last_when
+                base = _span_base(after, recent(), day, last_when)
                 comma = sent.find(",", after.end(), after.end() + 120)
                 if (
                     base is not None
