@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _parser  # the stdlib's own regex parser (first-character analysis)
+from re import _casefix, _parser  # the stdlib's regex parser and its extra case pairs
 
 #: Lines that are page furniture, not article text (links to other stories, footers, banners).
 BOILERPLATE = re.compile(
@@ -285,6 +285,67 @@ def trie_regex(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+#: Characters that Python's case-insensitive matching takes for an ASCII letter although
+#: `str.lower()` does not map them to it (dotless ı for "i", long ſ for "s").
+_FOLD = str.maketrans(
+    {chr(o): chr(k) for k, others in _casefix._EXTRA_CASES.items() if k < 128 for o in others}
+)
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased as case-insensitive regexes compare it to ASCII letters."""
+    low = text.lower()
+    return low if low.isascii() else low.translate(_FOLD)
+
+
+def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
+    """Lower-case ASCII strings a match of `regex` (case-insensitive) must contain: every group
+    holds at least one of its strings (3+ characters each), most selective group first.
+
+    A sentence in which some group has no string (`fold`ed) cannot match, so the regex need not
+    be run on it (a necessary condition, never sufficient).
+    """
+    groups = dict.fromkeys(_required(_parser.parse(regex, re.IGNORECASE)))
+    return tuple(
+        tuple(sorted(g, key=lambda w: (-len(w), w)))
+        for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
+    )
+
+
+_MIN_REQUIRED = 3
+
+
+def _required(items: Iterable) -> list[frozenset[str]]:
+    """Groups of strings one of which every match of parsed `items` contains (see above)."""
+    out: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL" and arg < 128:
+            run += chr(arg).lower()
+            continue
+        if len(run) >= _MIN_REQUIRED:
+            out.append(frozenset([run]))
+        run = ""
+        if name == "SUBPATTERN":
+            out += _required(arg[3])
+        elif name == "ATOMIC_GROUP":
+            out += _required(arg)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+            out += _required(arg[2])
+        elif name == "BRANCH":  # one string from each alternative's most selective group
+            picks = [_most_selective(_required(alt)) for alt in arg[1]]
+            if picks and all(picks):
+                out.append(frozenset().union(*picks))
+    if len(run) >= _MIN_REQUIRED:
+        out.append(frozenset([run]))
+    return out
+
+
+def _most_selective(groups: list[frozenset[str]]) -> frozenset[str] | None:
+    return max(groups, key=lambda g: (min(map(len, g)), -len(g)), default=None)
 
 
 def with_first_chars(regex: str) -> str:

@@ -23,3 +23,23 @@ def whitehouse(shared_data: Path) -> Path:
     if not folder.is_dir():
         pytest.skip(f"…/shared/data absent: {folder} not found")
     return folder
+
+
+@pytest.fixture(scope="session")
+def gold_texts(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Article bodies of the events gold set's pages (tests/data/events/pages), as ingested."""
+    import os
+
+    from analysis.sources.news import read_articles
+
+    old = os.environ.get("PRECURSOR_HOME")
+    os.environ["PRECURSOR_HOME"] = str(tmp_path_factory.mktemp("gold-home"))
+    try:
+        frame, errors = read_articles([Path(__file__).parents[1] / "data" / "events" / "pages"])
+    finally:
+        if old is None:
+            os.environ.pop("PRECURSOR_HOME", None)
+        else:
+            os.environ["PRECURSOR_HOME"] = old
+    assert not errors, errors[:3]
+    return list(frame["text"])

@@ -66,3 +66,45 @@ def test_first_character_lookahead_keeps_matches():
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     # a pattern that may start with any word character gets no lookahead
     assert with_first_chars(r"\w+ness") == r"\w+ness"
+
+
+def test_required_words_are_what_every_match_holds():
+    from analysis.events.text import required_words
+
+    regex = r"\b(?:impos|rais)\w*(?:\W+\w+){0,6}?\W+(?:tariffs?|duties)\b"
+    assert required_words(regex) == (("duties", "tariff"), ("impos", "rais"))
+    # optional parts and literals under three characters give no group; spaces count
+    assert required_words(r"(?:new )?(?:us|eu) rules?") == ((" rule",),)
+    # every match holds one of the alternatives' strings (the parser factors the shared "h")
+    assert required_words(r"\w+ness|met") == (("ness", "met"),)
+    assert required_words(r"(?:held|hold)+ talks") == ((" talks",), ("eld", "old"))
+    assert required_words(r"\w+(?:ed|s)\b") == ()
+
+
+def test_fold_meets_case_insensitive_regexes_on_ascii_letters():
+    import re
+
+    from analysis.events.text import fold
+
+    # Python's IGNORECASE takes the long s for "s" and the dotless i for "i"; lower() does not
+    assert re.search("seize", "ſeize", re.IGNORECASE)
+    assert "seize" in fold("ſeize") and "visit" in fold("VıSIT")
+    assert fold("Tariff") == "tariff"
+
+
+def test_rule_prefilter_never_drops_a_match(gold_texts):
+    """On every sentence of the gold pages, a rule whose regex matches has all its needs."""
+    from analysis.events.classify import RULES
+    from analysis.events.text import fold, sentences
+
+    checked = 0
+    for text in gold_texts:
+        for sent in sentences(text):
+            low = fold(sent)
+            for rule in RULES:
+                if rule.pattern.search(sent):
+                    checked += 1
+                    missing = [g for g in rule.needs if not any(w in low for w in g)]
+                    assert not missing, (rule.label, missing, sent)
+    assert checked > 1000
+    assert sum(bool(r.needs) for r in RULES) == len(RULES)
