@@ -298,7 +298,7 @@ _MEET = (
     r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
     r"(?:days?|rounds?) of (?:[\w-]+ )?(?:talks|negotiations|meetings|consultations)|"
     r"(?:a|the) (?:[\w'’-]+ ){0,2}meeting (?:of|between)|met|meet|meets|meeting with|"
-    r"will meet|held talks|hold talks|holds talks|talks with|spoke with|talked with|"
+    r"will meet|held talks|hold talks|holds talks|talks with|(?<!\bwe )spoke with|talked with|"
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
     r"sat down with|(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
@@ -850,7 +850,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "meeting or talks",
         _w(
-            r"speak with|spoke with|spoke by phone|talked with|talked by phone|call with|"
+            r"speak with|(?<!\bwe )spoke with|spoke by phone|talked with|talked by phone|call with|"
             r"phone call|video call|telephone call"
         ),
         "speak spoke talked call phone video teleph",
@@ -1203,7 +1203,8 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"\b(?:for years|for decades|for (?:several |many )?(?:months|weeks)|repeatedly|has long|"
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
-        r"have long|had long|in order to|aims to|hoped|hopes? (?:that|to)|hoping|in the past|"
+        r"have long|had long|(?:has|have) always|the better part of (?:a|the) (?:decade|year)|"
+        r"in order to|aims to|hoped|hopes? (?:that|to)|hoping|in the past|"
         r"(?:has|have|had) kept \w+ing|piecemeal|(?:several|many|multiple) times)\b",
     ),
     re.IGNORECASE,
@@ -1275,6 +1276,15 @@ _THREAT = re.compile(
     r"\b(?:threaten(?:s|ed|ing)?|threats? of|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
     re.IGNORECASE,
 )
+#: A threat inside the match: "answered the next day with a threat of an additional 100% tariff".
+_THREAT_IN = re.compile(r"\bthreat(?:s|en(?:s|ed|ing)?)?\b", re.IGNORECASE)
+#: A trigger word used as a noun for an act named before ("Even after the cut, ...").
+_REFERRED_NOUN = re.compile(
+    r"\b(?:after|since|before|following|despite|until)\s+the\s+$", re.IGNORECASE
+)
+#: A present-tense negation right after the trigger: a standing state, not an act ("The summit
+#: does not change the separate 10% tariff").
+_STATE_NEGATED = re.compile(r"\w*\s+(?:does|do)(?:\s+not\b|n't\b)", re.IGNORECASE)
 #: An act named as the object of a reaction ("condemned the indictments") is not itself reported.
 _REACTED_TO = re.compile(
     r"\b(?:welcomed|condemned|denounced|criticized|criticised|protested|rejected|opposed|"
@@ -1435,7 +1445,9 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 and _AVERAGE.search(sentence, max(0, m.start() - 25), m.end())
             ):
                 continue  # "the average US duty had climbed to 12%": a statistic
-            if event_type == "trade_policy" and _THREAT.search(before):
+            if event_type == "trade_policy" and (
+                _THREAT.search(before) or _THREAT_IN.search(m.group())
+            ):
                 label, event_type = "threatened tariffs", "diplomatic"
             if (whether and _WHETHER.search(sentence, max(0, m.start() - 200), m.start())) or (
                 unsaid and _UNSAID.search(sentence, max(0, m.start() - 80), m.end())
@@ -1445,6 +1457,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "Under the understanding reached at the summit": a deal referred to
             if _AIMED.search(before):
                 continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
+            if _REFERRED_NOUN.search(before) or _STATE_NEGATED.match(sentence, m.end()):
+                continue  # "Even after the cut, ...", "The summit does not change the tariff"
             if rule.label == "arrests or charges" and (
                 _MONEY_CHARGED.search(before)
                 or _CHARGED_ADJ.search(before)

@@ -692,6 +692,8 @@ def _sentence_events(
             # the participle is past: "announced in April" is not next April
             past = find_dates(sent[rel.start() : when.end], published)
             earlier = past[-1] if past and past[-1].date <= published else when
+            if hit.event_type == "diplomatic":
+                earlier = None  # "agreed to pause the controls it unveiled on Oct. 9": no talks
             verb = rel.group(0).split()[0]
             masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
             when = resolve(masked, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)

@@ -19,6 +19,8 @@ from analysis.news.text import (
 _BY = re.compile(r"^(?:by|written by)\s+(.+)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 _DATELINE = re.compile(r"^(?:published|posted|updated|date)?\s*:?\s*.{0,40}$", re.IGNORECASE)
+#: A line that opens a list item ("* Feb. 4 - ...", "- ...", "• ...", "2. ...").
+_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 def text_paragraphs(text: str) -> list[str]:
@@ -28,11 +30,24 @@ def text_paragraphs(text: str) -> list[str]:
         lines = [clean_line(x) for x in block.split("\n") if x.strip()]
         if not lines:
             continue
-        if len(lines) > 1 and all(len(x) >= 50 for x in lines[:-1]):
+        if len(lines) > 1 and sum(bool(_ITEM.match(x)) for x in lines) >= 2:
+            out.extend(_items(lines))  # a list: one paragraph per item, however long its lines
+        elif len(lines) > 1 and all(len(x) >= 50 for x in lines[:-1]):
             out.append(" ".join(lines))
         else:
             out.extend(lines)
     return out
+
+
+def _items(lines: list[str]) -> list[str]:
+    """The list items of a block, each with the wrapped lines that continue it."""
+    out: list[list[str]] = []
+    for line in lines:
+        if _ITEM.match(line) or not out:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return [" ".join(item) for item in out]
 
 
 def extract_plain(text: str) -> dict[str, Any]:

@@ -1172,3 +1172,45 @@ def test_goods_charged_a_rate_are_a_tariff_not_a_criminal_charge():
     )
     assert "enforcement" not in types(sentence)
     assert "enforcement" in types("Prosecutors charged two Chinese nationals with smuggling.")
+
+
+def test_references_states_and_the_reporters_own_interviews_are_no_acts():
+    for sentence in (
+        # the trigger word as a noun for an act named before
+        "Even after the cut, the institute reckons U.S. tariffs apply to two-thirds of imports.",
+        # a present-tense negation after the trigger: a standing state
+        "The summit does not change the separate 10% reciprocal tariff on Chinese goods.",
+        # the reporter's interviews are no talks between governments
+        "Several economists we spoke with in Beijing say the tariff overstates what importers pay.",
+        # what a government has always said is a position, not a statement made on a day
+        "Beijing has always rejected the premise of the duty, calling it a U.S. problem.",
+        "Washington has pressed Beijing for the better part of a decade to curb the chemicals.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # the same words as acts
+    assert "trade_policy" in types("Trump cut the tariff on Chinese goods to 10% on Monday.")
+    assert "diplomatic" in types("Trump spoke with Xi Jinping by phone on Thursday.")
+    assert "diplomatic" in types("The summit in Busan ended with a deal on fentanyl.")
+    said = "A spokesperson said China had always been firm and urged the United States to stop."
+    assert "diplomatic" in types(said)
+
+
+def test_a_threat_inside_the_reply_is_a_threat():
+    sentence = "Trump answered the next day with a threat of an additional 100% tariff on China."
+    assert labels(sentence) == {"threatened tariffs"}
+    assert types(sentence) == {"diplomatic"}
+
+
+def test_an_earlier_act_in_a_relative_clause_is_no_second_agreement():
+    """The controls 'it unveiled on Oct. 9' date no diplomatic event of their own."""
+    text = (
+        "Trump said on Thursday that China had agreed to step up efforts against fentanyl and "
+        "to pause for a year the rare earth export controls it unveiled on Oct. 9."
+    )
+    found = events(text, date(2025, 10, 31))
+    diplomatic = [e for e in found if e[0] == "diplomatic"]
+    assert [e[1] for e in diplomatic] == [date(2025, 10, 30)]
+    # a trade act's relative clause still keeps its own dated event
+    text = "The United States will suspend its 34% reciprocal tariff imposed on April 2, 2025."
+    dates = {e[1] for e in events(text, date(2025, 5, 13)) if e[0] == "trade_policy"}
+    assert date(2025, 4, 2) in dates

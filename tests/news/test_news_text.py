@@ -55,6 +55,24 @@ def test_plain_text_byline_date_and_hard_wrapped_paragraphs():
     assert "READ ALSO" not in rec["text"]
 
 
+def test_plain_text_list_items_stay_apart_however_long():
+    """A factbox's long list lines are items, not a hard-wrapped paragraph to join."""
+    text = (
+        "Key dates\n\nThe story opens with a sentence long enough to count as the body here.\n\n"
+        "* Feb. 4 - A 10% U.S. tariff on all Chinese imports, imposed over fentanyl, takes\n"
+        "  effect.\n"
+        "* April 10 - U.S. tariffs on many Chinese goods reach 145%, counting the fentanyl\n"
+        "  levy.\n"
+        "* May 12 - Negotiators meeting in Geneva agree to cut the highest rates for 90 days.\n"
+    )
+    paras = extract_plain(text)["text"].split("\n\n")
+    assert paras[1:] == [
+        "* Feb. 4 - A 10% U.S. tariff on all Chinese imports, imposed over fentanyl, takes effect.",
+        "* April 10 - U.S. tariffs on many Chinese goods reach 145%, counting the fentanyl levy.",
+        "* May 12 - Negotiators meeting in Geneva agree to cut the highest rates for 90 days.",
+    ]
+
+
 def test_white_house_markdown_front_matter(shared_data):
     folder = shared_data / "news" / "whitehouse_briefings"
     path = folder / "briefings-statements"
