@@ -21,6 +21,7 @@ from analysis.events.classify import (
 from analysis.events.dates import (
     CLAUSE_BREAK,
     COUNTS,
+    MONTHS,
     WEEKDAYS,
     WITH_OTHER,
     Resolved,
@@ -200,6 +201,35 @@ def _counted_on(m: re.Match[str], base: Resolved, *, back: bool = False) -> Reso
     return Resolved(date(total // 12, total % 12 + 1, 1), "month", "relative", 0, end, phrase)
 
 
+#: "the following Monday / week / month / year / January", with no date before it in its
+#: sentence (the dates module counts on from one that is).
+_FOLLOWING_ON = re.compile(
+    r"\bthe following (?P<what>monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
+    r"month|year|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def _following_on(m: re.Match[str], base: Resolved) -> Resolved | None:
+    """The first weekday, week, month or year of `m` after `base` (None: a weekday after a date
+    coarser than a day)."""
+    what, start, end, phrase = m.group("what").lower(), base.date, m.end(), m.group(0)
+    if what in WEEKDAYS:
+        if base.precision != "day":
+            return None
+        ahead = (WEEKDAYS[what] - start.weekday() - 1) % 7 + 1
+        return Resolved(start + timedelta(days=ahead), "day", "relative", 0, end, phrase)
+    if what == "week":
+        monday = start - timedelta(days=start.weekday()) + timedelta(days=7)
+        return Resolved(monday, "week", "relative", 0, end, phrase)
+    if what == "year":
+        return Resolved(date(start.year + 1, 1, 1), "year", "relative", 0, end, phrase)
+    month = start.month % 12 + 1 if what == "month" else MONTHS[what]
+    year = start.year + (1 if month <= start.month else 0)
+    return Resolved(date(year, month, 1), "month", "relative", 0, end, phrase)
+
+
 _SAME_TIME = re.compile(
     r"\b(?:on the same day|the same day|that day|at the same time|also|later|meanwhile|"
     r"within days|days later|shortly after(?:wards)?|soon after(?:wards)?|"
@@ -318,6 +348,15 @@ def extract_from_text(
                     later.start() > 3 and own
                 ):
                     opening = None  # "Two years later, in May 2019, ...": the date given
+            follow = _FOLLOWING_ON.search(sent) if cue and opening is None else None
+            if follow is not None and not find_dates(sent[: follow.start()], day):
+                # "The following Monday, ...", "hit back the following month": on from the date
+                # of the act just before, else from the date named last
+                near = last_act is not None and idx - last_act[1] <= 2
+                base = (last_when if near else None) or _last_date(recent(), day) or last_when
+                opening = _following_on(follow, base) if base is not None else None
+                if opening is not None and follow.start() > 3:
+                    opening = replace(opening, end=0)
             after = _N_AFTER.search(sent) if cue else None
             after_day = None
             reference_end = -1

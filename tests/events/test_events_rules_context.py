@@ -334,3 +334,27 @@ def test_a_ban_in_force_is_dated_by_its_start_and_a_possessive_day_by_its_act():
         date(2025, 5, 15),
     )
     assert [r.date for r in got] == [date(2025, 5, 14)]
+
+
+def test_the_following_unit_counts_on_from_the_act_before():
+    pub = date(2025, 12, 3)
+    text = (
+        "Bessent met He Lifeng in Geneva on May 10. The following Monday, the United States and "
+        "China released a joint statement suspending most of their tariff increases. The "
+        "following month the negotiators met again in London."
+    )
+    found = [(e.event_type, e.date, e.date_precision) for e in extract_from_text(text, pub)]
+    assert ("diplomatic", date(2025, 5, 12), "day") in found
+    assert ("diplomatic", date(2025, 6, 1), "month") in found
+    # from the date named before when no act precedes; a year rolls over
+    text = (
+        "In March 2018, tariffs on steel took effect. Beijing hit back the following month with "
+        "duties of 15% on 128 American products."
+    )
+    found = [(e.event_type, e.date, e.date_precision) for e in extract_from_text(text, pub)]
+    assert ("trade_policy", date(2018, 4, 1), "month") in found
+    # with a date of its own before the phrase, the sentence counts from that date instead
+    text = "Washington raised tariffs in November 2023 and Beijing answered the following January."
+    dates = {e.date for e in extract_from_text(text, pub)}
+    assert date(2024, 1, 1) in dates or date(2023, 11, 1) in dates
+    assert not any(d.year == 2026 for d in dates)
