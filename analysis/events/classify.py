@@ -307,7 +307,8 @@ _MEET = (
 #: Other wordings of a meeting or call, each behind its own gate words (speed): (regex, gate).
 _MEET_MORE = (
     (
-        r"(?:hold|holds|holding) (?:a |an |the |their )?(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|"
+        r"(?<!\bon )(?:hold|holds|holding) (?:a |an |the |their )?(?:[\w-]+ ){0,3}"
+        r"(?:meeting|talks|dialogue|"
         r"summit|call|session|round of talks)",
         "hold holds holdin",
     ),
@@ -367,7 +368,8 @@ _VISIT = (
     r"(?:[\w-]+ ){0,2}(?:team|delegation|envoy|negotiators|emissary|representatives?)\b"
 )
 _TALK_VERBS = (
-    r"launch|resum|reopen|hold|held|open|begin|began|restart|convene|start|agree|continu|"
+    r"launch|resum|reopen|(?<!\bon )hold|held|open|begin|began|restart|convene|start|agree|"
+    r"continu|"
     r"conclud|review|set up|establish|creat"
 )
 _TALKS = r"negotiations|dialogue|working group|trade talks|consultations|talks\b"
@@ -1204,6 +1206,7 @@ HABITUAL = re.compile(  # behind a first-character test (speed)
         r"for (?:more than|over|nearly|almost|the past|the last) (?:a |an |one |two |three |"
         r"several |many |\d+ )?(?:years?|months?|decades?)|"
         r"have long|had long|(?:has|have) always|the better part of (?:a|the) (?:decade|year)|"
+        r"over the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
         r"in order to|aims to|hoped|hopes? (?:that|to)|hoping|in the past|"
         r"(?:has|have|had) kept \w+ing|piecemeal|(?:several|many|multiple) times)\b",
     ),
@@ -1275,6 +1278,12 @@ _NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 _THREAT = re.compile(
     r"\b(?:threaten(?:s|ed|ing)?|threats? of|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
     re.IGNORECASE,
+)
+#: A count cited as a source, not released: "fell to 107,500, according to the CDC's count".
+_CITED = re.compile(r"\b(?:according to|by|in|from|under)\s+(?:the\s+)?$", re.IGNORECASE)
+#: ... unless the sentence says when it was put out ("the CDC's count, released on Wednesday").
+_PUT_OUT = re.compile(
+    r"\b(?:released|published|posted|put out|made public|issued|reported)\b", re.IGNORECASE
 )
 #: A threat inside the match: "answered the next day with a threat of an additional 100% tariff".
 _THREAT_IN = re.compile(r"\bthreat(?:s|en(?:s|ed|ing)?)?\b", re.IGNORECASE)
@@ -1475,10 +1484,9 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                     or _REACTED_TO.search(before)
                 ):
                     continue
-            if (
-                rule.label == "overdose data release"
-                and not HEALTH_PUBLISHER.search(sentence)
-                and not _HEALTH_SUBJECT.search(sentence)
+            if rule.label == "overdose data release" and (
+                (not HEALTH_PUBLISHER.search(sentence) and not _HEALTH_SUBJECT.search(sentence))
+                or (_CITED.search(before) and not _PUT_OUT.search(sentence))
             ):
                 # "according to public health data" cites data; a release needs a publisher.
                 continue

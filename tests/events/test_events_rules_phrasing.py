@@ -1214,3 +1214,21 @@ def test_an_earlier_act_in_a_relative_clause_is_no_second_agreement():
     text = "The United States will suspend its 34% reciprocal tariff imposed on April 2, 2025."
     dates = {e[1] for e in events(text, date(2025, 5, 13)) if e[0] == "trade_policy"}
     assert date(2025, 4, 2) in dates
+
+
+def test_counts_cited_and_measures_on_hold_are_no_acts():
+    for sentence in (
+        "Overdose deaths fell to about 107,500 last year, according to the CDC's provisional "
+        "count, the first annual decline since 2018.",
+        "U.S. tariffs of 10% on Chinese goods remain in place, and a planned increase to 25% is "
+        "on hold while talks continue.",
+        "Cooperation with China has swung over the past three years as Washington raised tariffs.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # a count cited with the day it was put out is a release
+    sentence = (
+        "Deaths fell 24%, according to provisional figures posted by the Centers for Disease "
+        "Control and Prevention on Wednesday."
+    )
+    assert "public_health" in types(sentence)
+    assert "diplomatic" in types("U.S. and Chinese officials will hold talks in Geneva on May 10.")
