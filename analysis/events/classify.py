@@ -1279,6 +1279,7 @@ _THREAT = re.compile(
     r"\b(?:threaten(?:s|ed|ing)?|threats? of|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
     re.IGNORECASE,
 )
+_ONGOING = re.compile(r"\b(?:while|as)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A count cited as a source, not released: "fell to 107,500, according to the CDC's count".
 _CITED = re.compile(r"\b(?:according to|by|in|from|under)\s+(?:the\s+)?$", re.IGNORECASE)
 #: ... unless the sentence says when it was put out ("the CDC's count, released on Wednesday").
@@ -1466,6 +1467,8 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "Under the understanding reached at the summit": a deal referred to
             if _AIMED.search(before):
                 continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
+            if rule.label == "negotiations" and _ONGOING.search(before):
+                continue  # "is on hold while talks continue": talks going on, not held on a day
             if _REFERRED_NOUN.search(before) or _STATE_NEGATED.match(sentence, m.end()):
                 continue  # "Even after the cut, ...", "The summit does not change the tariff"
             if rule.label == "arrests or charges" and (
