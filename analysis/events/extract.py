@@ -633,6 +633,7 @@ def _sentence_events(
     actors: dict[str, set[str]] = {}  # type -> countries of its events' actors
     statistic = is_statistic(sent)
     quote = _opening_quote(sent)
+    starts: list[int] = []  # the trigger offset of each event in `out`
     for hit in hits:
         if hit.start < reference_end:
             continue  # "after the carfentanil listing, ...": an event named before
@@ -819,6 +820,46 @@ def _sentence_events(
                     announced=None,
                 )
             )
+        starts += [hit.start] * (len(out) - len(starts))
+    return _one_report(sent, out, starts) if len(out) > 1 else out
+
+
+#: "agreed to halve the tariff": the act agreed to is the agreement's content, not done yet.
+_AGREED_TO = re.compile(
+    r"\bagree(?:d|s|ment)?\s+(?:to|on)\b"
+    # a pause agreed is the pause itself ("agreed on Monday to hold off for 30 days on tariffs")
+    r"(?!(?:\W+\w+){0,3}?\W+(?:hold off|put off|postpone|delay|pause|suspend|cut))",
+    re.IGNORECASE,
+)
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:also\s+)?$", re.IGNORECASE)
+#: "Patel said China had listed 13 chemicals": the report of an act, which is the event.
+_SAID_HAD = re.compile(r"\b(?:said|says|announced)\b(?:\W+\w+){1,6}?\W+had\b", re.IGNORECASE)
+
+
+def _one_report(sent: str, out: list[Event], starts: list[int]) -> list[Event]:
+    """A sentence that joins a diplomatic act and a measure reports one of them: the agreement
+    when the measure is what was agreed ("agreed to halve the tariff"), the measure when the
+    diplomatic trigger only says that it was taken ("Patel said China had listed ...")."""
+    if len({e.event_type for e in out}) < 2 or all(e.event_type != "diplomatic" for e in out):
+        return out
+    said = _SAID_HAD.search(sent)
+    if said is not None and any(
+        e.event_type != "diplomatic" and at >= said.end() for e, at in zip(out, starts, strict=True)
+    ):
+        return [
+            e
+            for e, at in zip(out, starts, strict=True)
+            if e.event_type != "diplomatic" or at >= said.end()
+        ]
+    agreed = _AGREED_TO.search(sent)
+    if agreed is not None and not _PERFECT_BEFORE.search(
+        sent, max(0, agreed.start() - 12), agreed.start()
+    ):
+        return [
+            e
+            for e, at in zip(out, starts, strict=True)
+            if e.event_type == "diplomatic" or at < agreed.start()
+        ]
     return out
 
 

@@ -358,3 +358,38 @@ def test_the_following_unit_counts_on_from_the_act_before():
     dates = {e.date for e in extract_from_text(text, pub)}
     assert date(2024, 1, 1) in dates or date(2023, 11, 1) in dates
     assert not any(d.year == 2026 for d in dates)
+
+
+def test_a_sentence_that_joins_talks_and_a_measure_reports_one_of_them():
+    pub = date(2025, 11, 13)
+
+    def kinds(text: str) -> set[str]:
+        return {e.event_type for e in extract_from_text(text, pub)}
+
+    # what was agreed is the agreement's content
+    text = (
+        "The leaders met in Busan on Oct. 30, where Trump agreed to halve the tariff he had "
+        "imposed on Chinese goods over fentanyl."
+    )
+    assert kinds(text) == {"diplomatic"}
+    # a reported act is the act, not a statement about it
+    text = (
+        "FBI Director Kash Patel said on Wednesday that China had placed 13 fentanyl precursor "
+        "chemicals on its control lists."
+    )
+    assert kinds(text) == {"enforcement"}
+    # (an agreement reported is both: "said China had agreed to bring ... under control")
+    text = "Kash Patel said China had agreed to bring seven chemical companies under control."
+    assert "enforcement" in kinds(text)
+    # a pause agreed is the pause itself
+    text = (
+        "Trump agreed on Monday to hold off for 30 days on the 25% tariffs he had threatened "
+        "against Mexico and Canada after a call with Claudia Sheinbaum."
+    )
+    assert "trade_policy" in kinds(text)
+    # a measure taken before the agreement named after it stays
+    text = (
+        "The Commerce Department on Thursday removed the Institute of Forensic Science from its "
+        "Entity List, a day after the United States and China agreed to resume cooperation."
+    )
+    assert "enforcement" in kinds(text)
