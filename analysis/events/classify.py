@@ -1062,7 +1062,7 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"would like (?:\w+ )?to|wants? to know|waiting to see|remains to be seen|"
         r"had been expected to|did not say when|didn't say when|"
         r"(?:is|are|was|were) hoping|(?:has|have) not been (?:scheduled|set|announced)|"
-        r"\bunless\b|\bthat if\b|"
+        r"\bunless\b|\bthat if\b|\b(?:would|could|might)\b[^.;,]{0,80}?\bif\b|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
         r"(?:productive|constructive|fruitful|candid|cordial|positive|useful|successful))\b",
     ),
@@ -1080,6 +1080,8 @@ COMMENTARY = re.compile(  # behind a first-character test (speed)
         # "..., said a trade lawyer", "..., said Mara Lindqvist, chief Asia economist at ..."
         r"\bsaid (?:(?:a|an|one) |(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}),\s+(?:an? |the )?)"
         rf"(?:[\w-]+ ){{0,4}}?{_ROLE}|"
+        # "..., said Victor Amaral, a former DEA attaché", "said Priya Natarajan, who follows ..."
+        r"\bsaid (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}),\s+(?:an? former|who)\b|"
         r"\b(?:analysts|economists|experts|critics|observers|commentators|researchers|scholars)"
         r"(?:\s+who\s+[^,.;]{1,50}?)?(?:\s+(?:also|now|widely|generally))?\s+"
         r"(?:said|say|says|argue|argued|warned|noted|believe|"
@@ -1169,7 +1171,8 @@ STATUS = re.compile(  # behind a first-character test (speed)
     with_first_chars(
         r"\b(?:leaves? in place|left in place|remains? in place|stays? in place|"
         r"remains? unchanged|remains? in (?:force|effect)|"
-        r"still (?:applies|apply|stands|in force|in effect|in place)|"
+        r"still (?:applies|apply|stands|in force|in effect|in place|faces?|pays?)|"
+        r"faces? (?:duties|tariffs|levies) averaging|"
         r"(?:were|was|are|is|remain|remained|remains) (?:untouched|unaffected|not affected))\b",
     ),
     re.IGNORECASE,
@@ -1277,6 +1280,14 @@ _NEGATED_IN = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 #: A threat governs the tariff trigger right after it: a diplomatic move, not a trade action.
 _THREAT = re.compile(
     r"\b(?:threaten(?:s|ed|ing)?|threats? of|warned of|floated|floating)\b(?:\W+\w+){0,4}\W*$",
+    re.IGNORECASE,
+)
+#: A measure named with the participle of its making, as background: "both imposed under
+#: emergency powers", "first imposed during Trump's first term", ", which was imposed on ...".
+_BACKGROUND = re.compile(
+    r"(?:,\s*which\s+(?:was|were|had been|has been)|,\s*both|"
+    r"\b(?:tariffs?|duties|duty|levies|levy|rates?)\s+(?:first|originally|initially))"
+    r"\s+(?:imposed|introduced|levied|adopted|announced|put in place)\b",
     re.IGNORECASE,
 )
 _ONGOING = re.compile(r"\b(?:while|as)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1467,6 +1478,12 @@ def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                 continue  # "Under the understanding reached at the summit": a deal referred to
             if _AIMED.search(before):
                 continue  # "using fentanyl as an excuse to raise tariffs": an aim, not an act
+            if (
+                event_type == "trade_policy"
+                and (bg := _BACKGROUND.search(sentence, max(0, m.start() - 30), m.end()))
+                and not _names_a_date(sentence[bg.end() : bg.end() + 50])
+            ):
+                continue  # "a 10% duty, both imposed under emergency powers": named again
             if rule.label == "negotiations" and _ONGOING.search(before):
                 continue  # "is on hold while talks continue": talks going on, not held on a day
             if _REFERRED_NOUN.search(before) or _STATE_NEGATED.match(sentence, m.end()):

@@ -1232,3 +1232,29 @@ def test_counts_cited_and_measures_on_hold_are_no_acts():
     )
     assert "public_health" in types(sentence)
     assert "diplomatic" in types("U.S. and Chinese officials will hold talks in Geneva on May 10.")
+
+
+def test_experts_conditionals_background_and_standing_burdens_are_no_acts():
+    for sentence in (
+        # a named person described as a former official, or by what they follow
+        '"Scheduling fentanyl analogues was the easy part," said Victor Amaral, a former Drug '
+        "Enforcement Administration attaché.",
+        '"This is the part of the deal that matters most," said Priya Natarajan, who follows '
+        "Chinese chemical regulation.",
+        # conditionals
+        "Trump has said he would impose tariffs of 60% or more on Chinese goods if elected.",
+        "The administration could restore the higher tariff on China if seizures fail to fall.",
+        # a measure named again with the participle of its making
+        'Chinese goods also pay a 10% fentanyl tariff and a 10% "reciprocal" duty, both imposed '
+        "under emergency powers.",
+        # a standing burden
+        "Even so, most Chinese goods still face Section 301 duties of up to 25%.",
+    ):
+        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    # the acts themselves
+    assert "trade_policy" in types("Trump first imposed a 10 percent tariff on all Chinese goods.")
+    assert "trade_policy" in types(
+        "The tariffs, first imposed in July 2018, were raised to 25% on May 10, 2019."
+    )
+    said = "China will impose tariffs of 15% on U.S. coal from Feb. 10, the ministry said."
+    assert "trade_policy" in types(said)
