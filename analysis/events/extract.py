@@ -332,6 +332,9 @@ def extract_from_text(
                 (cue and _SAME_TIME.search(sent)) or _AT_THAT.match(sent)  # "At that meeting, ..."
             ):
                 context = last_when
+            of_day = _ON_THE_DAY_OF.search(sent) if "day of" in sent else None
+            if of_day is not None:  # "said on the day of the ruling that ...": that event's day
+                context = _named_event(of_day.group("ref"), history, day) or context
             if context is None and cue and _SAME_MONTH.search(sent):  # "the same month"
                 named = _last_date(recent(), day) or _last_date(hit_sents, day)
                 if named is not None:
@@ -364,8 +367,9 @@ def extract_from_text(
                 # "Four months after the carfentanil listing, Beijing added ...": the act after
                 # the comma is counted on from the event named before, which the phrase only
                 # refers to (no verb of its own)
-                base = _span_base(after, recent(), day, last_when)
                 comma = sent.find(",", after.end(), after.end() + 120)
+                named = _named_event(sent[after.end() : comma], history, day) if comma > 0 else None
+                base = named or _span_base(after, recent(), day, last_when)
                 if (
                     base is not None
                     and comma > 0
@@ -572,6 +576,46 @@ def _last_date(sents: list[str], pub: date, *, day_only: bool = False) -> Resolv
 
 def _last_day(sents: list[str], pub: date) -> Resolved | None:
     return _last_date(sents, pub, day_only=True)
+
+
+#: "on the day of the ruling": the day of an event named earlier in the article.
+_ON_THE_DAY_OF = re.compile(
+    r"\bon the (?:same )?day of (?P<ref>the (?:[\w-]+ )?[\w-]+)(?![\w-]| (?!that\b|which\b)[a-z])",
+    re.IGNORECASE,
+)
+_REF_NOUN = re.compile(r"^\s*the (?:[\w-]+ )?(?P<noun>[a-z]{4,})\s*$", re.IGNORECASE)
+_NOUN_END = re.compile(r"(?:ing|ion|ment|s)$")
+#: How many sentences back a referred event is looked for.
+_REFERENT_LOOKBACK = 40
+#: ... and how far (characters) its date may be from the word that names it.
+_REFERENT_REACH = 60
+
+
+def _named_event(
+    phrase: str, history: list[tuple[str, Entity | None]], pub: date
+) -> Resolved | None:
+    """The day of the event that `phrase` ("the ruling", "the carfentanil listing") refers to:
+    the date named nearest a word of the same stem in the latest earlier sentence that has both."""
+    m = _REF_NOUN.match(phrase)
+    if m is None:
+        return None
+    stem = _NOUN_END.sub("", m.group("noun").lower())
+    if len(stem) < 3:
+        return None
+    # the event itself, not another reference to it ("Within hours of the ruling, ...")
+    word = re.compile(rf"(?<!\bthe )(?<!\bthat )\b{re.escape(stem)}", re.IGNORECASE)
+    for text, _ in reversed(history[-_REFERENT_LOOKBACK:]):
+        hit = word.search(text)
+        if hit is None:
+            continue
+        dates = [
+            r
+            for r in find_dates(text, pub)
+            if r.precision == "day" and abs(r.start - hit.start()) <= _REFERENT_REACH
+        ]
+        if dates:
+            return min(dates, key=lambda r: abs(r.start - hit.start()))
+    return None
 
 
 def _effective_date(following: list[str], pub: date) -> Resolved | None:

@@ -393,3 +393,17 @@ def test_a_sentence_that_joins_talks_and_a_measure_reports_one_of_them():
         "Entity List, a day after the United States and China agreed to resume cooperation."
     )
     assert "enforcement" in kinds(text)
+
+
+def test_a_day_after_the_ruling_counts_from_the_ruling_named_before():
+    text = (
+        "The Supreme Court ruled 6-3 on Feb. 20 that the emergency law does not give the "
+        "president power to impose tariffs. Within hours of the ruling, importers asked for "
+        "refunds on entries made on Feb. 24. Stocks rose. Analysts cheered.\n\n"
+        "A day after the ruling, Trump said he would lift the surcharge to 15%.\n\n"
+        "U.S. Trade Representative Jamieson Greer said on the day of the ruling that the "
+        "administration would open new Section 301 investigations."
+    )
+    found = {e.evidence[:12]: e.date for e in extract_from_text(text, date(2026, 2, 26))}
+    assert found["A day after "] == date(2026, 2, 21)
+    assert found["U.S. Trade R"] == date(2026, 2, 20)
