@@ -12,7 +12,7 @@ export UV_SYSTEM_CERTS := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install report build test test-browser lint format lab bench clean
+.PHONY: help install report build test test-browser lint format lab bench screen clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,10 @@ lab: $(STAMP) ## JupyterLab on 127.0.0.1 (token on), opening notebooks/
 
 bench: $(STAMP) ## run every benchmark under bench/ and print its figures
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+screen: $(STAMP) ## retrain the events screen from the gold set (after changing rules or gold)
+	$(BIN)/python -m analysis.events.screen --gold tests/data/events/gold.jsonl
+	$(BIN)/python -m analysis.events.screen --gold tests/data/events/gold.jsonl --cv
 
 clean: ## remove built tables, reports and caches (keeps data/raw and .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json data/cache reports/figures \

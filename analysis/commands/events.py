@@ -29,6 +29,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "article and sentence, as evaluate-events expects)",
     )
     parser.add_argument("--no-cache", action="store_true", help="parse every input again")
+    parser.add_argument(
+        "--no-screen",
+        action="store_true",
+        help="keep every candidate the rules find, without the learned screen "
+        "(analysis/events/screen.py) that drops previews, standing rates and background",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 failures.append(f"{where}: no publication day; pass --published")
             else:
                 try:
-                    frame = extract_events(one, merge=False)
+                    frame = extract_events(one, merge=False, screened=not args.no_screen)
                 except Exception as exc:  # one bad article must not stop the batch
                     failures.append(f"{where}: {type(exc).__name__}: {exc}")
                 else:

@@ -1,7 +1,9 @@
 """News → events: sentences, classification, gazetteer actors, date resolution, merging.
 
-`extract_from_text(text, published)` reads one article body; `extract_events(articles)` turns an
-`articles` frame into `events` rows (one row per event per article, or merged across articles);
+`extract_from_text(text, published)` reads one article body with the rules;
+`extract_events(articles)` turns an `articles` frame into `events` rows (one row per event per
+article, or merged across articles), keeping the rules' candidates that the learned screen
+(`analysis.events.screen`) accepts;
 `combine(frames)` builds the pipeline's `events` table from curated timeline rows and the news.
 
 Actors follow the curated timeline's scheme (`analysis.sources.timeline.ACTORS`: "White House",
@@ -23,6 +25,7 @@ import polars as pl
 
 from analysis.contracts import validate
 from analysis.contracts.news import EVENTS
+from analysis.events import screen as _screen
 from analysis.events.extract import (
     Event,
     citation_for,
@@ -42,13 +45,19 @@ __all__ = [
 ]
 
 
-def extract_events(articles: pl.DataFrame, *, merge: bool = True) -> pl.DataFrame:
-    """`events` rows (origin "extracted") from an `articles` frame; merged across articles."""
+def extract_events(
+    articles: pl.DataFrame, *, merge: bool = True, screened: bool = True
+) -> pl.DataFrame:
+    """`events` rows (origin "extracted") from an `articles` frame; merged across articles.
+
+    `screened`: keep only the candidates the learned screen (`analysis.events.screen`) accepts,
+    with its probability as their confidence; False keeps every candidate of the rules.
+    """
     rows = [
         r
         for row, evs in iter_article_events(articles)
         if evs
-        for r in to_rows(evs, citation=citation_for(row))
+        for r in to_rows(_screen.apply(evs) if screened else evs, citation=citation_for(row))
     ]
     frame = pl.DataFrame(rows, schema=EVENTS.schema) if rows else EVENTS.empty()
     frame = frame.unique("event_id", keep="first", maintain_order=True)

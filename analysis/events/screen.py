@@ -1,0 +1,279 @@
+"""A learned screen over the rules' candidate events: drops those that news copy words like an
+act but that careful readers do not count as one (previews, standing rates, background).
+
+The rules in `classify` and `extract` find candidates; this screen scores each with a logistic
+regression over hashed features of the candidate (its type, rule label, date basis and precision,
+the words and word pairs of its sentence, whether it shares the sentence with other candidates)
+and keeps those scoring at least the threshold stored with the weights. The weights are learned
+from the events gold set (`tests/data/events/gold.jsonl`): the rules run on every gold document,
+each candidate that matches a gold event (as `precursor evaluate-events` matches them) is a
+positive example, every other one a negative.
+
+Rebuild the weights after changing the rules or the gold set (`make screen`):
+
+    python -m analysis.events.screen --gold tests/data/events/gold.jsonl
+
+and measure it honestly with `--cv`: for every blind batch, a screen trained without that batch
+is scored on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from analysis.events.extract import Event
+
+WEIGHTS = Path(__file__).with_name("screen_weights.json")
+#: Hashed feature space (features share a weight when their hashes collide: rare at this size).
+DIM = 1 << 18
+#: Default cut-off on the screen's probability, chosen by leave-one-batch-out scoring (`--cv`).
+THRESHOLD = 0.3
+_EPOCHS, _RATE, _L2 = 8, 0.2, 1e-4
+_TOKEN = re.compile(r"[a-z]+")
+_QUOTE, _OPEN_QUOTE = '"', "\u201c"
+
+
+def features(event: Event, in_sentence: int) -> list[str]:
+    """The screen's features of one candidate; `in_sentence`: candidates from its sentence."""
+    text = event.evidence.lower()
+    kind, basis = event.event_type, event.date_basis
+    label = event.summary.split(": ", 1)[-1]  # rule label, counterpart and hedge mark
+    words = _TOKEN.findall(text)
+    out = [
+        f"t={kind}",
+        f"l={label}",
+        f"b={basis}",
+        f"pr={event.date_precision}",
+        f"c={round(event.confidence, 1)}",
+        f"tb={kind}|{basis}",
+        f"n={min(len(words) // 10, 6)}",
+        f"m={min(in_sentence, 3)}",
+        f"q={_QUOTE in text or _OPEN_QUOTE in text}",
+        f"cp={event.counterpart is not None}",
+        f"tl={kind}|{label}|{basis}",
+    ]
+    out += [f"w={w}" for w in words]
+    out += [f"tw={kind}|{w}" for w in words]
+    out += [f"bg={a}_{b}" for a, b in pairwise(words)]
+    out += [f"fw={w}" for w in words[:3]]
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _index(feature: str) -> int:
+    return zlib.crc32(feature.encode()) & (DIM - 1)
+
+
+def indices(event: Event, in_sentence: int) -> list[int]:
+    return [_index(f) for f in features(event, in_sentence)]
+
+
+@dataclass(frozen=True)
+class Model:
+    bias: float
+    weights: np.ndarray  # DIM floats
+    threshold: float
+
+    def probability(self, idx: list[int]) -> float:
+        z = self.bias + float(self.weights[idx].sum())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = WEIGHTS) -> Model | None:
+    """The trained screen, or None when the weights file is absent (then nothing is screened)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = np.zeros(data["dim"], dtype=np.float64)
+    for key, value in data["weights"].items():
+        weights[int(key)] = value
+    return Model(float(data["bias"]), weights, float(data["threshold"]))
+
+
+def sentence_counts(events: list[Event]) -> Counter:
+    return Counter(e.evidence for e in events)
+
+
+def apply(events: list[Event], model: Model | None = None) -> list[Event]:
+    """The candidates of one article the screen keeps, each with its probability as confidence."""
+    model = model or load()
+    if model is None or not events:
+        return events
+    counts = sentence_counts(events)
+    kept = []
+    for e in events:
+        p = model.probability(indices(e, counts[e.evidence]))
+        if p >= model.threshold:
+            kept.append(replace(e, confidence=round(p, 2)))
+    return kept
+
+
+def train(samples: list[tuple[list[int], int]]) -> tuple[float, np.ndarray]:
+    """Logistic regression by stochastic gradient descent with L2, in a fixed order per epoch
+    (the same samples give the same weights)."""
+    w = np.zeros(DIM, dtype=np.float64)
+    b = 0.0
+    for epoch in range(_EPOCHS):
+        for i in np.random.default_rng(epoch).permutation(len(samples)):
+            idx, y = samples[i]
+            z = b + w[idx].sum()
+            g = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) - y
+            w[idx] -= _RATE * (g + _L2 * w[idx])
+            b -= _RATE * g
+    return b, w
+
+
+# --- building the training set from the gold set -----------------------------------------------
+
+
+@dataclass
+class Candidate:
+    split: str
+    event: Event
+    raw_path: str
+    in_sentence: int
+
+
+def candidates(gold_path: Path, *, root: Path) -> list[Candidate]:
+    """Every rule candidate of every gold document, unscreened, with the gold split it is in."""
+    from analysis.config import shared_data_dir
+    from analysis.events.evaluate import read_gold
+    from analysis.events.extract import extract_from_text
+    from analysis.sources.news import read_articles
+
+    gold = read_gold(gold_path)
+    split_of = {g["doc"]: g.get("split", "dev") for g in gold}
+    shared = shared_data_dir()
+    out: list[Candidate] = []
+    for doc, split in split_of.items():
+        path = _locate(doc, root, shared)
+        if path is None:
+            continue
+        published = date(2025, 5, 3) if doc.startswith("seed/") else None  # the seed has none
+        frame, errors = read_articles([path], published=published)
+        if errors or frame.height == 0:
+            continue
+        row = frame.row(0, named=True)
+        events = extract_from_text(
+            row["text"], row["published"], article_id=row["article_id"], title=row["title"]
+        )
+        counts = sentence_counts(events)
+        out += [Candidate(split, e, str(path), counts[e.evidence]) for e in events]
+    return out
+
+
+def _locate(doc: str, root: Path, shared: Path | None) -> Path | None:
+    """A gold `doc` path on disk: under the repository, under ../shared/data, or the seed."""
+    places = [root / doc]
+    if shared is not None:
+        places += [shared / doc, shared.parent / doc]
+    return next((p for p in places if p.is_file()), None)
+
+
+def labels(cands: list[Candidate], gold: list[dict]) -> list[int]:
+    """1 for a candidate that `evaluate.score` matches to a gold event, else 0."""
+    from analysis.events.evaluate import score
+
+    preds = [_as_prediction(i, c) for i, c in enumerate(cands)]
+    result = score(gold, preds)
+    wrong = {fa["_i"] for fa in result.false_alarms}
+    return [0 if i in wrong else 1 for i in range(len(cands))]
+
+
+def _as_prediction(i: int, c: Candidate) -> dict:
+    e = c.event
+    return {
+        "_i": i,
+        "event_type": e.event_type,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "date_basis": e.date_basis,
+        "evidence": e.evidence,
+        "raw_path": c.raw_path,
+        "url": None,
+    }
+
+
+def save(bias: float, weights: np.ndarray, path: Path, *, threshold: float = THRESHOLD) -> None:
+    """Non-zero weights only, rounded to 5 decimals, keys sorted (a stable, diffable file)."""
+    nz = np.flatnonzero(np.round(weights, 5))
+    data = {
+        "dim": DIM,
+        "threshold": threshold,
+        "bias": round(bias, 5),
+        "weights": {str(int(k)): round(float(weights[k]), 5) for k in nz},
+    }
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":"), sort_keys=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def cross_validate(cands: list[Candidate], ys: list[int], gold: list[dict]) -> list[tuple]:
+    """Per blind batch: F1 of the rules alone and of rules + a screen trained without it."""
+    from analysis.events.evaluate import score
+
+    rows = []
+    samples = [(indices(c.event, c.in_sentence), y) for c, y in zip(cands, ys, strict=True)]
+    batches = sorted({c.split for c in cands if c.split.startswith("blind")}, key=_batch_no)
+    for batch in batches:
+        inside = [i for i, c in enumerate(cands) if c.split == batch]
+        bias, w = train([s for s, c in zip(samples, cands, strict=True) if c.split != batch])
+        model = Model(bias, w, THRESHOLD)
+        kept = [i for i in inside if model.probability(samples[i][0]) >= THRESHOLD]
+        g = [x for x in gold if x.get("split") == batch]
+        before = score(g, [_as_prediction(i, cands[i]) for i in inside]).overall
+        after = score(g, [_as_prediction(i, cands[i]) for i in kept]).overall
+        rows.append((batch, before.f1, after.precision, after.recall, after.f1))
+    return rows
+
+
+def _batch_no(name: str) -> int:
+    digits = name.removeprefix("blind")
+    return int(digits) if digits.isdigit() else 0
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.events.screen", description=__doc__)
+    parser.add_argument("--gold", type=Path, default=Path("tests/data/events/gold.jsonl"))
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--cv", action="store_true", help="leave-one-batch-out scores only")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    from analysis.events.evaluate import read_gold
+
+    root = Path(__file__).resolve().parents[2]
+    gold = read_gold(args.gold)
+    cands = candidates(args.gold, root=root)
+    ys = labels(cands, gold)
+    print(
+        f"{len(cands)} candidates from {len({c.raw_path for c in cands})} documents, "
+        f"{sum(ys)} matching a gold event"
+    )
+    if args.cv:
+        rows = cross_validate(cands, ys, gold)
+        for batch, f1_rules, p, r, f1 in rows:
+            print(f"{batch:8s} rules F1 {f1_rules:.3f}  screened P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        mean = [sum(x[k] for x in rows) / len(rows) for k in (1, 4)]
+        print(f"mean over {len(rows)} batches: rules {mean[0]:.3f}, screened {mean[1]:.3f}")
+        return 0
+    bias, w = train([(indices(c.event, c.in_sentence), y) for c, y in zip(cands, ys, strict=True)])
+    save(bias, w, args.out)
+    print(f"wrote {args.out} ({np.count_nonzero(np.round(w, 5))} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
