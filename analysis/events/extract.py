@@ -63,6 +63,8 @@ class Event:
     #: the day the act was made when `date` is the later day it takes effect ("that day" in a
     #: following sentence means this one)
     made: date | None = field(default=None, compare=False, repr=False)
+    #: where in `evidence` the trigger starts (the learned screen reads the words around it)
+    trigger: int = field(default=-1, compare=False, repr=False)
 
     @property
     def event_id(self) -> str:
@@ -846,6 +848,7 @@ def _sentence_events(
                 announced=published if when.date > published else None,
                 actor_entity=actor,
                 made=made.date if made is not None and made.precision == "day" else None,
+                trigger=hit.start,
             )
         )
         if earlier is not None:

@@ -65,6 +65,12 @@ def features(event: Event, in_sentence: int) -> list[str]:
         f"cp={event.counterpart is not None}",
         f"tl={kind}|{label}|{basis}",
     ]
+    if event.trigger >= 0:  # the words just before and at the trigger
+        left = _TOKEN.findall(text[max(0, event.trigger - 40) : event.trigger])[-4:]
+        right = _TOKEN.findall(text[event.trigger : event.trigger + 30])[:3]
+        out += [f"L{len(left) - i}={w}" for i, w in enumerate(left)]
+        out += [f"R{i}={w}" for i, w in enumerate(right)]
+        out += [f"lw={w}" for w in left] + [f"rw={kind}|{w}" for w in right]
     out += [f"w={w}" for w in words]
     out += [f"tw={kind}|{w}" for w in words]
     out += [f"bg={a}_{b}" for a, b in pairwise(words)]
