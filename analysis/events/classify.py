@@ -7,7 +7,7 @@ either order) with a short label used in the summary. A sentence may yield one e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from analysis.events.dates import SINCE_ACT, find_dates
@@ -104,7 +104,7 @@ _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
     r"put off|puts off|putting off|pushed back|"
     r"remov|eliminat|slash|roll|halv|drop|exempt(?:s|ed|ing)?\b|waiv|end|terminat|revok|rescind|modif|"
-    r"adjust|extend|stop(?!\w*\s+short\b)|ceas|expir|lapse|scrap"
+    r"adjust|extend|stop(?!\w*\s+short\b)|ceas|expir|lapse|scrap|shelved\b"
 )
 _STRUCK = alt(
     "struck down",
@@ -128,7 +128,8 @@ _TOOK_EFFECT = (
     r"(?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
-    r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back|collected|charged)|"
+    r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back|collected|charged|"
+    r"shelved)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|(?:dropped|cut|lowered|reduced|raised|"
     r"increased|lifted|halved|doubled) to [\d.]+|"
@@ -446,9 +447,9 @@ _AGREE_MORE = (
         "produc yielde hammer clinch forged reache struck agreed settle",
     ),
     (
-        r"(?:consensus|agreement|understanding|truce|framework) (?:that )?(?:was )?"
-        r"(?:reached|struck|agreed) by\b",
-        "consen agreem unders truce framew",
+        r"(?:consensus|agreement|understanding|truce|framework|deal|pact|accord) (?:that )?"
+        r"(?:was )?(?:reached|struck|agreed|hammered out|worked out|forged) by\b",
+        "consen agreem unders truce framew deal pact accord",
     ),
     (
         r"(?:announced|unveiled|signed|concluded|launched) (?:on \w+ )?(?:a |an |the )?"
@@ -1422,7 +1423,20 @@ def _rules_of(word: str) -> frozenset[int]:
     return frozenset(out)
 
 
+_PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
+
+
 def classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
+    """Every trigger in the sentence, by type and position (earliest first); British "per cent"
+    is read as "percent" (positions stay those of `sentence`). See `_classify`."""
+    if "er cent" not in sentence:
+        return _classify(sentence, words)
+    spots = [m.start() - k for k, m in enumerate(_PER_CENT.finditer(sentence))]
+    hits = _classify(_PER_CENT.sub("percent", sentence), words)
+    return [replace(h, start=h.start + sum(1 for at in spots if at < h.start)) for h in hits]
+
+
+def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     """Every trigger in the sentence, by type and position (earliest first).
 
     `words`: gate words or stems of the sentence or of its paragraph (see `stems` and

@@ -15,7 +15,7 @@ from rule_checks import events as rule_events
 from rule_checks import labels, types
 
 from analysis.events import extract_from_text
-from analysis.events.classify import _r
+from analysis.events.classify import _r, classify
 from analysis.events.dates import find_dates
 
 PUB = date(2025, 6, 12)  # a Thursday
@@ -1258,3 +1258,18 @@ def test_experts_conditionals_background_and_standing_burdens_are_no_acts():
     )
     said = "China will impose tariffs of 15% on U.S. coal from Feb. 10, the ministry said."
     assert "trade_policy" in types(said)
+
+
+def test_british_per_cent_frameworks_hammered_out_and_tariffs_shelved():
+    sentence = "The US reciprocal tariff on Chinese goods fell from 125 per cent to 10 per cent."
+    hits = classify(sentence)
+    assert "trade_policy" in {h.event_type for h in hits}
+    # positions stay those of the sentence as written
+    assert all(sentence[h.start :].startswith(("fell", "tariff", "reciprocal")) for h in hits)
+    assert "diplomatic" in types(
+        "The Stockholm round built on a framework hammered out by the two delegations in London."
+    )
+    assert "trade_policy" in types(
+        "A planned 15% tariff on $160 billion of consumer goods was shelved indefinitely."
+    )
+    assert types("She makes steel shelving and says the duties give makers a fair shot.") == set()
