@@ -130,7 +130,8 @@ _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
     r"delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
     r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
-    r"envoys?|ambassadors?|presidents|premiers|governments|truce|teams|framework)\b",
+    r"envoys?|ambassadors?|presidents|premiers|governments|truce|teams|framework|"
+    r"countermeasures?)\b",
     re.IGNORECASE,
 )
 #: Sentences after a dated event within which an undated event of the same type is taken to

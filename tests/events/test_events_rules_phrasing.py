@@ -1273,3 +1273,15 @@ def test_british_per_cent_frameworks_hammered_out_and_tariffs_shelved():
         "A planned 15% tariff on $160 billion of consumer goods was shelved indefinitely."
     )
     assert types("She makes steel shelving and says the duties give makers a fair shot.") == set()
+
+
+def test_a_doubt_after_the_act_and_countermeasures_under_review():
+    sentence = (
+        "Trump said on Saturday that he would raise the new surcharge to 15%, though it was "
+        "unclear whether the higher rate would reach Chinese goods."
+    )
+    assert {e[0] for e in events(sentence)} == {"trade_policy"}
+    # a doubt that governs the act still makes it no event
+    assert events("It was unclear whether Trump would raise the surcharge to 15%.") == []
+    sentence = "The Commerce Ministry has said it is studying the decision and may adjust its countermeasures."
+    assert {e[0] for e in events(sentence)} == {"diplomatic"}
