@@ -1160,10 +1160,13 @@ def is_non_event(sentence: str) -> bool:
     if NON_EVENT_START.match(sentence) or NON_EVENT.search(sentence):
         return True
     low = sentence.lower()
-    if "clear" in low and (unclear := _UNCLEAR.search(sentence)):
-        # "..., though it was unclear whether ...": a doubt after the act leaves the act alone
-        if not _CONCESSIVE_END.search(sentence, 0, unclear.start()):
-            return True
+    # "..., though it was unclear whether ...": a doubt after the act leaves the act alone
+    if (
+        "clear" in low
+        and (unclear := _UNCLEAR.search(sentence))
+        and not _CONCESSIVE_END.search(sentence, 0, unclear.start())
+    ):
+        return True
     if any(w in low for w in _REACTORS) and _REACTION.search(sentence):
         return True
     return any(w in low for w in _SPEECH_WORDS) and bool(COMMENTARY.search(sentence))

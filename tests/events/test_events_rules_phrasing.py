@@ -1283,5 +1283,8 @@ def test_a_doubt_after_the_act_and_countermeasures_under_review():
     assert {e[0] for e in events(sentence)} == {"trade_policy"}
     # a doubt that governs the act still makes it no event
     assert events("It was unclear whether Trump would raise the surcharge to 15%.") == []
-    sentence = "The Commerce Ministry has said it is studying the decision and may adjust its countermeasures."
+    sentence = (
+        "The Commerce Ministry has said it is studying the decision and may adjust its "
+        "countermeasures."
+    )
     assert {e[0] for e in events(sentence)} == {"diplomatic"}
