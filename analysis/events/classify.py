@@ -440,11 +440,19 @@ _AGREE_MORE = (
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to|"
-        r"settled on) "
+        r"settled on|sealed|inked|brokered) "
         r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?[\"“]?(?:[\w-]+ ){0,2}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
-        r"accord|bargain)",
-        "produc yielde hammer clinch forged reache struck agreed settle",
+        r"accord|bargain)|(?:sealed|inked|brokered) (?:the|their) deal\b",
+        "produc yielde hammer clinch forged reache struck agreed settle sealed inked broker",
+    ),
+    (
+        # "a deal that Trump and Xi struck on Oct. 30", "the outlines of the deal were announced"
+        r"(?:deal|agreement|truce|pact|accord) (?:that|which) (?:[\w.'’-]+ ){1,9}?"
+        r"(?:struck|sealed|reached|signed|inked|brokered|hammered out)\b|"
+        r"(?:announced|unveiled|released|published) (?:the )?(?:outlines?|framework|text|terms) "
+        r"of (?:the |a |an )?(?:[\w-]+ ){0,2}(?:deal|agreement|accord|pact)\b",
+        "deal agreem truce pact accord outlin framew text terms",
     ),
     (
         r"(?:consensus|agreement|understanding|truce|framework|deal|pact|accord) (?:that )?"
@@ -513,6 +521,15 @@ RULES: tuple[Rule, ...] = (
     ),
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
     _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 8), _G_TARIFF),
+    _r(
+        "trade_policy",
+        "cut, paused or adjusted tariffs",
+        # "formally postponed the increase until March 2": the tariff step named before
+        r"\b(?:postpon\w*|defer(?:s|red|ring)?|delay(?:s|ed|ing)?|shelved|pushed back|put off) "
+        r"(?:the |a |its |that |this )?(?:planned |scheduled |threatened |next )?"
+        r"(?:tariff |rate )?(?:increase|hike|rise|escalation)\b",
+        "postpo defer delay shelve pushed put",
+    ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
         "trade_policy",
@@ -710,6 +727,15 @@ RULES: tuple[Rule, ...] = (
         "synthe narcot npp anpp norfen",
     ),
     _r("enforcement", "licensing of chemicals", either(_LICENCE, _CHEMICALS, 12), "licenc licens"),
+    _r(
+        "enforcement",
+        "scheduling or licensing of chemicals",
+        # "Controls on two key precursors, NPP and 4-ANPP, followed in February 2018."
+        rf"\b(?:controls?|bans?|restrictions) on (?:[\w,()'’-]+ ){{0,8}}?(?:{_CHEMICALS})\b"
+        r"[^.;]{0,60}?\b(?:followed|arrived)\b",
+        "contro ban bans restri",
+        at_end=True,
+    ),
     _r(
         "enforcement",
         "scheduling or licensing of chemicals",

@@ -1288,3 +1288,22 @@ def test_a_doubt_after_the_act_and_countermeasures_under_review():
         "countermeasures."
     )
     assert {e[0] for e in events(sentence)} == {"diplomatic"}
+
+
+def test_deals_sealed_or_struck_controls_that_followed_and_increases_postponed():
+    assert "diplomatic" in types("Trump and Xi sealed the deal on Oct. 30 at an air base in Busan.")
+    assert "diplomatic" in types(
+        "The steps flow from a deal that President Donald Trump and Chinese leader Xi Jinping "
+        "struck on Oct. 30."
+    )
+    assert "diplomatic" in types(
+        "The two governments announced the outlines of the deal on Dec. 13."
+    )
+    assert "enforcement" in types(
+        "Controls on two key precursors, NPP and 4-ANPP, followed in 2018."
+    )
+    assert "trade_policy" in types(
+        "The trade office formally postponed the increase until March 2."
+    )
+    # an increase that is no tariff step postpones nothing
+    assert "trade_policy" not in types("The rise in overdose deaths was delayed by the pandemic.")
