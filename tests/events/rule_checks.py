@@ -17,3 +17,8 @@ def labels(sentence: str) -> set[str]:
 
 def events(text: str, pub: date) -> list[tuple]:
     return [(e.event_type, e.date, e.date_precision, e.actor) for e in extract_from_text(text, pub)]
+
+
+def no_events(pub: date, *sentences: str) -> list[str]:
+    """The sentences in which `extract_from_text` finds an event (the tests expect none)."""
+    return [s for s in sentences if extract_from_text(s, pub, title="China and the US")]

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 from rule_checks import events as rule_events
-from rule_checks import labels, types
+from rule_checks import labels, no_events, types
 
 from analysis.events import extract_from_text
 from analysis.events.classify import _r, classify
@@ -466,15 +466,15 @@ def test_headlines_are_not_text():
 
 
 def test_forecasts_counts_checklists_and_unset_dates_are_no_events():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "In our view, the Administration is likely to lean more heavily on Section 301.",
         "This is the fourth time our teams have sat down with China since May.",
         "Monitor USTR announcements on Section 301 tariffs.",
         "All three of this month's orders cite the IEEPA tariffs.",
         "No date has been set for tariffs on the rest of that $50 billion, officials said.",
         "The Supreme Court has yet to rule on whether the law lets a president impose tariffs.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
 
 
 # --- standing acts, scheduled steps, continuing clauses ------------------------------------------
@@ -566,12 +566,12 @@ def test_meetings_convened_and_trips_that_took_place():
 
 
 def test_generic_openings_and_parenthetical_comment_are_no_events():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "In practice, a schedule that names substances one at a time invites chemists to adapt.",
         "Seven years of Chinese chemical listings show a pattern.",
         "All three sit close to the end of the synthesis, chemists say, so listing them matters.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
 
 
 def test_labelled_headings_and_link_rows_are_not_text():
@@ -630,15 +630,15 @@ def test_wire_slug_lines_and_correction_notes_are_not_text():
 
 
 def test_aims_wishes_and_imperatives_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "Using fentanyl as an excuse to raise tariffs on Chinese goods cannot solve the problem.",
         "We hope the US side will meet China halfway at the talks.",
         "Add 20 points of fentanyl tariffs and do the arithmetic.",
         "Expect talk about talks long before anyone cuts a tariff.",
         "Since then, China has kept strengthening its controls on precursor chemicals.",
         "During 2017 and 2018, Chinese authorities added several fentanyl analogues to the list.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # a condemnation that names a pretext is still a statement
     assert "diplomatic" in types(
         "The Chinese embassy condemned the indictments as a pretext to suppress Chinese firms."
@@ -750,12 +750,12 @@ def test_a_weekday_right_after_a_reporting_verb_is_a_date():
 
 
 def test_what_a_government_has_not_said_and_plans_that_never_took_effect():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "The White House has not said what Beijing would need to do for the levy to be lifted.",
         "A 15% tariff on consumer goods, due to start two days later, never took effect.",
         '"A tax on American families is not a drug policy," said a Democratic senator.',
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
 
 
 # --- the last tuning round (blind18, blind19) -------------------------------------------------
@@ -822,13 +822,13 @@ def test_bullets_run_together_are_paragraphs_of_their_own():
 
 
 def test_commentary_status_and_carried_duties_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "Chinese state commentators framed the summit as proof that ties can be managed.",
         "Tariffs imposed under Section 301 were untouched by the ruling.",
         "Iowa soybeans bound for China will still carry the 10% levy.",
         "Scheduling a chemical is an administrative act.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
 
 
 def test_acts_worded_as_moves_of_a_rate_or_a_notice():
@@ -903,7 +903,8 @@ def test_health_publishers_reporting_a_count_on_a_day():
 
 
 def test_quotes_reactions_uncertainty_and_standing_measures_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         '"This is a ceasefire, not a peace treaty," said Mara Lind, chief economist at a bank, '
         "adding that the sides agreed to cut tariffs.",
         "Retailers warned that new duties stacked on top of existing tariffs would raise prices.",
@@ -914,8 +915,7 @@ def test_quotes_reactions_uncertainty_and_standing_measures_are_no_acts():
         "The CDC's provisional figures are updated monthly and are subject to change.",
         "It was not immediately clear how many vessels had been charged the fee.",
         "Beijing rejected the charge, pointing to a long list of substances it already controls.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # a dated act named in a clause of a status sentence stays an act
     assert "trade_policy" in types("The tariff, which Trump doubled in March, still applies.")
 
@@ -963,7 +963,8 @@ def test_more_act_wordings_long_subjects_and_bare_rates():
 
 
 def test_talk_of_a_meeting_reservations_and_schedules_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "The delegations discussed precursor chemicals and illicit finance, the readout said.",
         "Nothing in Monday's order changes the tariff schedule.",
         "Officials did not announce any new Chinese controls on precursor chemicals.",
@@ -974,8 +975,7 @@ def test_talk_of_a_meeting_reservations_and_schedules_are_no_acts():
         "The CDC updates its provisional counts every month.",
         "Jun Takeda said Beijing was likely to impose new tariffs on US goods.",
         "Xi said the two countries should avoid a politically charged approach to drugs.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # a schedule in a relative clause leaves the main act alone
     sentence = (
         "The CDC, which refreshes its provisional series every month, is expected to publish its "
@@ -991,7 +991,8 @@ def test_talk_of_a_meeting_reservations_and_schedules_are_no_acts():
 
 
 def test_counterfactuals_shares_powers_and_unknown_speakers_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "Had the talks in Osaka failed, the White House had said it would impose more tariffs.",
         "Over the past year, the two countries have imposed duties on each other's goods.",
         "None of the duties will be collected right away.",
@@ -1005,8 +1006,7 @@ def test_counterfactuals_shares_powers_and_unknown_speakers_are_no_acts():
         "They point to Beijing's record of listing new precursor chemicals.",
         "Trump and Xi had been expected to meet at the summit later this month.",
         '"Every precursor that gets listed raises the cost for the cartels," Liao said.',
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # a quotation of a known speaker still reports the act
     got = extract_from_text('"We raised the tariffs to 25% on Friday," Trump said.', PUB, title="")
     assert [e.event_type for e in got] == ["trade_policy"]
@@ -1075,7 +1075,8 @@ def test_a_source_in_a_reference_list_is_no_act():
 
 
 def test_idioms_chapter_markers_powers_and_conditions_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "Chinese commentators have seized on the figures.",
         "[02:15] Pomp and protocol: how this visit compared with Trump's first trip to Beijing.",
         "The next round of talks with China has not been scheduled.",
@@ -1084,8 +1085,7 @@ def test_idioms_chapter_markers_powers_and_conditions_are_no_acts():
         "The surcharge runs out around July 24 unless Congress extends it.",
         "Analysts also expect the administration to raise the tariff on Chinese goods.",
         "Trump has warned that if the talks fail, he could extend tariffs to all Chinese goods.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     assert "enforcement" in types("Customs officers seized 40 kilograms of fentanyl on Monday.")
 
 
@@ -1137,7 +1137,8 @@ def test_wordings_from_the_sixth_round():
 
 
 def test_testimony_lawyers_readings_repetition_and_wishes_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "Trade lawyers say the proposed list of Chinese products will be published soon.",
         "Whitcombe told the panel that her members were paying more for imported steel.",
         "Critics counter that the decline began well before any tariff was imposed.",
@@ -1145,8 +1146,7 @@ def test_testimony_lawyers_readings_repetition_and_wishes_are_no_acts():
         "Officials said the working group would meet again, but did not say when.",
         "U.S. officials would like Beijing to go further by bringing more chemicals under control.",
         "Provisional federal figures put overdose deaths at roughly 111,000 for the year.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # repetition far from the act leaves it alone
     sentence = (
         "In November 2023, the Commerce Department removed the ministry's forensic institute from "
@@ -1175,7 +1175,8 @@ def test_goods_charged_a_rate_are_a_tariff_not_a_criminal_charge():
 
 
 def test_references_states_and_the_reporters_own_interviews_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         # the trigger word as a noun for an act named before
         "Even after the cut, the institute reckons U.S. tariffs apply to two-thirds of imports.",
         # a present-tense negation after the trigger: a standing state
@@ -1185,8 +1186,7 @@ def test_references_states_and_the_reporters_own_interviews_are_no_acts():
         # what a government has always said is a position, not a statement made on a day
         "Beijing has always rejected the premise of the duty, calling it a U.S. problem.",
         "Washington has pressed Beijing for the better part of a decade to curb the chemicals.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # the same words as acts
     assert "trade_policy" in types("Trump cut the tariff on Chinese goods to 10% on Monday.")
     assert "diplomatic" in types("Trump spoke with Xi Jinping by phone on Thursday.")
@@ -1217,14 +1217,14 @@ def test_an_earlier_act_in_a_relative_clause_is_no_second_agreement():
 
 
 def test_counts_cited_and_measures_on_hold_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         "Overdose deaths fell to about 107,500 last year, according to the CDC's provisional "
         "count, the first annual decline since 2018.",
         "U.S. tariffs of 10% on Chinese goods remain in place, and a planned increase to 25% is "
         "on hold while talks continue.",
         "Cooperation with China has swung over the past three years as Washington raised tariffs.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # a count cited with the day it was put out is a release
     sentence = (
         "Deaths fell 24%, according to provisional figures posted by the Centers for Disease "
@@ -1235,7 +1235,8 @@ def test_counts_cited_and_measures_on_hold_are_no_acts():
 
 
 def test_experts_conditionals_background_and_standing_burdens_are_no_acts():
-    for sentence in (
+    assert not no_events(
+        PUB,
         # a named person described as a former official, or by what they follow
         '"Scheduling fentanyl analogues was the easy part," said Victor Amaral, a former Drug '
         "Enforcement Administration attaché.",
@@ -1249,8 +1250,7 @@ def test_experts_conditionals_background_and_standing_burdens_are_no_acts():
         "under emergency powers.",
         # a standing burden
         "Even so, most Chinese goods still face Section 301 duties of up to 25%.",
-    ):
-        assert extract_from_text(sentence, PUB, title="China and the US") == [], sentence
+    )
     # the acts themselves
     assert "trade_policy" in types("Trump first imposed a 10 percent tariff on all Chinese goods.")
     assert "trade_policy" in types(
