@@ -251,7 +251,9 @@ def extract_from_text(
     July" or "in April that year" counts from the year named before, and "Two days later", "Four
     months after the listing," or "the day before" from the date named before. An act is dated
     by the effective day its clause gives ("due to take effect on September 1"), a timeline
-    entry by its lead date, an act after "three days after" by counting back. A future act
+    entry by its lead date, an act after "three days after" by counting back; "The following
+    Monday" counts on from the act just before, "A day after the ruling" and "on the day of the
+    ruling" from the day named beside the ruling earlier in the article. A future act
     without a date phrase takes the day a following sentence of its paragraph says things take
     effect. Otherwise a sentence without a date phrase takes the last date named earlier in its
     paragraph, or the previous event's date when it points back to it ("on the same day", "the
@@ -680,7 +682,6 @@ def _sentence_events(
     actors: dict[str, set[str]] = {}  # type -> countries of its events' actors
     statistic = is_statistic(sent)
     quote = _opening_quote(sent)
-    starts: list[int] = []  # the trigger offset of each event in `out`
     for hit in hits:
         if hit.start < reference_end:
             continue  # "after the carfentanil listing, ...": an event named before
@@ -868,8 +869,7 @@ def _sentence_events(
                     announced=None,
                 )
             )
-        starts += [hit.start] * (len(out) - len(starts))
-    return _one_report(sent, out, starts) if len(out) > 1 else out
+    return _one_report(sent, out) if len(out) > 1 else out
 
 
 #: "agreed to halve the tariff": the act agreed to is the agreement's content, not done yet.
@@ -884,7 +884,7 @@ _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:also\s+)?$", re.IGNORECAS
 _SAID_HAD = re.compile(r"\b(?:said|says|announced)\b(?:\W+\w+){1,6}?\W+had\b", re.IGNORECASE)
 
 
-def _one_report(sent: str, out: list[Event], starts: list[int]) -> list[Event]:
+def _one_report(sent: str, out: list[Event]) -> list[Event]:
     """A sentence that joins a diplomatic act and a measure reports one of them: the agreement
     when the measure is what was agreed ("agreed to halve the tariff"), the measure when the
     diplomatic trigger only says that it was taken ("Patel said China had listed ...")."""
@@ -892,22 +892,14 @@ def _one_report(sent: str, out: list[Event], starts: list[int]) -> list[Event]:
         return out
     said = _SAID_HAD.search(sent)
     if said is not None and any(
-        e.event_type != "diplomatic" and at >= said.end() for e, at in zip(out, starts, strict=True)
+        e.event_type != "diplomatic" and e.trigger >= said.end() for e in out
     ):
-        return [
-            e
-            for e, at in zip(out, starts, strict=True)
-            if e.event_type != "diplomatic" or at >= said.end()
-        ]
+        return [e for e in out if e.event_type != "diplomatic" or e.trigger >= said.end()]
     agreed = _AGREED_TO.search(sent)
     if agreed is not None and not _PERFECT_BEFORE.search(
         sent, max(0, agreed.start() - 12), agreed.start()
     ):
-        return [
-            e
-            for e, at in zip(out, starts, strict=True)
-            if e.event_type == "diplomatic" or at < agreed.start()
-        ]
+        return [e for e in out if e.event_type == "diplomatic" or e.trigger < agreed.start()]
     return out
 
 
