@@ -1492,8 +1492,13 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     has = fold(sentence).__contains__
     for i in sorted(candidates):
         rule = RULES[i]
-        if not all(any(map(has, group)) for group in rule.needs):
-            continue  # a string every match holds is missing: the regex cannot match
+        missing = False
+        for group in rule.needs:
+            if not any(map(has, group)):
+                missing = True  # a string every match holds is missing: the regex cannot match
+                break
+        if missing:
+            continue
         for m in rule.pattern.finditer(sentence):
             if flags is None:  # substring tests that spare regexes, once a trigger is found
                 flags = _flags(sentence.lower())

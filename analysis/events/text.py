@@ -294,10 +294,15 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_CHARS = tuple(_FOLD)
+
+
 def fold(text: str) -> str:
     """`text` lower-cased as case-insensitive regexes compare it to ASCII letters."""
     low = text.lower()
-    return low if low.isascii() else low.translate(_FOLD)
+    if low.isascii() or not any(chr(c) in low for c in _FOLD_CHARS):  # quotes, dashes: as is
+        return low
+    return low.translate(_FOLD)
 
 
 def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
