@@ -3,11 +3,12 @@ act but that careful readers do not count as one (previews, standing rates, back
 
 The rules in `classify` and `extract` find candidates; this screen scores each with a logistic
 regression over hashed features of the candidate (its type, rule label, date basis and precision,
-the words and word pairs of its sentence, whether it shares the sentence with other candidates)
-and keeps those scoring at least the threshold stored with the weights. The weights are learned
-from the events gold set (`tests/data/events/gold.jsonl`): the rules run on every gold document,
-each candidate that matches a gold event (as `precursor evaluate-events` matches them) is a
-positive example, every other one a negative.
+the words and word pairs of its sentence, the words just before and at its trigger, whether it
+shares the sentence with other candidates) and keeps those scoring at least the threshold stored
+with the weights. The weights are learned from the events gold set
+(`tests/data/events/gold.jsonl`): the rules run on every gold document, each candidate that
+matches a gold event (as `precursor evaluate-events` matches them) is a positive example, every
+other one a negative.
 
 Rebuild the weights after changing the rules or the gold set (`make screen`):
 
@@ -84,7 +85,13 @@ def _index(feature: str) -> int:
 
 
 def indices(event: Event, in_sentence: int) -> list[int]:
-    return [_index(f) for f in features(event, in_sentence)]
+    """The distinct weight slots of a candidate's features (a feature counts once: the update in
+    `train` and the sum in `Model.probability` then agree)."""
+    return sorted({_index(f) for f in features(event, in_sentence)})
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 @dataclass(frozen=True)
@@ -94,8 +101,7 @@ class Model:
     threshold: float
 
     def probability(self, idx: list[int]) -> float:
-        z = self.bias + float(self.weights[idx].sum())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _sigmoid(self.bias + float(self.weights[idx].sum()))
 
 
 @lru_cache(maxsize=4)
@@ -136,8 +142,7 @@ def train(samples: list[tuple[list[int], int]]) -> tuple[float, np.ndarray]:
     for epoch in range(_EPOCHS):
         for i in np.random.default_rng(epoch).permutation(len(samples)):
             idx, y = samples[i]
-            z = b + w[idx].sum()
-            g = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) - y
+            g = _sigmoid(b + w[idx].sum()) - y
             w[idx] -= _RATE * (g + _L2 * w[idx])
             b -= _RATE * g
     return b, w
