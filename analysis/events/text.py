@@ -292,15 +292,13 @@ def trie_regex(words: Iterable[str]) -> str:
 _FOLD = str.maketrans(
     {chr(o): chr(k) for k, others in _casefix._EXTRA_CASES.items() if k < 128 for o in others}
 )
-
-
-_FOLD_CHARS = tuple(_FOLD)
+_FOLD_CHARS = tuple(chr(c) for c in _FOLD)
 
 
 def fold(text: str) -> str:
     """`text` lower-cased as case-insensitive regexes compare it to ASCII letters."""
     low = text.lower()
-    if low.isascii() or not any(chr(c) in low for c in _FOLD_CHARS):  # quotes, dashes: as is
+    if low.isascii() or not any(c in low for c in _FOLD_CHARS):  # quotes, dashes: as is
         return low
     return low.translate(_FOLD)
 

@@ -10,7 +10,7 @@ import yaml
 
 from analysis.news import stamps
 from analysis.news.raw import ItemFailure
-from analysis.news.text import clean_line
+from analysis.news.text import clean_line, list_items
 
 try:
     _Loader = yaml.CSafeLoader
@@ -24,8 +24,7 @@ _EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _PREFIX = re.compile(r"^[ \t]*(?:#{1,6}|>+)[ \t]*", re.MULTILINE)
 _RULE = re.compile(r"[-*_=\s]{3,}")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-#: A line after the first that may start a list item (superset of _ITEM on such lines).
+#: A line after the first that may start a list item (superset of LIST_ITEM on such lines).
 _LATER_ITEM = re.compile(r"\n\s*(?:[-*+]|\d{1,3}[.)])\s")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _HIDDEN_STAR, _HIDDEN_UNDERSCORE = "\ufdd0", "\ufdd1"
@@ -80,18 +79,7 @@ def _block_paragraphs(block: str) -> list[str]:
     """
     if not _LATER_ITEM.search(block):
         return [clean_line(block)]
-    out: list[str] = []
-    current: list[str] = []
-    for line in block.split("\n"):
-        if not line.strip():
-            continue
-        if current and _ITEM.match(line):
-            out.append(clean_line(" ".join(current)))
-            current = []
-        current.append(line)
-    if current:
-        out.append(clean_line(" ".join(current)))
-    return out
+    return [clean_line(item) for item in list_items(block.split("\n"))]
 
 
 def _as_stamp(value: object) -> stamps.Stamp | None:

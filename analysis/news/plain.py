@@ -13,6 +13,7 @@ from analysis.news.text import (
     clean_line,
     drop_boilerplate,
     join_paragraphs,
+    list_items,
     word_count,
 )
 
@@ -31,23 +32,12 @@ def text_paragraphs(text: str) -> list[str]:
         if not lines:
             continue
         if len(lines) > 1 and sum(bool(_ITEM.match(x)) for x in lines) >= 2:
-            out.extend(_items(lines))  # a list: one paragraph per item, however long its lines
+            out.extend(list_items(lines, _ITEM))  # a list: one paragraph per item, however long
         elif len(lines) > 1 and all(len(x) >= 50 for x in lines[:-1]):
             out.append(" ".join(lines))
         else:
             out.extend(lines)
     return out
-
-
-def _items(lines: list[str]) -> list[str]:
-    """The list items of a block, each with the wrapped lines that continue it."""
-    out: list[list[str]] = []
-    for line in lines:
-        if _ITEM.match(line) or not out:
-            out.append([line])
-        else:
-            out[-1].append(line)
-    return [" ".join(item) for item in out]
 
 
 def extract_plain(text: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _WORD = re.compile(r"\w++(?:[’'.-]\w++)*+")  # possessive: same matches, less backtracking work
 #: Punctuation that wraps words in running text (no word characters).
@@ -43,6 +44,24 @@ ROLE = re.compile(
     r"|photographer|analyst|news|press|times|post|brief|review|wire|agency|associated)\b",
     re.IGNORECASE,
 )
+
+
+#: A line that opens a Markdown list item ("- ...", "* ...", "2. ...").
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def list_items(lines: Iterable[str], item: re.Pattern[str] = LIST_ITEM) -> list[str]:
+    """Non-blank `lines` grouped into list items, each joined with the wrapped lines that
+    continue it (the first line opens an item whatever it starts with)."""
+    out: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if item.match(line) or not out:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return [" ".join(parts) for parts in out]
 
 
 def clean_line(line: str) -> str:
