@@ -50,9 +50,17 @@ _QUOTE, _OPEN_QUOTE = '"', "\u201c"
 def features(event: Event, in_sentence: int) -> list[str]:
     """The screen's features of one candidate; `in_sentence`: candidates from its sentence."""
     text = event.evidence.lower()
+    return [
+        *_candidate_features(event, in_sentence, text),
+        *_sentence_features(text),
+        *_typed_features(text, event.event_type),
+    ]
+
+
+def _candidate_features(event: Event, in_sentence: int, text: str) -> list[str]:
+    """What differs between the candidates of one sentence: type, rule, date, trigger window."""
     kind, basis = event.event_type, event.date_basis
     label = event.summary.split(": ", 1)[-1]  # rule label, counterpart and hedge mark
-    words = _TOKEN.findall(text)
     out = [
         f"t={kind}",
         f"l={label}",
@@ -60,9 +68,7 @@ def features(event: Event, in_sentence: int) -> list[str]:
         f"pr={event.date_precision}",
         f"c={round(event.confidence, 1)}",
         f"tb={kind}|{basis}",
-        f"n={min(len(words) // 10, 6)}",
         f"m={min(in_sentence, 3)}",
-        f"q={_QUOTE in text or _OPEN_QUOTE in text}",
         f"cp={event.counterpart is not None}",
         f"tl={kind}|{label}|{basis}",
     ]
@@ -72,11 +78,21 @@ def features(event: Event, in_sentence: int) -> list[str]:
         out += [f"L{len(left) - i}={w}" for i, w in enumerate(left)]
         out += [f"R{i}={w}" for i, w in enumerate(right)]
         out += [f"lw={w}" for w in left] + [f"rw={kind}|{w}" for w in right]
+    return out
+
+
+def _sentence_features(text: str) -> list[str]:
+    """The features of the lower-cased sentence alone: length, quote, words, pairs, opening."""
+    words = _TOKEN.findall(text)
+    out = [f"n={min(len(words) // 10, 6)}", f"q={_QUOTE in text or _OPEN_QUOTE in text}"]
     out += [f"w={w}" for w in words]
-    out += [f"tw={kind}|{w}" for w in words]
     out += [f"bg={a}_{b}" for a, b in pairwise(words)]
     out += [f"fw={w}" for w in words[:3]]
     return out
+
+
+def _typed_features(text: str, kind: str) -> list[str]:
+    return [f"tw={kind}|{w}" for w in _TOKEN.findall(text)]
 
 
 @lru_cache(maxsize=200_000)
@@ -84,10 +100,25 @@ def _index(feature: str) -> int:
     return zlib.crc32(feature.encode()) & (DIM - 1)
 
 
+@lru_cache(maxsize=256)
+def _sentence_slots(text: str) -> frozenset[int]:
+    return frozenset(map(_index, _sentence_features(text)))
+
+
+@lru_cache(maxsize=256)
+def _typed_slots(text: str, kind: str) -> frozenset[int]:
+    return frozenset(map(_index, _typed_features(text, kind)))
+
+
 def indices(event: Event, in_sentence: int) -> list[int]:
     """The distinct weight slots of a candidate's features (a feature counts once: the update in
-    `train` and the sum in `Model.probability` then agree)."""
-    return sorted({_index(f) for f in features(event, in_sentence)})
+    `train` and the sum in `Model.probability` then agree). The slots of the sentence's words
+    are hashed once per sentence (speed: its candidates share them)."""
+    text = event.evidence.lower()
+    slots = set(map(_index, _candidate_features(event, in_sentence, text)))
+    slots |= _sentence_slots(text)
+    slots |= _typed_slots(text, event.event_type)
+    return sorted(slots)
 
 
 def _sigmoid(z: float) -> float:

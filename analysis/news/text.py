@@ -106,7 +106,8 @@ def word_count(text: str) -> int:
 
 def tokens(text: str) -> list[str]:
     """Lower-case words (NFKC, punctuation dropped): the basis of ids and duplicate checks."""
-    if not text.isascii():  # NFKC leaves ASCII text unchanged
+    # NFKC leaves ASCII text unchanged; the is_normalized check is much faster than normalize
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _words(text.lower())
 
