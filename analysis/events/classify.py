@@ -166,7 +166,8 @@ _EXPORT_VERBS = (
 _EXPORT = (
     r"(?:applications|permits|licen[cs]es) to export|export (?:applications|permits)|"
     r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
-    r"export curbs|restrictions on (?:the )?exports?|(?:trade )?blacklist|unverified list|"
+    r"export curbs|export rules|restrictions on (?:the )?exports?|(?:trade )?blacklist|"
+    r"unverified list|"
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
     r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity"
 )
@@ -246,6 +247,8 @@ _PUBLISHER = (
     r"National Center for Health Statistics|[Aa]gency)"
 )
 _REPORTED = r"(?:\w+\s+)?(?:reported|said|released|published|estimated|announced|issued)\b"
+#: The publisher, or health officials, as the subject of a release.
+_HEALTH_BODY = rf"(?:{_PUBLISHER}|(?:[Ff]ederal |U\.S\. |[Nn]ational )?health officials)"
 _DEATH_COUNT = r"(?:\W+[\w.,$%-]+){0,14}?\W+(?:deaths|died|overdoses|fatalities|toll)\b"
 _RELEASE = alt(
     "releas",
@@ -390,6 +393,11 @@ _STATEMENT = (
 )
 #: Other statements and representations, each behind its own gate words (speed).
 _STATEMENT_MORE = (
+    (  # "China's foreign ministry announced eight countermeasures"
+        r"(?:announced|unveiled|adopted|imposed|rolled out|took) (?:(?:a|an|its|\w+) )?"
+        r"(?:(?:set|package|round|series|list) of )?countermeasures",
+        "counte",
+    ),
     (
         r"told(?!\s+(?:reporters|journalists|the\s+press|an?\s+(?:news|press)|an?\s+interview|"
         r"lawmakers|senators|congress|cnbc|fox|cnn|bloomberg|reuters|state media|a briefing))|"
@@ -414,6 +422,10 @@ _COMMIT_DEPLOY = (
     r"(?:send|deploy|dispatch|station)(?:ing)?\s+(?:[\w,.-]+\s+){0,4}?"
     r"(?:troops|soldiers|guards(?:men)?|agents|officers|personnel)\b"
 )
+#: "signed what both sides called the phase one agreement": the deal named by a clause.
+_WHAT_CALLED = (
+    r"(?:what (?:[\w-]+ ){1,3}?(?:called|described as|termed|billed as|dubbed|hailed as) )"
+)
 _AGREE = (
     r"agreed (?:\w+ ){1,5}?to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
     r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
@@ -426,7 +438,8 @@ _AGREE = (
 #: Other wordings of an agreement, behind the gate of the nouns they need (speed).
 _AGREE_MORE = (
     (
-        r"signed (?:an? |the )?(?:[\w-]+ ){0,5}?(?:agreement|memorandum of understanding|"
+        rf"signed {_WHAT_CALLED}?(?:an? |the )?(?:[\w-]+ ){{0,5}}?(?:agreement|"
+        r"memorandum of understanding|"
         r"declaration|accord|trade deal|pact)\b",
         "signed",
     ),
@@ -441,7 +454,7 @@ _AGREE_MORE = (
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to|"
         r"settled on|sealed|inked|brokered) "
-        r"(?:a |an |the |what (?:[\w-]+ ){1,2}called (?:a |an )?)?[\"“]?(?:[\w-]+ ){0,2}"
+        rf"(?:a |an |the |{_WHAT_CALLED}(?:a |an )?)?[\"“]?(?:[\w-]+ ){{0,2}}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
         r"accord|bargain)|(?:sealed|inked|brokered) (?:the|their) deal\b",
         "produc yielde hammer clinch forged reache struck agreed settle sealed inked broker",
@@ -568,7 +581,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff rate changed",
         # the move only; the tariff named before it is checked in `classify` (speed)
-        r"\b(?:rose|rises|rise|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
+        r"\b(?:rose|rises|rise|risen|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
         r"went down|doubled|tripled|quadrupled|halved|drops|climbs|jumps)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+(?:[\d.]+\s*(?:%|percent)|\$[\d.,]+)"
         r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc|doubl|tripl|halv)\w* (?:it|them|the rate|"
@@ -576,8 +589,8 @@ RULES: tuple[Rule, ...] = (
         r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)"
         r"|\b(?:it|they) (?:was|were) (?:cut|raised|lowered|reduced|doubled|halved|increased) to "
         r"[\d.]+\s*(?:%|percent)",
-        "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
-        "rose rises rise climbe jumped fell falls droppe increa decrea went taking bringi liftin "
+        "rose rises rise risen climbe jumped fell falls droppe increa decrea went taking bringi "
+        "liftin "
         "pushin raisin raise cut cuttin lower reduce double triple quadru halved halve impose "
         "imposi drops climbs jumps",
     ),
@@ -824,10 +837,19 @@ RULES: tuple[Rule, ...] = (
                 rf"\b{_PUBLISHER}\s+{_REPORTED}\s+(?:on|in|last|this|earlier|early|late|"
                 r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.;]{0,25}?"
                 rf"{_DEATH_COUNT}|"
+                # "The CDC on Wednesday estimated that 107,543 people died": the day between
+                rf"\b{_HEALTH_BODY}\s+(?:on|in|last|earlier)\s[^,.;]{{2,20}}?\s+{_REPORTED}"
+                rf"{_DEATH_COUNT}|"
                 r"^\W*(?i:(?:months|weeks|days|a year|a month) (?:earlier|later),\s+)?"
-                r"(?i:on|in|last|earlier|late|early)\s[^,]{2,25}(?:,\s*\d{4})?,\s+(?:the\s+)?"
-                rf"{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}",
-                "cdc nchs center agency",
+                r"(?i:on|in|last|earlier|late|early)\s[^,]{2,25}(?:,\s*\d{4})?,?\s+(?:the\s+)?"
+                rf"(?:U\.?S\.?\s+)?{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}",
+                "cdc nchs center agency health",
+            ),
+            (  # "the CDC posted an estimate of ...", "published the final tally on Thursday"
+                rf"\b{_HEALTH_BODY}\s+(?:\w+\s+)?(?:posted|published|released|issued|"
+                r"followed up(?: on [^,.;]{2,20}?)? with)\s+(?:an?|its|the|their)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:estimates?|tally|count|figures)\b",
+                "cdc nchs center agency health",
             ),
             (
                 r"\b(?:published|released|issued|put out)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -1064,7 +1086,7 @@ NON_EVENT_START = re.compile(
     r"(?:during|between) (?:19|20)\d\d and (?:19|20)\d\d|"
     r"from (?:19|20)\d\d (?:to|through) (?:19|20)\d\d|"
     r"add|expect|imagine|remember|"
-    r"(?:\w+|\d+) (?:years|months|decades) of|"
+    r"(?!after\b)(?:\w+|\d+) (?:years|months|decades) of|"  # not "After months of talks, ..."
     r"(?:all|both) (?:\w+ )?of (?:the|this|these|those|its|their)|"
     r"(?:this|it|that) (?:is|was|marks|marked) the \w+ (?:time|round|meeting)|"
     r"\w+ing (?:a |an |the )?\w+ (?:is|are) (?:an?|the)\b|"

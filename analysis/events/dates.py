@@ -265,13 +265,13 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _nearest_year(month: int, day: int, pub: date, future: bool) -> date | None:
+def _nearest_year(month: int, day: int, pub: date, future: bool | str) -> date | None:
     cand = _safe(pub.year, month, day)
     if cand is None:
         return None
     if not future and cand > pub + timedelta(days=14):
         cand = _safe(pub.year - 1, month, day) or cand
-    elif future and cand < pub - timedelta(days=60):
+    elif future and cand < pub - timedelta(days=183 if future == "would" else 60):
         cand = _safe(pub.year + 1, month, day) or cand
     elif cand < pub - timedelta(days=300):
         # "January 1" in a December story is the coming one: a day almost a year back would
@@ -282,7 +282,7 @@ def _nearest_year(month: int, day: int, pub: date, future: bool) -> date | None:
     return cand
 
 
-def _weekday(wd: int, mod: str, pub: date, future: bool) -> date:
+def _weekday(wd: int, mod: str, pub: date, future: bool | str) -> date:
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
     mod = mod.lower()
@@ -295,7 +295,7 @@ def _weekday(wd: int, mod: str, pub: date, future: bool) -> date:
     return pub + timedelta(days=ahead) if future else pub - timedelta(days=back)
 
 
-def _weekend(mod: str, pub: date, future: bool) -> date:
+def _weekend(mod: str, pub: date, future: bool | str) -> date:
     """Monday of the week holding the weekend meant ("over the weekend" = the last one)."""
     last_sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
     next_sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
@@ -308,7 +308,7 @@ def _weekend(mod: str, pub: date, future: bool) -> date:
     return monday(last_sat)
 
 
-def _one(m: re.Match[str], kind: str, pub: date, future: bool) -> Resolved | None:
+def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     span = (m.start(), m.end(), m.group(0))
     if kind == "iso":
@@ -457,8 +457,10 @@ _PAST_RELATIVE = re.compile(
 )
 
 
-def _future_near(sentence: str, start: int) -> bool:
-    """Future tense in the clause holding a date phrase ("would speak ... on Monday")."""
+def _future_near(sentence: str, start: int) -> bool | str:
+    """Future tense in the clause holding a date phrase ("will speak ... on Monday"); "would"
+    when "would" is its only mark (a future seen from the past: truthy, but a yearless day
+    takes the nearest year, not the next one)."""
     head = sentence[max(0, start - 120) : start]
     if _STARTING.search(head):
         return True
@@ -468,7 +470,10 @@ def _future_near(sentence: str, start: int) -> bool:
     clause = head[cuts[-1].end() :] if cuts and head[cuts[-1].end() :].strip() else head
     if cuts and len(clause.split()) < 2 and len(cuts) > 1:
         clause = head[cuts[-2].end() :]
-    return bool(FUTURE.search(_NOMINAL.sub(" ", clause)))
+    said = {m.group().lower() for m in FUTURE.finditer(_NOMINAL.sub(" ", clause))}
+    if said == {"would"}:
+        return "would"  # a future seen from the past ("said he would ... during a Feb. 4 call")
+    return bool(said)
 
 
 def find_dates(sentence: str, pub: date) -> list[Resolved]:
@@ -526,7 +531,8 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
         found = _anchor_years(found, pub)
     if "following" in words and found:
         found = _following(sentence, found)
-    # "on Monday, May 12": the explicit date right after a weekday names the same day.
+    # "on Monday, May 12": the explicit date right after a weekday names the same day, and so
+    # does a weekday in apposition after it ("took effect on September 1, a Sunday").
     return tuple(
         r
         for i, r in enumerate(found)
@@ -535,6 +541,14 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
             and i + 1 < len(found)
             and found[i + 1].basis == "explicit"
             and found[i + 1].start - r.end <= 3
+        )
+        and not (
+            r.basis == "relative"
+            and i > 0
+            and found[i - 1].basis == "explicit"
+            and found[i - 1].precision == "day"
+            and sentence[found[i - 1].end : r.start] in (", a ", " (a ", ", ")
+            and r.phrase.lower() in WEEKDAYS
         )
     )
 

@@ -152,6 +152,11 @@ _SAME_DAY = re.compile(
     r"on the day(?! (?:after|before)))\b",
     re.I,
 )
+#: "came out the same day Washington cut its tariff": a day the sentence itself names.
+_SAME_DAY_THAT = re.compile(
+    r"\bthe same day (?:that |as |when )?(?:the |its |his |her )?[A-Z]?[\w'’]+ "
+    r"(?:[\w'’]+ )?(?:\w+ed|cut|set|put|hit|met|began|took|came|struck)\b"
+)
 _SAME_MONTH = re.compile(r"\b(?:in )?(?:the same month|that same month|that month)\b", re.I)
 #: "three days after the US lifted duties": the act in the clause after it is that long before
 #: the day named just before (or the publication day).
@@ -319,9 +324,26 @@ def extract_from_text(
             context = _paragraph_date(history[para_start:], day)
             next_day = cue and (_NEXT_DAY.match(sent) or _NEXT_DAY_IN.search(sent))
             day_before = cue and _DAY_BEFORE.search(sent)
+            same_day = cue and not next_day and not day_before and _SAME_DAY.search(sent)
             last_day = (
-                (made_day or _last_day(recent(), day) or _last_day(hit_sents, day))
-                if cue and (next_day or day_before or _SAME_DAY.search(sent))
+                (
+                    made_day
+                    or _last_day(recent(), day)
+                    # "In October, ... unsealed indictments. Treasury blacklisted 28 firms the
+                    # same day": the same day, known to its month
+                    or (
+                        last_when
+                        if same_day
+                        and last_when is not None
+                        and last_when.precision == "month"
+                        and last_act is not None
+                        and idx - last_act[1] == 1
+                        and not _SAME_DAY_THAT.search(sent)
+                        else None
+                    )
+                    or _last_day(hit_sents, day)
+                )
+                if cue and (next_day or day_before or same_day)
                 else None
             )
             from_same = cue and last_dated is not None and _FROM_SAME_DAY.search(sent)
@@ -378,7 +400,6 @@ def extract_from_text(
                 if (
                     base is not None
                     and comma > 0
-                    and not _FINITE.search(sent, after.end(), comma)
                     and not any(r.start > comma for r in find_dates(sent, day))
                 ):
                     opening = replace(_counted_on(after, base), end=comma)
@@ -762,7 +783,16 @@ def _sentence_events(
         if (
             same is not None
             and when.basis != "published"
-            and abs(same.start() - hit.start) < abs(when.start - hit.start)
+            and (
+                abs(same.start() - hit.start) < abs(when.start - hit.start)
+                # "That same Monday, ...": the day named before, when it is a Monday
+                or (
+                    same.start() <= when.start < same.end()
+                    and WEEKDAYS.get(when.phrase.lower()) == context.date.weekday()
+                )
+                # "That same day, the CDC released figures showing ... deaths in 2024"
+                or (same.start() <= 3 and when.precision in ("month", "year"))
+            )
         ):
             when = Resolved(context.date, context.precision, "relative", phrase="(same day)")
         # "will suspend its 34% tariff imposed on April 2": the date belongs to the relative

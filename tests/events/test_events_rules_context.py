@@ -407,3 +407,36 @@ def test_a_day_after_the_ruling_counts_from_the_ruling_named_before():
     found = {e.evidence[:12]: e.date for e in extract_from_text(text, date(2026, 2, 26))}
     assert found["A day after "] == date(2026, 2, 21)
     assert found["U.S. Trade R"] == date(2026, 2, 20)
+
+
+def test_the_same_day_known_to_its_month_and_a_weekday_that_names_it():
+    text = (
+        "In March, the Justice Department charged four Chinese chemical companies.\n\n"
+        "Treasury sanctioned 12 people and firms the same day, officials said."
+    )
+    assert ("enforcement", date(2025, 3, 1), "month") in dated(text, date(2025, 6, 2))
+    # "That same Monday": the day named before, when it is a Monday (Nov. 10, 2025 was one)
+    text = (
+        "The tariff cut took effect on Nov. 10.\n\n"
+        "That same Monday, China began requiring export licences for 13 precursor chemicals."
+    )
+    assert ("enforcement", date(2025, 11, 10), "day") in dated(text, date(2026, 4, 6))
+    # a weekday in apposition names the explicit day before it, not a day near publication
+    assert [
+        r.date for r in find_dates("It took effect on September 1, a Sunday.", date(2020, 3, 15))
+    ] == [date(2019, 9, 1)]
+    # "That same day, ... deaths in 2024": the day named before, not the statistic's year
+    text = (
+        "The Geneva cut took effect on May 14.\n\n"
+        "That same day, the CDC released provisional figures showing 80,391 overdose deaths in "
+        "2024."
+    )
+    assert ("public_health", date(2025, 5, 14), "day") in dated(text, date(2025, 6, 2))
+
+
+def test_a_day_said_from_the_past_takes_the_nearest_year():
+    text = "Trump first said he would make the trip during a Feb. 4 phone call with Xi."
+    assert ("diplomatic", date(2026, 2, 4), "day") in dated(text, date(2026, 5, 16))
+    # a plain future still looks ahead
+    text = "Trump will meet Xi on Feb. 4, the White House said."
+    assert ("diplomatic", date(2027, 2, 4), "day") in dated(text, date(2026, 5, 16))

@@ -1307,3 +1307,40 @@ def test_deals_sealed_or_struck_controls_that_followed_and_increases_postponed()
     )
     # an increase that is no tariff step postpones nothing
     assert "trade_policy" not in types("The rise in overdose deaths was delayed by the pandemic.")
+
+
+def test_health_releases_worded_with_the_day_first_or_as_a_posted_estimate():
+    for sentence in (
+        "The CDC on Tuesday estimated that 96,000 people died of overdoses in the year to March.",
+        "National health officials on Monday reported that overdose deaths fell for a sixth month.",
+        "The agency posted an estimate of about 90,000 deaths for the year to June.",
+        "The CDC published the final tally on Friday: 81,000 deaths, the lowest since 2019.",
+        "The agency followed up on June 2 with its first estimate of deaths for the year.",
+        "In March the agency reported that deaths had fallen 20 per cent over the year.",
+    ):
+        assert "public_health" in types(sentence), sentence
+    # figures restated without a day, and estimates by others, are no release
+    assert "public_health" not in types("The CDC estimates that 80,000 people died last year.")
+    assert "public_health" not in types("Analysts posted an estimate of the cost of the tariffs.")
+
+
+def test_deals_named_by_a_clause_rates_risen_rules_put_on_hold_and_countermeasures():
+    assert "diplomatic" in types(
+        "The two envoys signed what both capitals billed as a first-stage agreement on Friday."
+    )
+    assert "diplomatic" in types(
+        "The ministers reached what officials described as a broad consensus in Madrid."
+    )
+    assert "trade_policy" in types("The U.S. rate on Chinese steel had risen to 50% by June.")
+    assert "trade_policy" not in types("Overdose deaths had risen to 110,000 by 2022.")
+    assert "trade_policy" in types(
+        "Beijing has put on hold the export rules on graphite that it announced in October."
+    )
+    assert "diplomatic" in types(
+        "China's foreign ministry announced six countermeasures against the United States."
+    )
+    # "After months of talks, ..." opens an act, not a period aggregate
+    assert "diplomatic" in types(
+        "After months of talks, the two sides signed an agreement on drug control in Geneva."
+    )
+    assert types("Three years of tariffs have cost importers $100 billion.") == set()
