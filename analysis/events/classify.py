@@ -213,7 +213,11 @@ _SANCTION = (
     r"sanctioned|sanctions? (?:on|against)|imposed sanctions|announced sanctions|"
     r"new sanctions|(?:placed|put|hit|slapped) (?:\w+ )?(?:under|with) sanctions|"
     r"sanctions (?:were|have been|had been) (?:imposed|announced|placed)|blacklisted|"
-    r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)|designation of|OFAC|"
+    r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)"
+    # "designated Wang Xiaohong ... as his point man": a person given a role
+    r"(?!(?:\W+[\w-]+){0,8}?\W+as\W+(?:his|her|its|their|the|a)\W+(?:[\w-]+\W+)?"
+    r"(?:point|envoy|representative|negotiator|lead|chief|successor|head|special))|"
+    r"designation of|OFAC|"
     r"designat(?:es|ing)(?=(?:\W+[\w-]+){0,8}?\W+as\W+(?:\w+\W+){0,2}"
     r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))|"
     r"(?:designat|label|list|nam|classif)(?:ed|es|ies|ied|ying|ing)(?=(?:\W+[\w-]+){0,8}?\W+"
@@ -385,7 +389,7 @@ _OFFER = (
 )
 _STATEMENT = (
     r"opposed|opposes|file (?:a )?(?:case|complaint)|lodged (?:a )?(?:protest|complaint)|"
-    r"warned|urged|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
+    r"warned|urged|urging|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
     r"reaffirmed|welcomed|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
@@ -492,7 +496,7 @@ _AGREE_MORE = (
 )
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
-    r"(?:(?:reportedly|recently|quietly|also|now|been|said to be|actively) )*"
+    r"(?:(?:reportedly|recently|quietly|also|now|been|said to be|reported to be|actively) )*"
     r"(?:weighing|considering|exploring|mulling|contemplating|seeking clarity|seeking|"
     r"preparing to|planning to|evaluating|reviewing|assessing|studying|being planned|"
     r"being prepared|being considered|being arranged)\b"
@@ -533,6 +537,15 @@ RULES: tuple[Rule, ...] = (
         negatable=False,
     ),
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
+    _r(
+        "trade_policy",
+        "raised or imposed tariffs",
+        # "said it would add 15 percent to U.S. chicken": a duty named by its rate alone
+        r"\badd(?:s|ed|ing)?\s+(?:an?\s+(?:extra|additional|further)\s+)?[\d.]+\s*"
+        r"(?:%|percent|percentage points?)\s+(?:to|on)\s+(?:the\s+)?"
+        r"(?:U\.S\.|US|American|Chinese|China's|imports|goods|products)",
+        "add adds added adding",
+    ),
     _r("trade_policy", "cut, paused or adjusted tariffs", near(_DOWN, _TARIFF, 8), _G_TARIFF),
     _r(
         "trade_policy",
@@ -949,7 +962,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "statement or demand",
         _w(_STATEMENT),
-        "warned urged condem protes pledge vowed accuse demand reject denoun critic "
+        "warned urged urging condem protes pledge vowed accuse demand reject denoun critic "
         "joint statem reaffi welcom oppose lodged",
         0.6,
     ),

@@ -15,6 +15,7 @@ Conventions (documented in the README section of analysis.events):
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -100,6 +101,11 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
+    # "on the first day of June": the month's first (or last) day
+    (
+        re.compile(rf"\bthe (?P<edge>first|last) day of {_MON}(?:,?\s+{_YEAR})?\b", re.I),
+        "edge_day",
+    ),
     # "effective Sept. 1 last year"
     (
         re.compile(rf"\b{_MON}\s+{_DAY},?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b", re.I),
@@ -185,10 +191,12 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "ago",
     ),
+    # "the week before last": two weeks back (before "last week" can take its end)
+    (re.compile(r"\bthe (?P<unit>week|month|year) before last\b", re.I), "before_last"),
     (
         re.compile(
             r"\b(?P<wmod>earlier this|later this|this|last|next|the past|the previous|the coming|"
-            r"over the|at the)\s+(?P<unit>week(?:end)?)\b",
+            r"over the|at the)\s+(?P<unit>week(?:end)?)\b(?!\s+of\s+(?:\w+\.?\s+)?\d)",
             re.I,
         ),
         "week",
@@ -318,6 +326,18 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     if kind in ("mdy", "dmy"):
         day = _safe(int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"]))
         return Resolved(day, "day", "explicit", *span) if day else None
+    if kind == "edge_day":
+        month = MONTHS[g["mon"].lower()]
+        first = g["edge"].lower() == "first"
+        if "year" in g:
+            year = int(g["year"])
+            last = calendar.monthrange(year, month)[1]
+            return Resolved(date(year, month, 1 if first else last), "day", "explicit", *span)
+        near = _nearest_year(month, 1, pub, future)
+        if near is None:
+            return None
+        last = calendar.monthrange(near.year, month)[1]
+        return Resolved(near if first else near.replace(day=last), "day", "explicit", *span)
     if kind == "md_rel":
         shift = {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
         day = _safe(pub.year + shift, MONTHS[g["mon"].lower()], int(g["day"]))
@@ -352,6 +372,13 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     if kind in ("weekday", "weekday_bare"):
         day = _weekday(WEEKDAYS[g["wd"].lower()], g.get("mod", "on"), pub, future)
         return Resolved(day, "day", "relative", *span)
+    if kind == "before_last":
+        unit = g["unit"].lower()
+        if unit == "week":
+            return Resolved(monday(pub) - timedelta(weeks=2), "week", "relative", *span)
+        if unit == "month":
+            return Resolved(_month_start(pub, -2), "month", "relative", *span)
+        return Resolved(date(pub.year - 2, 1, 1), "year", "relative", *span)
     if kind in ("week", "month", "year_rel"):
         mod = g.get("wmod", "over the").lower()
         shift = (
@@ -412,6 +439,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "dmy": ("month", "digit"),
     "md": ("month", "digit"),
     "md_rel": ("month", "digit", "relative"),
+    "edge_day": ("month",),
     "dm": ("month", "digit"),
     "m_rel": ("month", "relative"),
     "m": ("month",),
@@ -420,6 +448,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "clock": ("digit",),
     "weekday": ("weekday",),
     "weekday_bare": ("weekday",),
+    "before_last": ("relative",),
     "week": ("relative",),
     "month": ("relative",),
     "year_rel": ("relative",),
@@ -554,17 +583,19 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
 
 
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OF_LAST_YEAR = re.compile(r"\b(?:last|this) year\b", re.IGNORECASE)
 
 
 def _anchor_years(found: list[Resolved], pub: date) -> list[Resolved]:
-    """A month or day without a year read as the future ("In April 2019, China said the rule
-    would apply from May 1") takes the year nearest the dated phrase before it instead."""
+    """A month or day without a year ("In April 2019, China said the rule would apply from
+    May 1", "On March 4 of last year, ... to start March 10") takes the year nearest the dated
+    phrase before it instead of one read from the publication day."""
     out: list[Resolved] = []
     anchor: Resolved | None = None
     for r in found:
         if (
             anchor is not None
-            and r.date > pub
+            and (r.date > pub or r.date.year != anchor.date.year)
             and r.basis == "explicit"
             and r.precision in ("day", "month")
             and not _HAS_YEAR.search(r.phrase)
@@ -577,10 +608,12 @@ def _anchor_years(found: list[Resolved], pub: date) -> list[Resolved]:
             best = min(options, key=lambda d: abs((d - anchor.date).days))
             r = Resolved(best, r.precision, r.basis, r.start, r.end, r.phrase)
         if (
-            r.basis == "explicit"
-            and r.precision in ("day", "month")
+            r.precision in ("day", "month")
             and r.date <= pub
-            and _HAS_YEAR.search(r.phrase)
+            and (
+                (r.basis == "explicit" and _HAS_YEAR.search(r.phrase))
+                or _OF_LAST_YEAR.search(r.phrase)  # "On March 4 of last year, ..."
+            )
         ):
             anchor = r
         out.append(r)

@@ -440,3 +440,19 @@ def test_a_day_said_from_the_past_takes_the_nearest_year():
     # a plain future still looks ahead
     text = "Trump will meet Xi on Feb. 4, the White House said."
     assert ("diplomatic", date(2027, 2, 4), "day") in dated(text, date(2026, 5, 16))
+
+
+def test_weeks_before_last_weekends_of_a_date_and_the_first_day_of_a_month():
+    pub = date(2024, 9, 30)
+    assert [(r.date, r.precision) for r in find_dates("It came the week before last.", pub)] == [
+        (date(2024, 9, 16), "week")
+    ]
+    assert [r.date for r in find_dates("They met over the weekend of May 10 and 11.", pub)] == [
+        date(2024, 5, 10)
+    ]
+    assert [r.date for r in find_dates("The rate rose on the first day of June 2019.", pub)] == [
+        date(2019, 6, 1)
+    ]
+    # a yearless day takes the year of "March 4 of last year" before it
+    found = find_dates("On March 4 of last year, Beijing set duties to start March 10.", pub)
+    assert [r.date for r in found] == [date(2023, 3, 4), date(2023, 3, 10)]

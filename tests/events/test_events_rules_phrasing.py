@@ -1344,3 +1344,21 @@ def test_deals_named_by_a_clause_rates_risen_rules_put_on_hold_and_countermeasur
         "After months of talks, the two sides signed an agreement on drug control in Geneva."
     )
     assert types("Three years of tariffs have cost importers $100 billion.") == set()
+
+
+def test_rates_added_urging_overtures_reported_and_people_designated_to_a_role():
+    assert "trade_policy" in types("Beijing said it would add 10 percent to U.S. pork and beef.")
+    assert "trade_policy" not in types("The firm added 10 percent to its sales last year.")
+    assert "diplomatic" in types(
+        "China protested on Monday, with its embassy urging Washington to drop the sanctions."
+    )
+    assert "diplomatic" in types(
+        "In June, Beijing was reported to be weighing whether to send a delegation to Washington."
+    )
+    # a person named to a role is no designation (sanction)
+    assert "enforcement" not in types(
+        "Xi has reportedly designated Wang Xiaohong, the security minister, as his point man."
+    )
+    assert "enforcement" in types(
+        "Treasury designated the two Chinese firms as drug traffickers under its kingpin powers."
+    )
