@@ -3,9 +3,10 @@ act but that careful readers do not count as one (previews, standing rates, back
 
 The rules in `classify` and `extract` find candidates; this screen scores each with a logistic
 regression over hashed features of the candidate (its type, rule label, date basis and precision,
-the words and word pairs of its sentence, the words just before and at its trigger, whether it
-shares the sentence with other candidates) and keeps those scoring at least the threshold stored
-with the weights. The weights are learned from the events gold set
+the kind of its date phrase, whether it is dated after publication, the sentence's position in
+the article, the words and word pairs of its sentence, the words just before and at its
+trigger, whether it shares the sentence with other candidates) and keeps those scoring at least
+the threshold stored with the weights. The weights are learned from the events gold set
 (`tests/data/events/gold.jsonl`): the rules run on every gold document, each candidate that
 matches a gold event (as `precursor evaluate-events` matches them) is a positive example, every
 other one a negative.
@@ -44,6 +45,7 @@ DIM = 1 << 18
 THRESHOLD = 0.3
 _EPOCHS, _RATE, _L2 = 8, 0.2, 1e-3
 _TOKEN = re.compile(r"[a-z]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUOTE, _OPEN_QUOTE = '"', "\u201c"
 
 
@@ -71,6 +73,9 @@ def _candidate_features(event: Event, in_sentence: int, text: str) -> list[str]:
         f"m={min(in_sentence, 3)}",
         f"cp={event.counterpart is not None}",
         f"tl={kind}|{label}|{basis}",
+        f"si={min(event.sentence_index // 5, 8)}",
+        f"dp={_phrase_kind(event.date_phrase)}",
+        f"fu={event.announced is not None}",
     ]
     if event.trigger >= 0:  # the words just before and at the trigger
         left = _TOKEN.findall(text[max(0, event.trigger - 40) : event.trigger])[-4:]
@@ -79,6 +84,15 @@ def _candidate_features(event: Event, in_sentence: int, text: str) -> list[str]:
         out += [f"R{i}={w}" for i, w in enumerate(right)]
         out += [f"lw={w}" for w in left] + [f"rw={kind}|{w}" for w in right]
     return out
+
+
+def _phrase_kind(phrase: str) -> str:
+    """The date phrase as a feature: an inherited date by its source ("(context)"), else its
+    first word and whether it names a year ("on|y", "last|n")."""
+    if not phrase or phrase.startswith("("):
+        return phrase
+    words = _TOKEN.findall(phrase.lower())
+    return f"{words[0] if words else '#'}|{'y' if _YEAR.search(phrase) else 'n'}"
 
 
 def _sentence_features(text: str) -> list[str]:

@@ -29,6 +29,8 @@ def test_features_name_the_candidate_and_its_sentence():
     f = S.features(e, 2)
     assert "t=diplomatic" in f and "m=2" in f and "w=busan" in f and "bg=met_xi" in f
     assert f"b={e.date_basis}" in f and "fw=trump" in f
+    # the date phrase by its first word and whether it names a year; the sentence's position
+    assert "dp=oct|n" in f and "si=0" in f and "fu=False" in f
     assert all(0 <= i < S.DIM for i in S.indices(e, 2))
 
 
