@@ -123,7 +123,8 @@ _TOOK_EFFECT = (
     r"(?:will|would|to|set to|due to) (?:start|begin|apply)|started|began|took effect|"
     r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
     r"(?:entered|enters|entering) into (?:force|effect)|(?:has|have|had) been in (?:force|effect)|"
-    r"kick(?:ed)? in|"
+    r"kick(?:ed)? in|(?:was|were|is|are) now in (?:force|effect)|"
+    r"went on(?= (?:roughly |about |some |nearly )?(?:\$|\d))|"
     r"(?:was|were|has been|have been|had been|will be|would be) (?:then |later |now |also )?"
     r"(?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
@@ -151,7 +152,7 @@ _TOOK_EFFECT_FAR = (
 )
 _ENDS = (
     r"end|ended|ending|eliminat|clos|suspen|revok|terminat|abolish|repeal|scrap|strip|on hold|"
-    r"paus"
+    r"paus|lost|loses|losing"
 )
 _DUTY_FREE = alt(
     "duty-free",
@@ -211,6 +212,8 @@ _SUSPECTS = (
 )
 _SANCTION = (
     r"sanctioned|sanctions? (?:on|against)|imposed sanctions|announced sanctions|"
+    r"sanctioning(?=\s+(?:[\d,]+|more than|about|nearly|some|several|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a dozen|dozens)\b)|"
     r"new sanctions|(?:placed|put|hit|slapped) (?:\w+ )?(?:under|with) sanctions|"
     r"sanctions (?:were|have been|had been) (?:imposed|announced|placed)|blacklisted|"
     r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)"
@@ -250,7 +253,9 @@ _PUBLISHER = (
     r"(?:CDC|NCHS|Centers for Disease Control(?: and Prevention)?|"
     r"National Center for Health Statistics|[Aa]gency)"
 )
-_REPORTED = r"(?:\w+\s+)?(?:reported|said|released|published|estimated|announced|issued)\b"
+_REPORTED = (
+    r"(?:\w+\s+)?(?:reported|said|released|published|estimated|announced|issued|put out|posted)\b"
+)
 #: The publisher, or health officials, as the subject of a release.
 _HEALTH_BODY = rf"(?:{_PUBLISHER}|(?:[Ff]ederal |U\.S\. |[Nn]ational )?health officials)"
 _DEATH_COUNT = r"(?:\W+[\w.,$%-]+){0,14}?\W+(?:deaths|died|overdoses|fatalities|toll)\b"
@@ -295,7 +300,7 @@ _LICENCE = (
     r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
     r"need (?:a |an )?(?:[\w-]+ )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
     r"(?:needs|needed|needing) (?:a |an )?(?:[\w-]+ )?licen[cs]es?|"
-    r"(?:obtain|get|apply for) (?:a |an )?(?:export )?licen[cs]es?|"
+    r"(?:obtain|get|apply for) (?:a |an )?(?:[\w-]+ )?licen[cs]es?|"
     r"requirements? for (?:an? )?(?:export )?licen[cs]es?"
 )
 _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
@@ -460,7 +465,8 @@ _AGREE_MORE = (
         r"settled on|sealed|inked|brokered) "
         rf"(?:a |an |the |{_WHAT_CALLED}(?:a |an )?)?[\"“]?(?:[\w-]+ ){{0,2}}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
-        r"accord|bargain)|(?:sealed|inked|brokered) (?:the|their) deal\b",
+        r"accord|bargain)|(?:sealed|inked|brokered|clinched) (?:the|their|a|an) "
+        r"(?:outlines? of (?:the|a|their) )?(?:deal|bargain|agreement|accord|pact)\b",
         "produc yielde hammer clinch forged reache struck agreed settle sealed inked broker",
     ),
     (
@@ -539,6 +545,19 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
     _r(
         "trade_policy",
+        "trade notice published",
+        r"\b(?:printed|published|posted|appeared|issued) in the Federal Register\b",
+        "printe publis posted appear issued",
+    ),
+    _r(
+        "trade_policy",
+        "cut, paused or adjusted tariffs",
+        # "a presidential memorandum exempted smartphones and computers"
+        r"\b(?:memorandum|order|proclamation|notice)\s+(?:[\w-]+\s+){0,3}?exempt(?:ed|s|ing)\b",
+        "exempt",
+    ),
+    _r(
+        "trade_policy",
         "raised or imposed tariffs",
         # "said it would add 15 percent to U.S. chicken": a duty named by its rate alone
         r"\badd(?:s|ed|ing)?\s+(?:an?\s+(?:extra|additional|further)\s+)?[\d.]+\s*"
@@ -553,8 +572,11 @@ RULES: tuple[Rule, ...] = (
         # "formally postponed the increase until March 2": the tariff step named before
         r"\b(?:postpon\w*|defer(?:s|red|ring)?|delay(?:s|ed|ing)?|shelved|pushed back|put off) "
         r"(?:the |a |its |that |this )?(?:planned |scheduled |threatened |next )?"
-        r"(?:tariff |rate )?(?:increase|hike|rise|escalation)\b",
-        "postpo defer delay shelve pushed put",
+        r"(?:tariff |rate )?(?:increase|hike|rise|escalation)\b|"
+        # "signed another order putting that change on hold"
+        r"\b(?:put|puts|putting)\s+(?:that|the|this|its)\s+(?:change|increase|hike|step|order)\s+"
+        r"on hold\b",
+        "postpo defer delay shelve pushed put puts puttin",
     ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
@@ -594,16 +616,22 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff rate changed",
         # the move only; the tariff named before it is checked in `classify` (speed)
-        r"\b(?:rose|rises|rise|risen|climbed|jumped|fell|falls|dropped|increased|decreased|went up|"
+        r"\b(?:rose|rises|rise|risen|climbed|jumped|fell|falls|dropped|increased|decreased|"
+        r"went up|"
         r"went down|doubled|tripled|quadrupled|halved|drops|climbs|jumps)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+(?:[\d.]+\s*(?:%|percent)|\$[\d.,]+)"
         r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc|doubl|tripl|halv)\w* (?:it|them|the rate|"
         r"the total|the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)"
         r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)"
-        r"|\b(?:it|they) (?:was|were) (?:cut|raised|lowered|reduced|doubled|halved|increased) to "
-        r"[\d.]+\s*(?:%|percent)",
-        "rose rises rise risen climbe jumped fell falls droppe increa decrea went taking bringi "
-        "liftin "
+        r"|\b(?:it|they|the rate|the tariff|the levy|the duty) (?:was|were) (?:cut|raised|lowered|"
+        r"reduced|doubled|halved|increased) (?:from [\d.]+\s*(?:%|percent) )?to "
+        r"[\d.]+\s*(?:%|percent)"
+        # "will bring its own retaliatory rate on American products down to 10 percent"
+        r"|\b(?:bring|bringing|brings|brought)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,6}?"
+        r"(?:rate|tariffs?|duty|duties|levy|levies)\s+(?:[\w.'’-]+\s+){0,4}?down to\s+[\d.]+\s*"
+        r"(?:%|percent)",
+        "rose rises rise risen climbe jumped fell falls droppe increa decrea went taking "
+        "bringi bring brings brough liftin "
         "pushin raisin raise cut cuttin lower reduce double triple quadru halved halve impose "
         "imposi drops climbs jumps",
     ),
@@ -638,6 +666,15 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:tariffs?|duties|rate)\b(?:\W+[\w$.,-]+){0,8}?\W+(?:would|will) (?:remain|stay) at\s+"
         r"[\d.]+\s*(?:%|percent)",
         _G_TARIFF,
+    ),
+    _r(
+        "trade_policy",
+        "tariff pause extended",
+        # "A second order keeps the higher rate suspended for another year", "would keep 24
+        # percentage points of its tariff suspended"
+        r"\bkeep(?:s|ing)?\s+(?:[\w\"“”%.-]+\s+){0,10}?(?:rate|tariffs?|duty|duties|levy|levies)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:suspended|paused|on hold)\b",
+        "keep keeps keepin",
     ),
     _r(
         "trade_policy",
@@ -853,6 +890,9 @@ RULES: tuple[Rule, ...] = (
                 # "The CDC on Wednesday estimated that 107,543 people died": the day between
                 rf"\b{_HEALTH_BODY}\s+(?:on|in|last|earlier)\s[^,.;]{{2,20}}?\s+{_REPORTED}"
                 rf"{_DEATH_COUNT}|"
+                # "came in May, when the CDC reported 107,543 overdose deaths for 2023"
+                r"\b(?i:on|in|last)\s[^,;]{2,25}(?:,\s*\d{4})?,\s+when\s+(?:the\s+)?"
+                rf"{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}|"
                 r"^\W*(?i:(?:months|weeks|days|a year|a month) (?:earlier|later),\s+)?"
                 r"(?i:on|in|last|earlier|late|early)\s[^,]{2,25}(?:,\s*\d{4})?,?\s+(?:the\s+)?"
                 rf"(?:U\.?S\.?\s+)?{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}",
@@ -1443,7 +1483,7 @@ _AIMED = re.compile(
 #: Rate moves whose own words name the tariff ("raised it to 15%"), no tariff needed before.
 _MOVE_NAMES_TARIFF = (
     "tak", "bring", "lift", "push", "rais", "cut", "lower", "reduc", "doubl", "tripl", "halv",
-    "impos", "it ", "they ",
+    "impos", "it ", "they ", "the rate ", "the tariff ", "the levy ", "the duty ", "brought",
 )  # fmt: skip
 #: The tariff whose rate "rose to 25%" (named before the move).
 _RATE_NAMED = re.compile(

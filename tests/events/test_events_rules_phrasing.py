@@ -1362,3 +1362,28 @@ def test_rates_added_urging_overtures_reported_and_people_designated_to_a_role()
     assert "enforcement" in types(
         "Treasury designated the two Chinese firms as drug traffickers under its kingpin powers."
     )
+
+
+def test_round_two_wordings_of_tariff_steps_licences_notices_and_sanctions():
+    for sentence in (
+        "Parcels from Hong Kong lost duty-free treatment on Friday.",
+        "A 25 percent tariff went on $16 billion of Chinese goods at midnight.",
+        "China's duties on 128 American products were now in force.",
+        "Under the deal, the rate was cut from 34 percent to 10 percent.",
+        "Beijing will bring its own extra levy on U.S. goods down to 10 percent.",
+        "A second order keeps the higher rate on Chinese goods suspended until November.",
+        "On Thursday Trump signed an order putting that increase on hold for 90 days.",
+        "The final list was published in the Federal Register on Monday.",
+        "On Friday, a presidential memorandum exempted laptops from the new duties.",
+    ):
+        assert "trade_policy" in types(sentence), sentence
+    assert "trade_policy" not in types("Shoppers lost interest in the new phones.")
+    assert "enforcement" in types(
+        "From Monday, exporters must obtain a government licence to ship any of 13 precursors."
+    )
+    assert "enforcement" in types("Treasury acted the same afternoon, sanctioning 12 people.")
+    assert "enforcement" not in types("The council is sanctioning a new park for the town.")
+    assert "diplomatic" in types("Xi and Trump sealed the outlines of the bargain in Busan.")
+    assert "public_health" in types(
+        "It came on May 15, 2024, when the agency put out numbers showing deaths had fallen."
+    )
