@@ -101,6 +101,13 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
+    # "on the 14th": a day of the month of publication (or of the month before, if later)
+    (
+        re.compile(
+            r"\bon the (?P<nth>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|century))", re.I
+        ),
+        "nth",
+    ),
     # "on the first day of June": the month's first (or last) day
     (
         re.compile(rf"\bthe (?P<edge>first|last) day of {_MON}(?:,?\s+{_YEAR})?\b", re.I),
@@ -326,6 +333,13 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     if kind in ("mdy", "dmy"):
         day = _safe(int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"]))
         return Resolved(day, "day", "explicit", *span) if day else None
+    if kind == "nth":
+        n = int(g["nth"])
+        day = _safe(pub.year, pub.month, n)
+        if day is None or (day > pub + timedelta(days=3) and not future):
+            prev = _month_start(pub, -1)
+            day = _safe(prev.year, prev.month, n)
+        return Resolved(day, "day", "relative", *span) if day else None
     if kind == "edge_day":
         month = MONTHS[g["mon"].lower()]
         first = g["edge"].lower() == "first"
@@ -440,6 +454,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "md": ("month", "digit"),
     "md_rel": ("month", "digit", "relative"),
     "edge_day": ("month",),
+    "nth": ("digit",),
     "dm": ("month", "digit"),
     "m_rel": ("month", "relative"),
     "m": ("month",),

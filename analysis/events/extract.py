@@ -152,6 +152,11 @@ _SAME_DAY = re.compile(
     r"on the day(?! (?:after|before)))\b",
     re.I,
 )
+#: A count right before the year phrase of its period ("79,384 overdose deaths | in 2024").
+_PERIOD_OF_COUNT = re.compile(
+    r"\b(?:deaths|overdoses|fatalities|died|toll)\s+(?:[\w-]+\s+)?(?:(?:in|for|during)\s+)?$",
+    re.IGNORECASE,
+)
 #: "came out the same day Washington cut its tariff": a day the sentence itself names.
 _SAME_DAY_THAT = re.compile(
     r"\bthe same day (?:that |as |when )?(?:the |its |his |her )?[A-Z]?[\w'’]+ "
@@ -767,6 +772,14 @@ def _sentence_events(
         ):
             continue
         when = resolve(sent, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
+        if (
+            hit.event_type == "public_health"
+            and when.precision == "year"
+            and _PERIOD_OF_COUNT.search(sent, max(0, when.start - 40), when.start)
+        ):  # "Last week, the CDC published figures showing 79,384 deaths in 2024": the count's
+            # year is not the release's date
+            masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
+            when = resolve(masked, published, anchor=hit.start, hedged=hedged)
         if after_day is not None and hit.start >= after_day[0] and when.basis == "published":
             when = after_day[1]
         lead = opening or _lead_date(sent, published)

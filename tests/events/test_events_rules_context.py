@@ -456,3 +456,17 @@ def test_weeks_before_last_weekends_of_a_date_and_the_first_day_of_a_month():
     # a yearless day takes the year of "March 4 of last year" before it
     found = find_dates("On March 4 of last year, Beijing set duties to start March 10.", pub)
     assert [r.date for r in found] == [date(2023, 3, 4), date(2023, 3, 10)]
+
+
+def test_days_of_the_month_by_ordinal_and_a_release_not_dated_by_its_counts_year():
+    pub = date(2025, 5, 16)
+    assert [r.date for r in find_dates("The rate fell to 10% on the 14th.", pub)] == [
+        date(2025, 5, 14)
+    ]
+    # a day later in the month than publication is last month's
+    assert [r.date for r in find_dates("It rose on the 28th.", pub)] == [date(2025, 4, 28)]
+    text = (
+        "Last week, the CDC published final figures showing 79,384 overdose deaths in 2024, "
+        "the steepest decline on record."
+    )
+    assert ("public_health", date(2026, 1, 19), "week") in dated(text, date(2026, 1, 30))
