@@ -81,7 +81,7 @@ def alt(*words: str) -> str:
 _TARIFF = (
     r"tariffs?\b|duties\b|duty\b|levies\b|levy\b|import tax|reciprocal rate|tariff rate|"
     r"rate of [\d.]+\s*(?:%|percent)|"
-    r"surcharges?\b|(?:port|docking|vessel|berthing) fees|"
+    r"surcharges?\b|surtax(?:es)?\b|(?:port|docking|vessel|berthing) fees|"
     r"fees on (?:[\w-]+ ){0,3}(?:ships|vessels)|"
     r"(?:higher|additional|extra|retaliatory|punitive|lower|reduced|new|baseline) rate\b|"
     r"(?:china|chinese|baseline|reciprocal|country-specific|headline) rates?\b|rate on\b|"
@@ -152,7 +152,7 @@ _TOOK_EFFECT_FAR = (
 )
 _ENDS = (
     r"end|ended|ending|eliminat|clos|suspen|revok|terminat|abolish|repeal|scrap|strip|on hold|"
-    r"paus|lost|loses|losing"
+    r"paus|lost|loses|losing|lose"
 )
 _DUTY_FREE = alt(
     "duty-free",
@@ -436,7 +436,7 @@ _WHAT_CALLED = (
     r"(?:what (?:[\w-]+ ){1,3}?(?:called|described as|termed|billed as|dubbed|hailed as) )"
 )
 _AGREE = (
-    r"agreed (?:\w+ ){1,5}?to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
+    r"agreed (?:[\w.'’-]+ ){1,5}?to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
     r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
@@ -471,7 +471,7 @@ _AGREE_MORE = (
     ),
     (
         # "a deal that Trump and Xi struck on Oct. 30", "the outlines of the deal were announced"
-        r"(?:deal|agreement|truce|pact|accord) (?:that|which) (?:[\w.'’-]+ ){1,9}?"
+        r"(?:deal|agreement|truce|pact|accord|bargain) (?:that|which) (?:[\w.'’-]+ ){1,9}?"
         r"(?:struck|sealed|reached|signed|inked|brokered|hammered out)\b|"
         r"(?:announced|unveiled|released|published) (?:the )?(?:outlines?|framework|text|terms) "
         r"of (?:the |a |an )?(?:[\w-]+ ){0,2}(?:deal|agreement|accord|pact)\b",
@@ -514,7 +514,7 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
-_G_TARIFF = "tarif duti duty levie levy reci surcha fees rate flat"
+_G_TARIFF = "tarif duti duty levie levy reci surcha surtax fees rate flat"
 RULES: tuple[Rule, ...] = (
     # trade policy
     _r(
@@ -543,6 +543,35 @@ RULES: tuple[Rule, ...] = (
         negatable=False,
     ),
     _r("trade_policy", "raised or imposed tariffs", near(_UP, _TARIFF, 7), _G_TARIFF),
+    _r(
+        "trade_policy",
+        "tariffs struck down",
+        # "ruled 6-3 in Learning Resources v. Trump that the International Emergency Economic
+        # Powers Act does not authorize tariffs": the negation is what the ruling says
+        r"\bruled\b[^;]{0,120}?\b(?:does|did) not (?:authori[sz]e|allow|permit)\b[^;]{0,50}?"
+        r"\b(?:tariffs?|duties|levies)\b",
+        "ruled",
+        negatable=False,
+    ),
+    _r(
+        "trade_policy",
+        "trade investigation opened",
+        # "USTR wrapped up its four-year review of the Section 301 tariffs on May 14"
+        r"\b(?:wrapped up|concluded|completed|finished)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:review|investigation|probe)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:tariffs?|duties|trade|practices)\b",
+        "wrappe conclu comple finish",
+    ),
+    _r(
+        "trade_policy",
+        "cut, paused or adjusted tariffs",
+        # "had given the three big Detroit automakers a one-month exemption", "Mexico and Canada
+        # each won a 30-day pause"
+        r"\b(?:gave|given|granted|grants|gives)\s+(?:[\w.'’-]+\s+){0,6}?(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:exemption|reprieve|exclusion|waiver)\b|"
+        r"\b(?:won|wins|secured|obtained)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:pause|reprieve)\b",
+        "gave given grante grants gives won wins secure obtain",
+    ),
     _r(
         "trade_policy",
         "trade notice published",
@@ -617,7 +646,7 @@ RULES: tuple[Rule, ...] = (
         "tariff rate changed",
         # the move only; the tariff named before it is checked in `classify` (speed)
         r"\b(?:rose|rises|rise|risen|climbed|jumped|fell|falls|dropped|increased|decreased|"
-        r"went up|"
+        r"drop|fall|climb|jump|doubles|triples|halves|came down|comes down|come down|went up|"
         r"went down|doubled|tripled|quadrupled|halved|drops|climbs|jumps)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+(?:[\d.]+\s*(?:%|percent)|\$[\d.,]+)"
         r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc|doubl|tripl|halv)\w* (?:it|them|the rate|"
@@ -631,6 +660,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:rate|tariffs?|duty|duties|levy|levies)\s+(?:[\w.'’-]+\s+){0,4}?down to\s+[\d.]+\s*"
         r"(?:%|percent)",
         "rose rises rise risen climbe jumped fell falls droppe increa decrea went taking "
+        "drop fall climb jump double triple halves came comes come "
         "bringi bring brings brough liftin "
         "pushin raisin raise cut cuttin lower reduce double triple quadru halved halve impose "
         "imposi drops climbs jumps",
@@ -923,10 +953,12 @@ RULES: tuple[Rule, ...] = (
     _r(
         "public_health",
         "overdose figures reported",
-        r"\b(?:said|reported|announced|estimated|estimates|showed|shows)\W+(?:[\w,-]+\W+){0,5}?"
+        r"\b(?:said|reported|reporting|announced|estimated|estimates|showed|shows)\W+"
+        r"(?:[\w,-]+\W+){0,5}?"
         r"(?:that\W+)?(?:[\w-]+\W+){0,4}?(?:deaths|overdoses|fatalities|death toll)\W+"
-        r"(?:[\w-]+\W+){0,2}?(?:fell|rose|dropped|declined|decreased|increased|climbed|plunged|"
-        r"plummeted|jumped|surged|slid|reached|topped|hit)\b",
+        r"(?:[\w-]+\W+){0,2}?(?:(?:had|have|has) )?(?:fell|fallen|rose|risen|dropped|declined|"
+        r"decreased|increased|climbed|plunged|plummeted|jumped|surged|slid|slipped|reached|topped|"
+        r"hit)\b",
         "deaths overdo fatali toll",
     ),
     _r(
@@ -955,6 +987,9 @@ RULES: tuple[Rule, ...] = (
         "meeting or talks",
         _w(
             r"speak with|(?<!\bwe )spoke with|spoke by phone|talked with|talked by phone|call with|"
+            # "Trump and Xi spoke today for about an hour and a half"
+            r"(?:spoke|talked) (?:today|yesterday|this morning|last night|for (?:about |nearly |"
+            r"more than |almost |over )?(?:an? |\d+ |\w+ )?(?:hour|hours|minutes))|"
             r"phone call|video call|telephone call"
         ),
         "speak spoke talked call phone video teleph",
@@ -1511,7 +1546,11 @@ _AVERAGE = re.compile(
 _SAID_ON = re.compile(
     r"\b(?:said|reported|announced|estimated|showed)\s+(?:on\s+|in\s+)?(?:(?:last|this)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?)\b",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?)\b|"
+    # "opened the year's run of good news on Feb. 26, reporting that deaths had fallen"
+    r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}),\s+"
+    r"(?:reporting|saying|estimating)\b",
     re.IGNORECASE,
 )
 #: Data releases count with a health publisher or when about deaths (the count's subject).

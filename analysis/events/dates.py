@@ -101,6 +101,14 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
+    # "Five years ago today": before "today" can take its end
+    (
+        re.compile(
+            rf"\b(?P<n>{_COUNT}|\d{{1,2}})\s+(?P<agounit>year|month)s?\s+ago\s+(?P<agotoday>today)\b",
+            re.I,
+        ),
+        "ago",
+    ),
     # "on the 14th": a day of the month of publication (or of the month before, if later)
     (
         re.compile(
@@ -417,6 +425,11 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     if kind == "ago":
         n = COUNTS.get(g["n"].lower()) or int(g["n"])
         unit = g["agounit"].lower()
+        if unit in ("year", "month") and "agotoday" in g:
+            # "Five years ago today": that day of the month, so many years (months) back
+            back = _month_start(pub, -n * (12 if unit == "year" else 1))
+            day = _safe(back.year, back.month, pub.day)
+            return Resolved(day, "day", "relative", *span) if day else None
         if unit == "year":
             if g.get("agothis", "").lower() == "month":
                 return Resolved(date(pub.year - n, pub.month, 1), "month", "relative", *span)

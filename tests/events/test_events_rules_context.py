@@ -470,3 +470,11 @@ def test_days_of_the_month_by_ordinal_and_a_release_not_dated_by_its_counts_year
         "the steepest decline on record."
     )
     assert ("public_health", date(2026, 1, 19), "week") in dated(text, date(2026, 1, 30))
+
+
+def test_years_ago_today_is_that_day():
+    pub = date(2025, 1, 15)
+    found = find_dates("Five years ago today, Trump and Liu He signed the deal.", pub)
+    assert [(r.date, r.precision) for r in found] == [(date(2020, 1, 15), "day")]
+    found = find_dates("Two years ago, it happened.", pub)
+    assert [(r.date, r.precision) for r in found] == [(date(2023, 1, 1), "year")]

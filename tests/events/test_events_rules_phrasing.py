@@ -1387,3 +1387,26 @@ def test_round_two_wordings_of_tariff_steps_licences_notices_and_sanctions():
     assert "public_health" in types(
         "It came on May 15, 2024, when the agency put out numbers showing deaths had fallen."
     )
+
+
+def test_round_three_wordings_surtaxes_present_moves_rulings_reviews_and_calls():
+    for sentence in (
+        "Canada slapped a 100 per cent surtax on Chinese-made electric vehicles on Oct. 1.",
+        "Starting Wednesday, U.S. tariffs on Chinese goods drop from 145 percent to 30 percent.",
+        "On Jan. 1, their rate doubles to 50%.",
+        "Shipments from China lose the $800 de minimis exemption on Friday.",
+        "On Feb. 20, the court ruled 6-3 in Learning Resources v. Trump that the emergency law "
+        "does not authorize tariffs.",
+        "The trade office wrapped up its four-year review of the Section 301 tariffs on May 14.",
+        "A day earlier, the White House had given carmakers a one-month exemption.",
+        "Mexico and Canada each won a 30-day pause on Monday.",
+    ):
+        assert "trade_policy" in types(sentence), sentence
+    assert "trade_policy" not in types("The court ruled that the firm does not owe back pay.")
+    assert "diplomatic" in types("Trump and Xi spoke today for about an hour and a half.")
+    assert "diplomatic" in types(
+        "In December 2018, Xi agreed with then-President Donald Trump to control fentanyl."
+    )
+    assert "public_health" in types(
+        "The CDC opened the year on Feb. 26, reporting that overdose deaths had fallen 24%."
+    )
