@@ -98,6 +98,7 @@ _UP = (
     r"orders?\b|ordered\b|(?:answered|responded|retaliated)\b(?:\W+\w+){0,6}?\W+with|"
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
     r"answered\b|(?:was|were|been) hit with|"
+    r"hit\b(?=(?:\W+[\w'’-]+){1,6}?\W+with\b)|"  # "to hit Canadian dairy with tariffs"
     r"(?:will|would) face|(?:became|become|becomes) subject to"
 )
 _DOWN = (

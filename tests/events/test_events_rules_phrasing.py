@@ -1410,3 +1410,9 @@ def test_round_three_wordings_surtaxes_present_moves_rulings_reviews_and_calls()
     assert "public_health" in types(
         "The CDC opened the year on Feb. 26, reporting that overdose deaths had fallen 24%."
     )
+
+
+def test_threats_to_hit_goods_with_tariffs():
+    hits = classify("On Friday, Trump threatened to hit Canadian lumber with reciprocal tariffs.")
+    assert {(h.event_type, h.label) for h in hits} == {("diplomatic", "threatened tariffs")}
+    assert types("The storm hit farmers with losses.") == set()
