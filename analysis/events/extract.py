@@ -396,9 +396,9 @@ def extract_from_text(
             after_day = None
             reference_end = -1
             if after is not None and after.start() <= 3 and opening is None:
-                # "Four months after the carfentanil listing, Beijing added ...": the act after
-                # the comma is counted on from the event named before, which the phrase only
-                # refers to (no verb of its own)
+                # "Four months after the carfentanil listing, Beijing added ...", "Four days
+                # after those talks ended, Trump and Xi met": the act after the comma is
+                # counted on from the event named before, which the phrase only refers to
                 comma = sent.find(",", after.end(), after.end() + 120)
                 named = _named_event(sent[after.end() : comma], history, day) if comma > 0 else None
                 base = named or _span_base(after, recent(), day, last_when)
@@ -562,12 +562,6 @@ _NEXT_DAY = re.compile(r"\W*(?:the (?:next|following) day|a day later|the day af
 #: "Trump hit back the next day, ...": inside the sentence too (not "the next day after ...").
 _NEXT_DAY_IN = re.compile(
     r"\b(?:the (?:next|following) day|a day later)\b(?!\s+(?:after|before|of))", re.I
-)
-#: A verb of its own in a clause ("after Biden and Xi agreed"), not a noun ("after the listing").
-_FINITE = re.compile(
-    r"\b(?:\w+ed|met|agreed|took|began|signed|held|said|made|struck|won|sat|spoke|came|went|"
-    r"was|were)\b",
-    re.IGNORECASE,
 )
 #: "The delegations first sat down the day before": the day before the one named last.
 _DAY_BEFORE = re.compile(
