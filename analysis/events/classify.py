@@ -556,7 +556,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "trade_policy",
-        "trade investigation opened",
+        "trade review concluded",
         # "USTR wrapped up its four-year review of the Section 301 tariffs on May 14"
         r"\b(?:wrapped up|concluded|completed|finished)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:review|investigation|probe)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -1555,6 +1555,7 @@ _SAID_ON = re.compile(
     re.IGNORECASE,
 )
 #: Data releases count with a health publisher or when about deaths (the count's subject).
+_TRADE_PROBES = ("trade investigation opened", "trade review concluded")
 _HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|died|overdoses?|toll|fatalities|mortality)\b", re.I)
 
 
@@ -1691,7 +1692,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                     average and _AVERAGE.search(sentence, max(0, m.start() - 220), m.start())
                 ):
                     continue  # "deaths fell to 23.1 percent", "the average tariff fell to 12%"
-            if rule.label == "trade investigation opened" and not _TRADE_SUBJECT.search(sentence):
+            if rule.label in _TRADE_PROBES and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
             start = m.start()
             if rule.at_end:
