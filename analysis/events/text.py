@@ -309,14 +309,15 @@ def fold(text: str) -> str:
 
 def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
     """Lower-case ASCII strings a match of `regex` (case-insensitive) must contain: every group
-    holds at least one of its strings (3+ characters each), most selective group first.
+    holds at least one of its strings (3+ characters each), most selective group first, and
+    its shortest strings (the likeliest to be present, ending the search) first.
 
     A sentence in which some group has no string (`fold`ed) cannot match, so the regex need not
     be run on it (a necessary condition, never sufficient).
     """
     groups = dict.fromkeys(_required(_parser.parse(regex, re.IGNORECASE)))
     return tuple(
-        tuple(sorted(g, key=lambda w: (-len(w), w)))
+        tuple(sorted(g, key=lambda w: (len(w), w)))
         for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
     )
 
