@@ -199,6 +199,36 @@ def _save(page, name: str) -> None:
     )
 
 
+def _missing_widget_models(path: Path) -> set[str]:
+    """Widget models the saved notebook's outputs show but its saved widget state lacks."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    shown = {
+        o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    }
+    state = nb.get("metadata", {}).get("widgets", {})
+    saved = state.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    return shown - set(saved)
+
+
+def _save_with_widget_state(page, name: str, path: Path) -> None:
+    """Save until the file holds the state of every widget its outputs show.
+
+    JupyterLab writes the widget state it holds at the moment of saving; on a loaded machine the
+    models the last slider move created can reach it a moment after the first save (the reopen
+    then shows "model not found"). Saving again once they have arrived is what the autosave
+    does; the reopen below still checks that the controls come back.
+    """
+    deadline = time.monotonic() + 30
+    _save(page, name)
+    while _missing_widget_models(path) and time.monotonic() < deadline:
+        page.wait_for_timeout(1000)
+        page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty = true")
+        _save(page, name)
+
+
 def _stop_sessions(lab) -> None:
     """Shut down the kernels so that the reopen is a cold one (outputs come from the file)."""
     url = f"{lab.url}api/sessions?token={lab.token}"
@@ -231,7 +261,7 @@ def test_notebook_in_jupyterlab(name, lab, browser_context, screenshots_dir):
         assert explorers, f"{name}: no explorer widget after Run All"
         moved = _move_widget(page, name, explorers[-1])
         _shot(page, screenshots_dir / name.replace(".ipynb", ".png"))
-        _save(page, name)
+        _save_with_widget_state(page, name, lab.root / name)
         saved = json.loads((lab.root / name).read_text(encoding="utf-8"))
         errors = [
             o for c in saved["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"
