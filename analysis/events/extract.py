@@ -599,6 +599,11 @@ def _last_date(sents: list[str], pub: date, *, day_only: bool = False) -> Resolv
     return None
 
 
+def _blanked(sent: str, phrase: Resolved) -> str:
+    """`sent` with the date phrase blanked out (same length: offsets stay), to date it again."""
+    return sent[: phrase.start] + " " * (phrase.end - phrase.start) + sent[phrase.end :]
+
+
 def _last_day(sents: list[str], pub: date) -> Resolved | None:
     return _last_date(sents, pub, day_only=True)
 
@@ -772,7 +777,7 @@ def _sentence_events(
             and _PERIOD_OF_COUNT.search(sent, max(0, when.start - 40), when.start)
         ):  # "Last week, the CDC published figures showing 79,384 deaths in 2024": the count's
             # year is not the release's date
-            masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
+            masked = _blanked(sent, when)
             when = resolve(masked, published, anchor=hit.start, hedged=hedged)
         if after_day is not None and hit.start >= after_day[0] and when.basis == "published":
             when = after_day[1]
@@ -782,7 +787,7 @@ def _sentence_events(
         if hit.label == "threatened tariffs" and _START_PHRASE.search(
             sent, max(0, when.start - 14), when.start
         ):
-            masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
+            masked = _blanked(sent, when)
             when = resolve(masked, published, anchor=hit.start, hedged=hedged)
         # "cut its tariff on the same day, carrying out a pledge made last month": the pointer
         # back to the day named before is nearer the trigger than the sentence's own phrase.
@@ -820,7 +825,7 @@ def _sentence_events(
             if hit.event_type == "diplomatic":
                 earlier = None  # "agreed to pause the controls it unveiled on Oct. 9": no talks
             verb = rel.group(0).split()[0]
-            masked = sent[: when.start] + " " * (when.end - when.start) + sent[when.end :]
+            masked = _blanked(sent, when)
             when = resolve(masked, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
         # A second event of one type needs its own label and its own date phrase after its
         # trigger ("... visit to Taiwan this week"), not one borrowed from another clause.

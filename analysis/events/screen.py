@@ -97,7 +97,7 @@ def _phrase_kind(phrase: str) -> str:
 
 def _sentence_features(text: str) -> list[str]:
     """The features of the lower-cased sentence alone: length, quote, words, pairs, opening."""
-    words = _TOKEN.findall(text)
+    words = _words(text)
     out = [f"n={min(len(words) // 10, 6)}", f"q={_QUOTE in text or _OPEN_QUOTE in text}"]
     out += [f"w={w}" for w in words]
     out += [f"bg={a}_{b}" for a, b in pairwise(words)]
@@ -106,7 +106,13 @@ def _sentence_features(text: str) -> list[str]:
 
 
 def _typed_features(text: str, kind: str) -> list[str]:
-    return [f"tw={kind}|{w}" for w in _TOKEN.findall(text)]
+    return [f"tw={kind}|{w}" for w in _words(text)]
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """The lower-cased sentence's words, found once for its word, pair and typed features."""
+    return tuple(_TOKEN.findall(text))
 
 
 @lru_cache(maxsize=200_000)
