@@ -82,7 +82,7 @@ _TARIFF = (
     r"tariffs?\b|duties\b|duty\b|levies\b|levy\b|import tax|reciprocal rate|tariff rate|"
     r"rate of [\d.]+\s*(?:%|percent)|"
     r"surcharges?\b|surtax(?:es)?\b|(?:port|docking|vessel|berthing) fees|"
-    r"fees on (?:[\w-]+ ){0,3}(?:ships|vessels)|"
+    r"fees\b(?:\W+[\w-]+){0,6}?\W+(?:ships|vessels)\b|"
     r"(?:higher|additional|extra|retaliatory|punitive|lower|reduced|new|baseline) rate\b|"
     r"(?:china|chinese|baseline|reciprocal|country-specific|headline) rates?\b|rate on\b|"
     r"lists? [1-4][ab]?\b|(?:additional|extra) [\d.]+ ?(?:%|percent|percentage points)|"
@@ -99,7 +99,7 @@ _UP = (
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
     r"answered\b|(?:was|were|been) hit with|"
     r"hit\b(?=(?:\W+[\w'’-]+){1,6}?\W+with\b)|"  # "to hit Canadian dairy with tariffs"
-    r"(?:will|would) face|(?:became|become|becomes) subject to"
+    r"(?:will|would) (?:instead |now |also |still )?face|(?:became|become|becomes) subject to"
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
@@ -202,7 +202,8 @@ _SEIZE = (
     r"(?:fentanyl|pills|narcotics|drugs|methamphetamine|cocaine|heroin|precursors?)\b"
 )
 _ARREST = (
-    r"arrested|taken into custody|took into custody|indicted|indictments?|charged|"
+    r"arrested|(?:taken|took|take|takes|taking) (?:[\w'’-]+ ){0,5}?into custody|"
+    r"indicted|indictments?|charged|"
     r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
     r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges"
 )
@@ -222,6 +223,10 @@ _SANCTION = (
     r"(?!(?:\W+[\w-]+){0,8}?\W+as\W+(?:his|her|its|their|the|a)\W+(?:[\w-]+\W+)?"
     r"(?:point|envoy|representative|negotiator|lead|chief|successor|head|special))|"
     r"designation of|OFAC|"
+    # "designated 25 targets - 10 individuals and 15 entities"
+    r"designated (?:more than |about |nearly |some |another |an additional )?"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of) (?:[\w-]+ )?"
+    r"(?:targets|individuals|entities|companies|firms|people|persons|businesses)|"
     r"designat(?:es|ing)(?=(?:\W+[\w-]+){0,8}?\W+as\W+(?:\w+\W+){0,2}"
     r"(?:terrorist|foreign terrorist|weapons? of mass|kingpins?|transnational|narcotics))|"
     r"(?:designat|label|list|nam|classif)(?:ed|es|ies|ied|ying|ing)(?=(?:\W+[\w-]+){0,8}?\W+"
@@ -315,7 +320,9 @@ _MEET = (
     r"will meet|held talks|hold talks|holds talks|talks with|(?<!\bwe )spoke with|talked with|"
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
-    r"sat down with|(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
+    r"sat down with|sat in on|(?:took|takes|taking) part in (?:the |a |an |their )?(?:[\w-]+ ){0,3}"
+    r"(?:talks|meeting|negotiations|sessions?|summit|dialogue|consultations)|"
+    r"(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
     r"(?:delegation|talks|negotiations|meeting)"
 )
 #: Other wordings of a meeting or call, each behind its own gate words (speed): (regex, gate).
@@ -879,7 +886,7 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         either(_RELEASE, _DATA, 8),
-        "data figure statis estima update counts provis",
+        "data figure statis estima update count provis number report",
     ),
     _r(
         "public_health",
@@ -980,7 +987,7 @@ RULES: tuple[Rule, ...] = (
         "meeting or talks",
         _w(_MEET),
         "met meet meets meetin talks summit conven opened attend chaire began held hosted envoy "
-        "sent joined led headed bilate backch channe",
+        "sent joined led headed bilate backch channe part sat",
     ),
     # calls, behind the words they need (not the core's gate: "speak" and "call" are common)
     _r(

@@ -192,7 +192,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b{_WD}\b(?=\s*(?:,|\.|\s+(?:morning|afternoon|evening|night)|"
-            r"\s+(?:that|when|after|in|at|to)\b|['’]s\b))",
+            r"\s+(?:that|when|after|in|at|to|on|against|with|for|over|from)\b|['’]s\b))",
             re.I,
         ),
         "weekday_bare",
@@ -736,6 +736,17 @@ _SUBORDINATE = re.compile(r"\s(?:after|when|because|as soon as)\s", re.IGNORECAS
 _PERFECT = re.compile(r"\bhad (?:been )?\w+(?:ed|en|wn|ung|ught|id)\b[^,;]{0,40}$", re.IGNORECASE)
 
 
+#: An object relative clause with a subject of its own between the trigger and a later phrase
+#: ("stopped collecting the tariffs that the Supreme Court struck down last Friday"): the
+#: phrase dates the clause's act, not the trigger's.
+_OBJECT_RELATIVE = re.compile(
+    r"(?<!said )(?<!says )(?<!announced )(?<!stated )(?<!confirmed )(?<!added )"
+    r"\b(?:that|which)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}"
+    r"\s+(?:had\s+|has\s+)?(?:\w+ed|struck|put|set|took|made|won|cut|laid|began|brought)\b",
+    re.IGNORECASE,
+)
+
+
 #: An effective day ("under control starting Sept. 1") is not when the act was made when the
 #: sentence opens with a date phrase ("In August, the ministry said it would ...").
 _EFFECT_BEFORE = re.compile(r"\b(?:starting|effective|beginning|as of)\s+(?:on\s+)?$", re.I)
@@ -759,6 +770,7 @@ def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
         or (r.start > anchor and _PERFECT.search(sentence, max(anchor, r.start - 60), r.start))
         # "opened investigations on March 11, with hearings scheduled from May 5"
         or (r.start > anchor and WITH_OTHER.search(sentence, lo, hi))
+        or (r.start > anchor and _OBJECT_RELATIVE.search(sentence, lo, hi))
     )
     return (
         gap + (0 if r.precision == "day" else COARSE_PENALTY) + (CLAUSE_PENALTY if crossed else 0)

@@ -1078,7 +1078,11 @@ def _weekday_after(r: Resolved, day: date) -> Resolved:
 
 
 #: A threat's own date is when it was made, not the day the threatened tariff would start.
-_START_PHRASE = re.compile(r"\b(?:from|starting|beginning|effective|as of)\s+$", re.IGNORECASE)
+_START_PHRASE = re.compile(
+    r"\b(?:from|starting|beginning|effective|as of|(?:to|would|will) (?:begin|start|take effect))"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 #: A participle or relative clause stating an earlier act, right before a date phrase

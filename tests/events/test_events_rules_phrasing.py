@@ -1416,3 +1416,50 @@ def test_threats_to_hit_goods_with_tariffs():
     hits = classify("On Friday, Trump threatened to hit Canadian lumber with reciprocal tariffs.")
     assert {(h.event_type, h.label) for h in hits} == {("diplomatic", "threatened tariffs")}
     assert types("The storm hit farmers with losses.") == set()
+
+
+def test_round_four_wordings_custody_counts_of_targets_talks_joined_and_port_fees():
+    assert "enforcement" in types(
+        "Chinese police took one of the defendants into custody in June, officials said."
+    )
+    assert "enforcement" in types(
+        "That same day, the Office of Foreign Assets Control designated 25 targets in China."
+    )
+    assert "enforcement" not in types("The mayor designated a new park for the town.")
+    assert "diplomatic" in types(
+        "Wang Xiaohong took part in the Geneva talks with Bessent on Saturday."
+    )
+    for sentence in (
+        "Washington began charging fees Tuesday on ships built or owned by Chinese companies.",
+        "Chinese goods will instead face a country-specific reciprocal rate of 34%, effective "
+        "April 9.",
+    ):
+        assert "trade_policy" in types(sentence), sentence
+    # the gate of the release rule holds every noun its regex needs ("count", "numbers")
+    assert "public_health" in types(
+        "The final count of overdose deaths from the CDC, released Thursday, confirmed the trend."
+    )
+
+
+def test_round_four_dates_relative_clauses_threat_starts_and_bare_weekdays():
+    pub = date(2026, 2, 25)  # a Wednesday
+    # the phrase inside "that the Supreme Court struck down last Friday" dates that clause
+    stopped = rule_events(
+        "Earlier this week, U.S. Customs and Border Protection stopped collecting the emergency "
+        "tariffs that the Supreme Court struck down last Friday.",
+        pub,
+    )
+    assert ("trade_policy", date(2026, 2, 23), "week", "CBP") in stopped
+    # a threat is dated when it was made, not by "to begin Nov. 1"
+    threat = rule_events(
+        "On Oct. 9, Beijing widened its export controls on rare earths. The next day, President "
+        "Donald Trump threatened an additional 100% tariff on Chinese goods, to begin Nov. 1.",
+        date(2025, 10, 14),
+    )
+    assert ("diplomatic", date(2025, 10, 10), "day", "White House") in threat
+    # "charging fees Tuesday on ships": a bare weekday before "on"
+    fees = rule_events(
+        "Washington began charging fees Tuesday on ships built or owned by Chinese companies.",
+        date(2025, 10, 15),
+    )
+    assert fees and fees[0][1:3] == (date(2025, 10, 14), "day")
