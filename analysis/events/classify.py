@@ -90,7 +90,8 @@ _TARIFF = (
     r"(?:new|additional|special|extra) fees\b"
 )
 _UP = (
-    r"impos|rais|hik|increas|doubl|slap|levied|levying|levy (?=a |an |the |new |extra |higher )|"
+    r"impos|rais|hik|increas|doubl|tripl|quadrupl|slap|levied|levying|"
+    r"levy (?=a |an |the |new |extra |higher )|"
     r"add|announc|reimpos|reinstat|set|put|applies (?=an? )|"
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
@@ -280,7 +281,7 @@ _RELEASE = alt(
 )
 _DATA = (
     r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
-    r"(?:data|figures|statistics|estimates?|numbers|counts?|report|update)|"
+    r"(?:data|figures|statistics|estimates?|numbers|counts?|tally|report|update)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
 #: A tariff named first and then acted on in a relative clause ("the tariff, which Trump doubled
@@ -320,7 +321,8 @@ _MEET = (
     r"will meet|held talks|hold talks|holds talks|talks with|(?<!\bwe )spoke with|talked with|"
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
-    r"sat down with|sat in on|(?:took|takes|taking) part in (?:the |a |an |their )?(?:[\w-]+ ){0,3}"
+    r"sat down with|sat in on|"
+    r"(?:took|takes|taking) part in (?:the |a |an |their )?(?:[\w'’-]+ ){0,3}"
     r"(?:talks|meeting|negotiations|sessions?|summit|dialogue|consultations)|"
     r"(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
     r"(?:delegation|talks|negotiations|meeting)"
@@ -590,7 +592,10 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "cut, paused or adjusted tariffs",
         # "a presidential memorandum exempted smartphones and computers"
-        r"\b(?:memorandum|order|proclamation|notice)\s+(?:[\w-]+\s+){0,3}?exempt(?:ed|s|ing)\b",
+        r"\b(?:memorandum|order|proclamation|notice)\s+(?:[\w-]+\s+){0,3}?exempt(?:ed|s|ing)\b|"
+        # "exempted smartphones, computers and other electronics from its reciprocal tariffs"
+        r"\bexempt(?:ed|s|ing)\b[^.;]{0,80}?\bfrom\s+(?:the\s+|its\s+|their\s+|his\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b",
         "exempt",
     ),
     _r(
@@ -886,7 +891,7 @@ RULES: tuple[Rule, ...] = (
         "public_health",
         "overdose data release",
         either(_RELEASE, _DATA, 8),
-        "data figure statis estima update count provis number report",
+        "data figure statis estima update count provis number report tally",
     ),
     _r(
         "public_health",

@@ -733,7 +733,10 @@ CLAUSE_PENALTY = 200
 _SUBORDINATE = re.compile(r"\s(?:after|when|because|as soon as)\s", re.IGNORECASE)
 #: A past-perfect clause before the phrase is background ("agreed to roll back the tariffs the
 #: two countries had piled on each other in April").
-_PERFECT = re.compile(r"\bhad (?:been )?\w+(?:ed|en|wn|ung|ught|id)\b[^,;]{0,40}$", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\bhad (?:been )?(?:\w+(?:ed|en|wn|ung|ught|id)|put|set|cut|hit|let)\b[^;]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 #: An object relative clause with a subject of its own between the trigger and a later phrase
@@ -742,7 +745,12 @@ _PERFECT = re.compile(r"\bhad (?:been )?\w+(?:ed|en|wn|ung|ught|id)\b[^,;]{0,40}
 _OBJECT_RELATIVE = re.compile(
     r"(?<!said )(?<!says )(?<!announced )(?<!stated )(?<!confirmed )(?<!added )"
     r"\b(?:that|which)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}"
-    r"\s+(?:had\s+|has\s+)?(?:\w+ed|struck|put|set|took|made|won|cut|laid|began|brought)\b",
+    r"\s+(?:had\s+|has\s+)?(?:\w+ed|struck|put|set|took|made|won|cut|laid|began|brought)\b|"
+    # a reduced passive with its agent: "the duties struck down by the Supreme Court last week"
+    # (not "figures released by the CDC on Wednesday": a release is itself the act dated)
+    r"\b(?!(?:released|published|issued|posted|reported)\b)"
+    r"(?:\w+ed|struck(?:\s+down)?|set|put|cut|made|taken|given|laid|brought)\s+by\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[^,;]{0,40}$",
     re.IGNORECASE,
 )
 

@@ -269,6 +269,9 @@ def extract_from_text(
     paragraph, or the previous event's date when it points back to it ("on the same day", "the
     next day", "the same month", "also"), or the date of an event of the same type dated in the
     LEDE_SPAN sentences before it; otherwise the publication day (its week for hedged reports).
+    In a look-back story whose lede sets it on a past day ("Five years ago today, ..."), a day
+    or month without a year ("On Sept. 1") is the first such on or after that day, until a
+    sentence dates something near publication ("on Tuesday", "last month").
     A sentence without an actor, or with a pronoun subject, takes the one of the sentences just
     before it, else the one named in the title.
 
@@ -291,7 +294,10 @@ def extract_from_text(
     def recent() -> list[str]:
         return [s for s, _ in history[-2:]]
 
+    frame: Resolved | None = None  # the past day a look-back story is set on (`_frame_of`)
+    para_no = -1
     for para in paragraphs(text):
+        para_no += 1
         stamp = _stamp_day(para, published) if len(para) <= _STAMP_MAX else None
         if stamp is not None:
             entry_day = stamp
@@ -319,12 +325,18 @@ def extract_from_text(
             if not hits and last_act is not None and idx - last_act[1] <= 2:
                 hits = _anaphoric_effect(sent, last_act[0])
             if not hits:
+                named = (
+                    _frame_of(sent, entry_day) if para_no <= 1 and _FRAME_CUE.search(sent) else None
+                )
+                frame = named or frame
                 history.append((sent, None))
                 continue
             day = entry_day
             cue = _ANY_CUE.search(sent) is not None  # one scan spares the cue regexes below
             if cue and _THAT_TIME.search(sent):  # "in April that year": the year named before
                 year = _year_named(history[-_YEAR_LOOKBACK:], sent, published)
+                if year is None and frame is not None:
+                    year = frame.date.year  # "Five years ago today, ... on May 1 that year"
                 day = date(year, 12, 31) if year is not None and year < day.year else day
             context = _paragraph_date(history[para_start:], day)
             next_day = cue and (_NEXT_DAY.match(sent) or _NEXT_DAY_IN.search(sent))
@@ -442,6 +454,12 @@ def extract_from_text(
                 effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
                 lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
             )
+            if frame is not None:
+                new = [_in_frame(ev, frame, day) for ev in new]
+            if para_no <= 1 and _FRAME_CUE.search(sent):
+                frame = _frame_of(sent, day) or frame
+            if frame is not None and any(_is_recent(r, day) for r in find_dates(sent, day)):
+                frame = None  # back to the story's own days
             events.extend(new)
             seen: set[str] = set()
             for ev in new:
@@ -462,6 +480,70 @@ def extract_from_text(
             hit_sents.append(sent)
             history.append((sent, new[0].actor_entity if new else None))
     return events
+
+
+#: A phrase that may name a year: digits, "five years ago", "last year".
+_FRAME_CUE = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast year\b", re.IGNORECASE)
+_FRAME_MIN_AGE = timedelta(days=180)
+_FRAME_SLACK = timedelta(days=31)
+#: "Five years ago today", "a year ago this week", "April 2025", "Dec. 1, 2018": a past day
+#: or month the lede can set a story in (not a bare year, which dates statistics as often).
+_FRAME_PHRASE = re.compile(
+    r"\b(?:years?|months?) ago\b",
+    re.IGNORECASE,
+)
+_YEARLESS_DAY = re.compile(
+    r"^(?:on\s+|in\s+|by\s+|from\s+|effective\s+|early\s+|late\s+|mid-?)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?$|"
+    r"^(?:on\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$",
+    re.IGNORECASE,
+)
+
+
+def _frame_of(sent: str, day: date) -> Resolved | None:
+    """The last date phrase of `sent` naming its year ("April 2025", "Five years ago today")
+    when it lies half a year or more before `day`: the past the story is then telling."""
+    found = [r for r in find_dates(sent, day) if _FRAME_PHRASE.search(r.phrase)]
+    if not found or found[-1].date > day - _FRAME_MIN_AGE:
+        return None
+    return found[-1]
+
+
+def _is_recent(r: Resolved, day: date) -> bool:
+    """A phrase dating something near the story's own day ("on Tuesday", "last month")."""
+    return r.basis == "relative" and abs((r.date - day).days) <= 62
+
+
+def _in_frame(ev: Event, frame: Resolved, day: date) -> Event:
+    """An event dated by a day or month without a year ("On Sept. 1") in a story told in an
+    earlier year takes the year nearest the story's date, not the publication's."""
+    phrase = ev.date_phrase
+    if (
+        ev.date_basis != "explicit"
+        or ev.date_precision not in ("day", "month")
+        or not _YEARLESS_DAY.match(phrase)
+        or abs((ev.date - frame.date).days) <= 183
+    ):
+        return ev
+    # the story moves on from its frame: the first such day on or after it (a month's slack)
+    options = [
+        d
+        for y in (frame.date.year, frame.date.year + 1)
+        if (d := _safe_day(y, ev.date.month, ev.date.day)) is not None
+        and d >= frame.date - _FRAME_SLACK
+    ]
+    best = min(options, default=ev.date)
+    if best >= ev.date or any(int(y) > best.year for y in _YEAR_DIGITS.findall(ev.evidence)):
+        # "figures released in May put deaths in 2024": a later year named beside the day
+        return ev
+    return replace(ev, date=best, announced=day if best > day else None)
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 _STAMP_MAX = 60

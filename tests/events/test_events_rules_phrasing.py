@@ -1463,3 +1463,49 @@ def test_round_four_dates_relative_clauses_threat_starts_and_bare_weekdays():
         date(2025, 10, 15),
     )
     assert fees and fees[0][1:3] == (date(2025, 10, 14), "day")
+
+
+def test_round_four_more_exemptions_multiples_tallies_and_sessions():
+    assert "trade_policy" in types(
+        "The administration late on Friday exempted smartphones, computers and other "
+        "electronics from its steep reciprocal tariffs."
+    )
+    assert "trade_policy" not in types("The school exempted seniors from the final exam.")
+    assert "trade_policy" in types(
+        "Washington quadrupled its tariff on Chinese electric vehicles to 100 percent."
+    )
+    assert "public_health" in types(
+        "The CDC's final tally of 2024 overdose deaths, published Thursday, confirmed the drop."
+    )
+    assert "diplomatic" in types(
+        "Wang Xiaohong also took part in Saturday's session with Bessent, people said."
+    )
+
+
+def test_a_reduced_passive_with_its_agent_keeps_its_date():
+    # "struck down by the Supreme Court last week" dates the ruling, not the halt
+    found = rule_events(
+        "U.S. Customs and Border Protection on Tuesday stopped collecting the emergency duties "
+        "struck down by the Supreme Court last week.",
+        date(2026, 2, 25),
+    )
+    assert ("trade_policy", date(2026, 2, 24), "day", "CBP") in found
+
+
+def test_a_look_back_story_dates_yearless_days_from_its_lede():
+    text = (
+        "Five years ago today, President Donald Trump said he would put a 10 percent tariff on "
+        "$300 billion of Chinese imports, accusing China of failing to stop fentanyl.\n\n"
+        "China had brought every fentanyl-related substance under control on May 1 that year.\n\n"
+        "On Sept. 1, the first slice of the new tariff took effect at 15 percent.\n\n"
+        "On Dec. 13, the two governments announced a phase one trade deal."
+    )
+    dated = {(e[0], e[1]) for e in rule_events(text, date(2024, 8, 1))}
+    assert {("trade_policy", date(2019, 9, 1)), ("enforcement", date(2019, 5, 1))} <= dated
+    # a story of its own days keeps the publication's year for the same wording
+    plain = rule_events(
+        "On Tuesday, Beijing protested the move.\n\nOn Sept. 1, the new tariff took effect at "
+        "15 percent.",
+        date(2024, 11, 1),
+    )
+    assert ("trade_policy", date(2024, 9, 1)) in {(e[0], e[1]) for e in plain}
