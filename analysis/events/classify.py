@@ -446,7 +446,11 @@ _WHAT_CALLED = (
     r"(?:what (?:[\w-]+ ){1,3}?(?:called|described as|termed|billed as|dubbed|hailed as) )"
 )
 _AGREE = (
-    r"agreed (?:[\w.'’-]+ ){1,5}?to|agreed that|commitments? (?:from|by|made)|brokered|ceasefire|"
+    r"agreed (?:[\w.'’-]+ ){1,5}?to|agreed that|"
+    # "agreed over dinner in Buenos Aires on Saturday to a 90-day truce"
+    r"agreed (?:[\w.'’-]+ ){6,9}?to (?:a |an |the )?(?:[\w-]+ ){0,2}"
+    r"(?:truce|ceasefire|pause|deal|agreement|framework)\b|"
+    r"commitments? (?:from|by|made)|brokered|ceasefire|"
     r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"

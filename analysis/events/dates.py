@@ -503,7 +503,8 @@ _NOMINAL = re.compile(
 #: A main verb in the past tense ("lowered", "began") before an effective day.
 _PAST_MAIN = re.compile(
     r"\b(?:lowered|raised|cut|imposed|lifted|began|started|signed|announced|ordered|set|"
-    r"reduced|increased|suspended|extended)\b",
+    r"reduced|increased|suspended|extended|hit back|struck back|retaliated|responded|answered|"
+    r"agreed|decided)\b",
     re.IGNORECASE,
 )
 #: A relative clause in the past tense right before the phrase.
