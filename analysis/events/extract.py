@@ -345,7 +345,7 @@ def extract_from_text(
             last_day = (
                 (
                     made_day
-                    or _last_day(recent(), day)
+                    or _same_year(_last_day(recent(), day), last_when)
                     # "In October, ... unsealed indictments. Treasury blacklisted 28 firms the
                     # same day": the same day, known to its month
                     or (
@@ -740,6 +740,19 @@ def _effective_date(following: list[str], pub: date) -> Resolved | None:
     return None
 
 
+def _same_year(named: Resolved | None, dated: Resolved | None) -> Resolved | None:
+    """The day named last, in the year the last event was given when it is that event's day
+    ("On Oct. 3 of that year, ... sanctioned 28 people the same day": 2023, not this year)."""
+    if (
+        named is not None
+        and dated is not None
+        and dated.precision == "day"
+        and (named.date.month, named.date.day) == (dated.date.month, dated.date.day)
+    ):
+        return dated
+    return named
+
+
 def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Resolved | None:
     """The last date phrase named in the paragraph's earlier sentences."""
     for sent, _ in reversed(previous):
@@ -852,7 +865,12 @@ def _sentence_events(
             or _PREP.search(sent, max(0, hit.start - 20), hit.start)
         ):
             continue
-        when = resolve(sent, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
+        # a release is a day's act: "deaths fell last year, according to figures the CDC
+        # released Wednesday" is dated by the day, not by the period the figures count
+        release = hit.label == "overdose data release"
+        when = resolve(
+            sent, published, anchor=hit.start, hedged=hedged, prefer_day=statistic or release
+        )
         if (
             hit.event_type == "public_health"
             and when.precision == "year"
@@ -898,7 +916,17 @@ def _sentence_events(
             if when.basis != "published" and when.start > hit.start + 15
             else None
         )
-        if rel is not None and _PASSIVE_AUX.search(sent, max(0, rel.start() - 12), rel.start()):
+        if (
+            rel is not None
+            and (
+                _PASSIVE_AUX.search(sent, max(0, rel.start() - 12), rel.start())
+                # "a joint statement issued Monday": the participle of the trigger's own noun
+                or (
+                    hit.event_type == "diplomatic"
+                    and len(sent[hit.start : rel.start()].split()) <= 2
+                )
+            )
+        ):
             rel = None  # "The outline was announced on Dec. 13": the main verb, not a clause
         if rel is not None and (taken is None or own_subject):
             # the participle is past: "announced in April" is not next April

@@ -1509,3 +1509,28 @@ def test_a_look_back_story_dates_yearless_days_from_its_lede():
         date(2024, 11, 1),
     )
     assert ("trade_policy", date(2024, 9, 1)) in {(e[0], e[1]) for e in plain}
+
+
+def test_releases_statements_and_same_days_take_the_right_day():
+    # a release is dated by its day, not by the year its figures count
+    release = rule_events(
+        "Overdose deaths fell about 3 percent last year, according to provisional figures the "
+        "Centers for Disease Control and Prevention released on Wednesday.",
+        date(2024, 5, 16),
+    )
+    assert ("public_health", date(2024, 5, 15), "day", "CDC") in release
+    # "a joint statement issued Monday": the participle dates the statement itself
+    statement = rule_events(
+        "The cut followed a joint statement issued Monday by Washington and Beijing after two "
+        "days of talks in Geneva.",
+        date(2025, 5, 15),
+    )
+    assert {(e[0], e[1]) for e in statement} == {("diplomatic", date(2025, 5, 12))}
+    # "the same day" after "On Oct. 3 of that year" keeps that year
+    same = rule_events(
+        "In 2023, the two sides barely spoke. On Oct. 3 of that year, the Justice Department "
+        "unsealed eight indictments against China-based companies.\n\nThe Treasury Department "
+        "sanctioned 28 people and entities in China and Canada the same day.",
+        date(2025, 11, 12),
+    )
+    assert ("enforcement", date(2023, 10, 3), "day", "Treasury") in same
