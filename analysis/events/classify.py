@@ -1282,6 +1282,7 @@ _REACTION = re.compile(
     r"applauded|hailed)\b",
     re.IGNORECASE,
 )
+_APPOSITIVE_END = re.compile(r",\s+(?:a|an|which|what)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _REACTORS = (
     "retailers",
     "importers",
@@ -1340,7 +1341,12 @@ def is_non_event(sentence: str) -> bool:
         and not _CONCESSIVE_END.search(sentence, 0, unclear.start())
     ):
         return True
-    if any(w in low for w in _REACTORS) and _REACTION.search(sentence):
+    # (not "..., a step several senators said would help": a view of the act just reported)
+    if (
+        any(w in low for w in _REACTORS)
+        and (reaction := _REACTION.search(sentence))
+        and not _APPOSITIVE_END.search(sentence, 0, reaction.start())
+    ):
         return True
     return any(w in low for w in _SPEECH_WORDS) and bool(COMMENTARY.search(sentence))
 

@@ -127,7 +127,8 @@ def _summary(actor: Entity, hit: Hit, counterpart: str | None, hedged: bool) -> 
 
 #: Sentences that are diplomatic by nature even without a named foreign counterpart.
 _DIPLOMATIC_NOUN = re.compile(
-    r"\b(?:summit|visit|talks|negotiat\w*|dialogue|invit\w*|overture|bilateral|working group|"
+    r"\b(?:summit|visit|talks|sessions?|consultations|negotiat\w*|dialogue|invit\w*|overture|"
+    r"bilateral|working group|"
     r"delegations?|agreement|accord|deal|cooperation|ceasefire|peace|hostages?|"
     r"release of|countries|nations|sides|leaders|participants|partners|counterparts?|embassy|"
     r"envoys?|ambassadors?|presidents|premiers|governments|truce|teams|framework|"
@@ -757,10 +758,18 @@ def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Res
     """The last date phrase named in the paragraph's earlier sentences."""
     for sent, _ in reversed(previous):
         # "last year's progress" dates its noun, not the paragraph: skip possessive phrases.
-        found = [r for r in find_dates(sent, pub) if not is_possessive(sent, r)]
+        found = [
+            r
+            for r in find_dates(sent, pub)
+            if not is_possessive(sent, r) and not r.phrase.lower().startswith(_BOUNDS)
+        ]
         if found:
             return found[-1]
     return None
+
+
+#: "since 2019", "until May 14": the bound of a period, not a day the paragraph is about.
+_BOUNDS = ("since", "until", "till", "through")
 
 
 def _recent_actor(history: list[tuple[str, Entity | None]], depth: int = 3) -> Entity | None:
@@ -1088,7 +1097,9 @@ _EFFECT_CUE = re.compile(
     r"(?:(?:take|takes|took|taking) effect|(?:come|comes|came|go|goes|went) into (?:effect|force)|"
     r"kick(?:s|ed)? in|took hold|(?:entered|enters) into force|"
     r"effective|starting|beginning|from|as of|due(?: to take effect)?|in force from)"
-    r"\s+(?:at [\d:.]+\s*[ap]\.?\s?m\.?\s+(?:\w+\s+(?:time\s+)?)?)?(?:on\s+)?$",
+    r"\s+(?:at [\d:.]+\s*[ap]\.?\s?m\.?\s+(?:\w+\s+(?:time\s+)?)?)?(?:on\s+)?"
+    # "to take effect next Monday, Feb. 10": the weekday in apposition before the day
+    r"(?:(?:next\s+|this\s+|on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
 

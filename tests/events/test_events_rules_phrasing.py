@@ -1534,3 +1534,29 @@ def test_releases_statements_and_same_days_take_the_right_day():
         date(2025, 11, 12),
     )
     assert ("enforcement", date(2023, 10, 3), "day", "Treasury") in same
+
+
+def test_effective_days_after_a_weekday_views_of_the_act_and_period_bounds():
+    # "to take effect next Monday, Feb. 10": the effective day behind its weekday
+    hit_back = rule_events(
+        "China hit back at Washington on Tuesday with tariffs of up to 15 percent on American "
+        "coal, to take effect next Monday, Feb. 10.",
+        date(2025, 2, 4),
+    )
+    assert ("trade_policy", date(2025, 2, 10), "day", "China") in hit_back
+    # a view of the act in an appositive does not make the act an opinion
+    order = rule_events(
+        "On Dec. 15, Trump signed an executive order designating illicit fentanyl as a weapon of "
+        "mass destruction, a step several senators said would help prosecutors.",
+        date(2025, 12, 16),
+    )
+    assert ("enforcement", date(2025, 12, 15)) in {(e[0], e[1]) for e in order}
+    view = "Several senators said designating fentanyl as a weapon of mass destruction would help."
+    assert no_events(date(2025, 12, 16), view) == []
+    # "since 2019" bounds a period: a later sentence of the paragraph is not dated by it
+    since = rule_events(
+        "Trump and Xi met on Thursday, their first encounter since 2019. Afterward, Trump said "
+        "he would cut the fentanyl tariff on Chinese goods from 20% to 10%.",
+        date(2025, 10, 31),
+    )
+    assert all(e[1].year == 2025 for e in since), since
