@@ -283,7 +283,7 @@ _RELEASE = alt(
     r"(?:is|are) (?:expected|due)\b",
 )
 _DATA = (
-    r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ )?"
+    r"(?:provisional|new|newest|latest|most recent|preliminary|final|updated|next) (?:[\w-]+ ){0,2}"
     r"(?:data|figures|statistics|estimates?|numbers|counts?|tally|report|update)|"
     r"(?:monthly|weekly|quarterly|annual) (?:update|report|data|figures)"
 )
@@ -537,7 +537,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "ended duty-free treatment",
-        either(_ENDS, _DUTY_FREE, 10),
+        either(_ENDS, _DUTY_FREE, 14),
         "duty minimi exempt",
     ),
     _r("trade_policy", "tariffs struck down", either(_STRUCK, _TARIFF, 8), _G_TARIFF),
@@ -1415,7 +1415,7 @@ _PERIODIC = re.compile(r"\b(?:every|each) (?:month|week|quarter)\b", re.IGNORECA
 
 HEALTH_PUBLISHER = re.compile(
     r"\b(?:CDC|NCHS|HHS|Centers for Disease|National Center for Health|SAMHSA|"
-    r"[Hh]ealth (?:ministry|department|agency|officials|authorities))\b"
+    r"[Hh]ealth (?:ministry|department|agency|officials|authorities|statisticians))\b"
 )
 
 
