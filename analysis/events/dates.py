@@ -315,6 +315,8 @@ def _weekday(wd: int, mod: str, pub: date, future: bool | str) -> date:
         return pub + timedelta(days=ahead or 7)
     if mod == "this":
         return monday(pub) + timedelta(days=wd)
+    if future == "near":  # "effective Monday" in Tuesday's paper: the day before
+        return pub - timedelta(days=back) if back <= 1 else pub + timedelta(days=ahead)
     return pub + timedelta(days=ahead) if future else pub - timedelta(days=back)
 
 
@@ -521,7 +523,9 @@ def _future_near(sentence: str, start: int) -> bool | str:
     takes the nearest year, not the next one)."""
     head = sentence[max(0, start - 120) : start]
     if _STARTING.search(head):
-        return True
+        # "Beijing scrapped, effective Monday, ...", "Beginning Monday, exporters need ...": a
+        # start with no future tense of its own is the nearest such day, before or after
+        return True if FUTURE.search(sentence, 0, start) else "near"
     if _PERFECT.search(head) or _PAST_RELATIVE.search(head):
         return False  # "the tariffs they had imposed in April", "the talks that broke down in May"
     cuts = list(_CLAUSE.finditer(head))

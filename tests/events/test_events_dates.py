@@ -100,3 +100,22 @@ def test_deadlines_are_not_event_dates_and_later_phrases_win():
     )
     r = resolve(s, date(2025, 11, 4), anchor=s.index("met"))
     assert (r.date, r.precision) == (date(2025, 10, 27), "week")
+
+
+def test_a_start_without_future_tense_is_the_nearest_such_day():
+    tuesday = date(2025, 11, 11)
+    # "effective Monday" in Tuesday's paper, with a past or present main verb: the day before
+    for s in (
+        "Beijing also scrapped, effective Monday, the extra duties on American farm goods.",
+        "Beginning Monday, Chinese exporters need a licence to ship 13 precursors.",
+    ):
+        assert [r.date for r in find_dates(s, tuesday)] == [date(2025, 11, 10)], s
+    # a future tense anywhere before the start keeps it ahead
+    ahead = (
+        "Beijing will add 15% to its tariffs on American chicken, wheat and corn, starting Monday."
+    )
+    assert [r.date for r in find_dates(ahead, tuesday)] == [date(2025, 11, 17)]
+    # further back, the coming one ("signed a proclamation ..., starting Tuesday")
+    friday = date(2026, 2, 20)
+    signed = "Trump signed a proclamation imposing a 10% surcharge, starting Tuesday."
+    assert [r.date for r in find_dates(signed, friday)] == [date(2026, 2, 24)]
