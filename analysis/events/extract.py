@@ -377,7 +377,7 @@ def extract_from_text(
                 (cue and _SAME_TIME.search(sent)) or _AT_THAT.match(sent)  # "At that meeting, ..."
             ):
                 context = last_when
-            of_day = _ON_THE_DAY_OF.search(sent) if "day of" in sent else None
+            of_day = _ON_THE_DAY_OF.search(sent) if "day of" in sent or "day as" in sent else None
             if of_day is not None:  # "said on the day of the ruling that ...": that event's day
                 context = _named_event(of_day.group("ref"), history, day) or context
             if context is None and cue and _SAME_MONTH.search(sent):  # "the same month"
@@ -693,7 +693,8 @@ def _last_day(sents: list[str], pub: date) -> Resolved | None:
 
 #: "on the day of the ruling": the day of an event named earlier in the article.
 _ON_THE_DAY_OF = re.compile(
-    r"\bon the (?:same )?day of (?P<ref>the (?:[\w-]+ )?[\w-]+)(?![\w-]| (?!that\b|which\b)[a-z])",
+    r"\b(?:on the (?:same )?day of|the same day as) "
+    r"(?P<ref>the (?:[\w-]+ )?[\w-]+)(?![\w-]| (?!that\b|which\b)[a-z])",
     re.IGNORECASE,
 )
 _REF_NOUN = re.compile(r"^\s*the (?:[\w-]+ )?(?P<noun>[a-z]{4,})\s*$", re.IGNORECASE)

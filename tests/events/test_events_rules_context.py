@@ -478,3 +478,15 @@ def test_years_ago_today_is_that_day():
     assert [(r.date, r.precision) for r in found] == [(date(2020, 1, 15), "day")]
     found = find_dates("Two years ago, it happened.", pub)
     assert [(r.date, r.precision) for r in found] == [(date(2023, 1, 1), "year")]
+
+
+def test_the_same_day_as_a_named_event_is_that_events_day():
+    text = (
+        "On Feb. 20, the Supreme Court ruled that the emergency law does not authorize tariffs.\n\n"
+        "On March 2, customs officers stopped collecting the emergency tariffs.\n\n"
+        "The same day as the ruling, Trump imposed a 10 percent surcharge on imports from all "
+        "countries."
+    )
+    got = extract_from_text(text, date(2026, 3, 4))
+    surcharge = [e for e in got if e.evidence.startswith("The same day as the ruling")]
+    assert [(e.date, e.date_precision) for e in surcharge] == [(date(2026, 2, 20), "day")]
