@@ -360,6 +360,12 @@ def extract_from_text(
                         else None
                     )
                     or _last_day(hit_sents, day)
+                    # a quote or a heading in between: the day of the last dated act
+                    or (
+                        last_when
+                        if last_when is not None and last_when.precision == "day"
+                        else None
+                    )
                 )
                 if cue and (next_day or day_before or same_day)
                 else None
