@@ -790,6 +790,28 @@ def _distance(r: Resolved, anchor: int, sentence: str = "") -> float:
     )
 
 
+def is_bound(sentence: str, r: Resolved) -> bool:
+    """True when the phrase bounds a period ("until May 14", "a window that runs to Aug. 12",
+    "their first encounter since 2019"): not a day anything happened on. ("Since Monday,
+    exporters have needed licences" is the day a standing act began: not a bound.)"""
+    low = r.phrase.lower()
+    if low.startswith("since"):
+        return bool(_FIRST_SINCE.search(sentence, max(0, r.start - 48), r.start))
+    return low.startswith(("until", "till", "through")) or bool(
+        _RUNS_TO.search(sentence, max(0, r.start - 24), r.start)
+    )
+
+
+_FIRST_SINCE = re.compile(r"\b(?:first|\w+est)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+_RUNS_TO = re.compile(
+    r"\b(?:runs?|running|ran|lasts?|lasting|expires?|expiring|ends?|ending|until|through|till)"
+    r"\s+(?:to\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_possessive(sentence: str, r: Resolved) -> bool:
     """True when the date phrase modifies the noun after it ("last week's talks")."""
     return bool(_POSSESSIVE.match(sentence, r.end))

@@ -26,6 +26,7 @@ from analysis.events.dates import (
     WITH_OTHER,
     Resolved,
     find_dates,
+    is_bound,
     is_possessive,
     resolve,
 )
@@ -613,7 +614,7 @@ _IT_TOOK_EFFECT = re.compile(
 #: A pronoun as the subject of the trigger.
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: A timeline entry: a date, then a dash, then what happened on it.
-_LEAD = re.compile(r"\W*(?P<when>[\w.,' ]{3,24}?)\s+[—–-]\s+")
+_LEAD = re.compile(r"\W*(?P<when>[\w.,' ]{3,24}?)(?:\s+[—–-]|:)\s+")
 
 
 def _lead_date(sent: str, pub: date) -> Resolved | None:
@@ -682,7 +683,11 @@ def _last_date(sents: list[str], pub: date, *, day_only: bool = False) -> Resolv
     """The last date phrase named in `sents`, of day precision when `day_only` (looked up only
     when a sentence asks)."""
     for sent in reversed(sents):
-        found = [r for r in find_dates(sent, pub) if not day_only or r.precision == "day"]
+        found = [
+            r
+            for r in find_dates(sent, pub)
+            if (not day_only or r.precision == "day") and not is_bound(sent, r)
+        ]
         if found:
             return found[-1]
     return None
@@ -766,17 +771,11 @@ def _paragraph_date(previous: list[tuple[str, Entity | None]], pub: date) -> Res
     for sent, _ in reversed(previous):
         # "last year's progress" dates its noun, not the paragraph: skip possessive phrases.
         found = [
-            r
-            for r in find_dates(sent, pub)
-            if not is_possessive(sent, r) and not r.phrase.lower().startswith(_BOUNDS)
+            r for r in find_dates(sent, pub) if not is_possessive(sent, r) and not is_bound(sent, r)
         ]
         if found:
             return found[-1]
     return None
-
-
-#: "since 2019", "until May 14": the bound of a period, not a day the paragraph is about.
-_BOUNDS = ("since", "until", "till", "through")
 
 
 def _recent_actor(history: list[tuple[str, Entity | None]], depth: int = 3) -> Entity | None:

@@ -62,9 +62,14 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
         "published_at": instant,
         "date_source": source,
     }
+    timeline = dated_list_items(root)
     prune(root)
     text, extractor = _body(root, html, page_url or url)
     text = _without_title(text, rec["title"])
+    # a "How we got here" box of dated entries that the body extractor left out
+    missing = [item for item in timeline if item[:60] not in text]
+    if missing:
+        text = join_paragraphs([text, *missing])
     if day is None:
         rec["published"] = dates.htmldate_day(html)
         rec["date_source"] = "htmldate" if rec["published"] else None
@@ -72,6 +77,28 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     rec["extractor"] = extractor
     rec["language"] = rec["language"] or guess_language(text)
     return rec
+
+
+#: A list entry led by its date: "Feb. 4: ...", "March 4, 2025 — ...", "2019: ...".
+_DATED_ENTRY = re.compile(
+    r"^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:\d{1,2}(?:,\s*(?:19|20)\d\d)?|(?:19|20)\d\d)|\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+(?:19|20)\d\d)?|"
+    r"(?:19|20)\d\d)\s*[:\u2014\u2013-]\s+\S",
+    re.IGNORECASE,
+)
+
+
+def dated_list_items(root: HtmlElement) -> list[str]:
+    """The entries of lists whose items mostly open with a date (a timeline box, often in an
+    `<aside>` that body extractors drop), each as one line of text."""
+    out: list[str] = []
+    for lst in root.iter("ul", "ol"):
+        items = [" ".join(li.text_content().split()) for li in lst.iter("li")]
+        dated = [t for t in items if _DATED_ENTRY.match(t) and word_count(t) >= 6]
+        if len(dated) >= 2 and len(dated) >= 0.6 * len(items):
+            out += dated
+    return out
 
 
 _JUNK = re.compile(

@@ -490,3 +490,8 @@ def test_the_same_day_as_a_named_event_is_that_events_day():
     got = extract_from_text(text, date(2026, 3, 4))
     surcharge = [e for e in got if e.evidence.startswith("The same day as the ruling")]
     assert [(e.date, e.date_precision) for e in surcharge] == [(date(2026, 2, 20), "day")]
+
+
+def test_a_timeline_entry_led_by_its_date_and_a_colon_is_dated_by_it():
+    text = "March 4: Trump doubles the fentanyl tariff on Chinese goods to 20 percent."
+    assert dated(text, date(2025, 11, 10)) == [("trade_policy", date(2025, 3, 4), "day")]

@@ -82,3 +82,25 @@ def test_article_wrapper_with_a_junk_looking_class_is_kept():
     text = extract_html(html)["text"]
     assert text.startswith("This is article prose") and "trade talks in Geneva" in text
     assert "reader comment" not in text
+
+
+def test_a_box_of_dated_entries_joins_the_text_and_other_lists_do_not():
+    story = "Washington halved the fentanyl tariff on Chinese goods on Monday, officials said. " * 3
+    more = "Importers said the cut would show up in their landed costs within weeks of the change. "
+    html = (
+        f"<html><body><article><h1>Tariff halved</h1><p>{story}</p><p>{more * 3}</p>"
+        '<aside class="timeline-box"><h2>How we got here</h2><ul>'
+        "<li><strong>Feb. 4:</strong> A 10 percent tariff on all imports from China takes "
+        "effect.</li>"
+        "<li><strong>March 4:</strong> Trump doubles the fentanyl tariff to 20 percent.</li>"
+        "</ul></aside>"
+        "<ul><li><a href='/a'>Markets close higher on trade hopes</a></li>"
+        "<li><a href='/b'>Five things to know about soybeans this week</a></li></ul>"
+        "</article></body></html>"
+    )
+    text = extract_html(html)["text"]
+    assert text.endswith(
+        "Feb. 4: A 10 percent tariff on all imports from China takes effect.\n\n"
+        "March 4: Trump doubles the fentanyl tariff to 20 percent."
+    )
+    assert "soybeans" not in text
