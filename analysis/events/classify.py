@@ -1062,6 +1062,18 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "diplomatic",
+        "point man named",
+        # "Xi has named Minister of Public Security Wang Xiaohong as his point man on fentanyl",
+        # "Xi has put Wang in charge of Beijing's side of the issue"
+        r"\b(?:named|appointed|tapped|designated|picked|chose|made|put|placed)\b"
+        r"(?:\W+[\w.'’-]+){1,8}?\W+(?:as\s+)?(?:his|her|its|their|the|beijing['’]s|china['’]s|"
+        r"washington['’]s)\s+(?:[\w-]+\s+)?(?:point man|point person|pointman|envoy)\b|"
+        r"\b(?:put|placed)\b(?:\W+[\w.'’-]+){1,8}?\W+in charge of\b",
+        "point pointm envoy charge",
+        0.6,
+    ),
+    _r(
+        "diplomatic",
         "commitment to deploy forces",
         _COMMIT_DEPLOY,
         "send sendin deploy dispat statio",

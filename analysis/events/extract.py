@@ -871,7 +871,7 @@ def _sentence_events(
             and counterpart is None
             and not _DIPLOMATIC_NOUN.search(sent)
             and not reaction
-            and hit.label != "commitment to deploy forces"
+            and hit.label not in ("commitment to deploy forces", "point man named")
         ):
             continue
         if hit.label == "statement or demand" and (
@@ -1250,7 +1250,13 @@ def _last_subject(found: list[Mention]) -> Entity | None:
 
 #: Acts worded without their maker ("the tariff took effect"): the article's first actor made them.
 _IMPLICIT_ACTOR = frozenset(
-    ["tariffs took effect", "tariffs changed", "tariff rate changed", "tariff change took effect"]
+    [
+        "tariffs took effect",
+        "tariffs changed",
+        "tariff rate changed",
+        "tariff change took effect",
+        "ended duty-free treatment",  # "Duty-free treatment for parcels ended on May 2"
+    ]
 )
 
 

@@ -1560,3 +1560,20 @@ def test_effective_days_after_a_weekday_views_of_the_act_and_period_bounds():
         date(2025, 10, 31),
     )
     assert all(e[1].year == 2025 for e in since), since
+
+
+def test_a_point_man_named_and_duty_free_treatment_ending_without_a_named_actor():
+    for sentence in (
+        "Xi has named Minister of Public Security Wang Xiaohong as his point man on fentanyl.",
+        "Xi has put Wang Xiaohong in charge of Beijing's side of the issue, people said.",
+    ):
+        assert "diplomatic" in types(sentence), sentence
+        assert rule_events(sentence, date(2025, 6, 1)), sentence
+    assert types("The official in charge of trade spoke to reporters.") == set()
+    # "Duty-free treatment ... ended on May 2": the act of the country named in the article
+    ended = rule_events(
+        "U.S. online sellers have complained for months.\n\nDuty-free treatment for Chinese "
+        "parcels worth less than $800 ended on May 2.",
+        date(2025, 5, 15),
+    )
+    assert [(e[0], e[1]) for e in ended] == [("trade_policy", date(2025, 5, 2))]
