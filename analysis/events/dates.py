@@ -192,7 +192,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b{_WD}\b(?=\s*(?:,|\.|\s+(?:morning|afternoon|evening|night)|"
-            r"\s+(?:that|when|after|in|at|to|on|against|with|for|over|from)\b|['’]s\b))",
+            r"\s+(?:that|when|after|in|at|to|on|against|with|for|over|from|and)\b|['’]s\b))",
             re.I,
         ),
         "weekday_bare",
@@ -853,6 +853,16 @@ def resolve(
             # "have been scheduled since May 1, 2019": the day the standing act began
             or (standing and r.phrase.lower().startswith("since"))
             or sentence.startswith(", when", r.end)
+        )
+    ]
+    # "spent Saturday and Sunday in talks": a span of days starts on its first
+    found = [
+        r
+        for i, r in enumerate(found)
+        if not (
+            i > 0
+            and sentence[found[i - 1].end : r.start] in (" and ", " through ", " to ")
+            and found[i - 1].precision == r.precision == "day"
         )
     ]
     if prefer_day and any(r.precision == "day" for r in found):

@@ -119,3 +119,9 @@ def test_a_start_without_future_tense_is_the_nearest_such_day():
     friday = date(2026, 2, 20)
     signed = "Trump signed a proclamation imposing a 10% surcharge, starting Tuesday."
     assert [r.date for r in find_dates(signed, friday)] == [date(2026, 2, 24)]
+
+
+def test_a_span_of_days_is_dated_by_its_first():
+    s = "Bessent and Greer spent Saturday and Sunday in closed-door talks with He Lifeng."
+    r = resolve(s, date(2025, 5, 12), anchor=s.index("talks"))
+    assert (r.date, r.phrase) == (date(2025, 5, 10), "Saturday")
