@@ -170,6 +170,11 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "clock",
     ),
     (
+        # "on Thursday of last week": that week's Thursday (not the last Thursday before today)
+        re.compile(rf"\b(?:on\s+)?{_WD}\s+of\s+(?P<which>last|this|next)\s+week\b", re.I),
+        "weekday_of_week",
+    ),
+    (
         re.compile(
             r"\b(?P<mod>last|this|next|on|this past|this coming|earlier on|late on|early on|by|"
             rf"during|since|until)\s+{_WD}\b",
@@ -315,6 +320,8 @@ def _weekday(wd: int, mod: str, pub: date, future: bool | str) -> date:
         return pub + timedelta(days=ahead or 7)
     if mod == "this":
         return monday(pub) + timedelta(days=wd)
+    if future == "since":  # "Starting Monday, exporters need ...": the last such day
+        return pub - timedelta(days=back)
     if future == "near":  # "effective Monday" in Tuesday's paper: the day before
         return pub - timedelta(days=back) if back <= 1 else pub + timedelta(days=ahead)
     return pub + timedelta(days=ahead) if future else pub - timedelta(days=back)
@@ -393,6 +400,10 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
         rel = g["rel"].lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
         return Resolved(pub + timedelta(days=shift), "day", "relative", *span)
+    if kind == "weekday_of_week":
+        weeks = {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
+        day = monday(pub) + timedelta(weeks=weeks, days=WEEKDAYS[g["wd"].lower()])
+        return Resolved(day, "day", "relative", *span)
     if kind in ("weekday", "weekday_bare"):
         day = _weekday(WEEKDAYS[g["wd"].lower()], g.get("mod", "on"), pub, future)
         return Resolved(day, "day", "relative", *span)
@@ -477,6 +488,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "rel_day": ("relative",),
     "clock": ("digit",),
     "weekday": ("weekday",),
+    "weekday_of_week": ("weekday",),
     "weekday_bare": ("weekday",),
     "before_last": ("relative",),
     "week": ("relative",),
@@ -509,6 +521,10 @@ _PAST_MAIN = re.compile(
     r"agreed|decided)\b",
     re.IGNORECASE,
 )
+#: A present-tense state after a start ("Starting Monday, exporters need a licence").
+_PRESENT_STATE = re.compile(
+    r"\b(?:need|needs|must|require|requires|face|faces|pay|pays|is|are|has|have)\b", re.I
+)
 #: A relative clause in the past tense right before the phrase.
 _PAST_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?(?:\w+ed|broke|began|took|came|went|met|fell|"
@@ -525,7 +541,12 @@ def _future_near(sentence: str, start: int) -> bool | str:
     if _STARTING.search(head):
         # "Beijing scrapped, effective Monday, ...", "Beginning Monday, exporters need ...": a
         # start with no future tense of its own is the nearest such day, before or after
-        return True if FUTURE.search(sentence, 0, start) else "near"
+        if FUTURE.search(sentence, 0, start):
+            return True
+        # "Starting Monday, exporters need a licence": a state in the present has begun
+        if _PRESENT_STATE.search(sentence, start, start + 100) and not _PAST_MAIN.search(head):
+            return "since"
+        return "near"
     if _PERFECT.search(head) or _PAST_RELATIVE.search(head):
         return False  # "the tariffs they had imposed in April", "the talks that broke down in May"
     cuts = list(_CLAUSE.finditer(head))

@@ -125,3 +125,12 @@ def test_a_span_of_days_is_dated_by_its_first():
     s = "Bessent and Greer spent Saturday and Sunday in closed-door talks with He Lifeng."
     r = resolve(s, date(2025, 5, 12), anchor=s.index("talks"))
     assert (r.date, r.phrase) == (date(2025, 5, 10), "Saturday")
+
+
+def test_a_weekday_of_last_week_and_a_state_begun_on_a_start_day():
+    thursday = date(2026, 2, 5)
+    got = find_dates("The CDC released its final count on Thursday of last week.", thursday)
+    assert [(r.phrase, r.date) for r in got] == [("on Thursday of last week", date(2026, 1, 29))]
+    # "Starting Monday, exporters need ...": the state has begun, on the last Monday
+    state = "Starting Monday, Chinese exporters need a licence to ship 13 chemicals."
+    assert [r.date for r in find_dates(state, date(2025, 11, 13))] == [date(2025, 11, 10)]
