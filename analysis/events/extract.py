@@ -344,10 +344,13 @@ def extract_from_text(
             next_day = cue and (_NEXT_DAY.match(sent) or _NEXT_DAY_IN.search(sent))
             day_before = cue and _DAY_BEFORE.search(sent)
             same_day = cue and not next_day and not day_before and _SAME_DAY.search(sent)
+            # "... to be collected from March 10. The same day, the State Council published a
+            # white paper" (in a March 5 story): a past act's same day is no start still to come
+            ahead = not same_day or bool(_FUTURE_ACT.search(sent))
             last_day = (
                 (
                     made_day
-                    or _same_year(_last_day(recent(), day), last_when)
+                    or _same_year(_last_day(recent(), day, ahead=ahead), last_when)
                     # "In October, ... unsealed indictments. Treasury blacklisted 28 firms the
                     # same day": the same day, known to its month
                     or (
@@ -360,7 +363,7 @@ def extract_from_text(
                         and not _SAME_DAY_THAT.search(sent)
                         else None
                     )
-                    or _last_day(hit_sents, day)
+                    or _last_day(hit_sents, day, ahead=ahead)
                     # a quote or a heading in between: the day of the last dated act
                     or (
                         last_when
@@ -679,14 +682,22 @@ _NEXT_DAY_CUE = re.compile(
 )
 
 
-def _last_date(sents: list[str], pub: date, *, day_only: bool = False) -> Resolved | None:
-    """The last date phrase named in `sents`, of day precision when `day_only` (looked up only
-    when a sentence asks)."""
+def _last_date(
+    sents: list[str], pub: date, *, day_only: bool = False, ahead: bool = True
+) -> Resolved | None:
+    """The last date phrase named in `sents`, of day precision when `day_only`, and not a start
+    after `pub` ("from March 10") unless `ahead` (looked up only when a sentence asks)."""
     for sent in reversed(sents):
         found = [
             r
             for r in find_dates(sent, pub)
-            if (not day_only or r.precision == "day") and not is_bound(sent, r)
+            if (not day_only or r.precision == "day")
+            and not is_bound(sent, r)
+            and (
+                ahead
+                or r.date <= pub
+                or not _EFFECT_CUE.search(sent, max(0, r.start - 64), r.start)
+            )
         ]
         if found:
             return found[-1]
@@ -698,8 +709,8 @@ def _blanked(sent: str, phrase: Resolved) -> str:
     return sent[: phrase.start] + " " * (phrase.end - phrase.start) + sent[phrase.end :]
 
 
-def _last_day(sents: list[str], pub: date) -> Resolved | None:
-    return _last_date(sents, pub, day_only=True)
+def _last_day(sents: list[str], pub: date, *, ahead: bool = True) -> Resolved | None:
+    return _last_date(sents, pub, day_only=True, ahead=ahead)
 
 
 #: "on the day of the ruling": the day of an event named earlier in the article.

@@ -495,3 +495,15 @@ def test_the_same_day_as_a_named_event_is_that_events_day():
 def test_a_timeline_entry_led_by_its_date_and_a_colon_is_dated_by_it():
     text = "March 4: Trump doubles the fentanyl tariff on Chinese goods to 20 percent."
     assert dated(text, date(2025, 11, 10)) == [("trade_policy", date(2025, 3, 4), "day")]
+
+
+def test_the_same_day_of_a_past_act_is_not_a_start_still_to_come():
+    text = (
+        "On Tuesday, Trump's increase of the fentanyl tariff to 20 percent took effect.\n\n"
+        "China's tariff commission announced extra duties on American farm goods, to be "
+        "collected from March 10.\n\n"
+        "The same day, China's commerce ministry put 15 American companies under export controls."
+    )
+    got = extract_from_text(text, date(2025, 3, 5))
+    same = [e for e in got if e.evidence.startswith("The same day")]
+    assert [(e.date, e.date_precision) for e in same] == [(date(2025, 3, 4), "day")]
