@@ -98,7 +98,7 @@ def dated_list_items(root: HtmlElement) -> list[str]:
         dated = [t for t in items if _DATED_ENTRY.match(t) and word_count(t) >= 6]
         if len(dated) >= 2 and len(dated) >= 0.6 * len(items):
             out += dated
-    return out
+    return list(dict.fromkeys(out))  # a nested list's entries are its parent's too
 
 
 _JUNK = re.compile(

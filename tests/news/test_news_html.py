@@ -3,9 +3,10 @@
 from datetime import date
 from pathlib import Path
 
+import lxml.html
 import pytest
 
-from analysis.news.html import extract_html
+from analysis.news.html import dated_list_items, extract_html
 from analysis.news.meta import split_byline
 from analysis.news.quality import ours, score_pages
 from analysis.news.raw import ItemFailure
@@ -104,3 +105,16 @@ def test_a_box_of_dated_entries_joins_the_text_and_other_lists_do_not():
         "March 4: Trump doubles the fentanyl tariff to 20 percent."
     )
     assert "soybeans" not in text
+
+
+def test_a_nested_timeline_gives_each_entry_once():
+    root = lxml.html.fromstring(
+        "<div><ul><li>2025<ul>"
+        "<li>Feb. 4: A 10 percent tariff on all imports from China takes effect.</li>"
+        "<li>March 4: Trump doubles the fentanyl tariff to 20 percent.</li>"
+        "</ul></li></ul></div>"
+    )
+    assert dated_list_items(root) == [
+        "Feb. 4: A 10 percent tariff on all imports from China takes effect.",
+        "March 4: Trump doubles the fentanyl tariff to 20 percent.",
+    ]
