@@ -53,8 +53,8 @@ bench: $(STAMP) ## run every benchmark under bench/ and print its figures
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 screen: $(STAMP) ## retrain the events screen from the gold set (after changing rules or gold)
-	$(BIN)/python -m analysis.events.screen --gold tests/data/events/gold.jsonl
-	$(BIN)/python -m analysis.events.screen --gold tests/data/events/gold.jsonl --cv
+	$(BIN)/python -m analysis.events.screen --gold tests/data/events/gold
+	$(BIN)/python -m analysis.events.screen --gold tests/data/events/gold --cv
 
 clean: ## remove built tables, reports and caches (keeps data/raw and .venv)
 	rm -rf data/processed/*.parquet data/processed/manifest.json data/cache reports/figures \

@@ -7,7 +7,9 @@ from pathlib import Path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", type=Path, required=True, help="gold events (.jsonl)")
+    parser.add_argument(
+        "--gold", type=Path, required=True, help="gold events (a .jsonl file or a folder of them)"
+    )
     parser.add_argument(
         "--pred",
         type=Path,

@@ -118,9 +118,18 @@ class Score:
 
 def read_gold(path: Path) -> list[dict]:
     """Gold rows: doc, published, split, event_type (null = a document without events), date,
-    precision, actor, evidence."""
+    precision, actor, evidence. `path`: one .jsonl file, or a folder of them read in name order."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            msg = "no gold files in the folder"
+            raise DataError(
+                msg, file=path, expected="*.jsonl files", found="none", fix="point --gold at them"
+            )
+        return [row for f in files for row in read_gold(f)]
     rows = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:

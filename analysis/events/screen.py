@@ -7,13 +7,13 @@ the kind of its date phrase, whether it is dated after publication, the sentence
 the article, the words and word pairs of its sentence, the words just before and at its
 trigger, whether it shares the sentence with other candidates) and keeps those scoring at least
 the threshold stored with the weights. The weights are learned from the events gold set
-(`tests/data/events/gold.jsonl`): the rules run on every gold document, each candidate that
+(`tests/data/events/gold`): the rules run on every gold document, each candidate that
 matches a gold event (as `precursor evaluate-events` matches them) is a positive example, every
 other one a negative.
 
 Rebuild the weights after changing the rules or the gold set (`make screen`):
 
-    python -m analysis.events.screen --gold tests/data/events/gold.jsonl
+    python -m analysis.events.screen --gold tests/data/events/gold
 
 and measure it honestly with `--cv`: for every blind batch, a screen trained without that batch
 is scored on it.
@@ -321,7 +321,7 @@ def _batch_no(name: str) -> int:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.events.screen", description=__doc__)
-    parser.add_argument("--gold", type=Path, default=Path("tests/data/events/gold.jsonl"))
+    parser.add_argument("--gold", type=Path, default=Path("tests/data/events/gold"))
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--cv", action="store_true", help="leave-one-batch-out scores only")
     args = parser.parse_args(list(argv) if argv is not None else None)

@@ -6,9 +6,12 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from analysis.errors import DataError
 from analysis.events.evaluate import read_gold, score
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "events" / "gold.jsonl"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "events" / "gold"
 
 
 def pred(doc: str, event_type: str, day: date, precision: str, evidence: str) -> dict:
@@ -69,7 +72,8 @@ def test_matching_rule():
 
 
 def test_gold_set_shape():
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    files = sorted(GOLD.glob("*.jsonl"))
+    rows = [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines()]
     events = [r for r in rows if r["event_type"]]
     assert len({r["doc"] for r in rows}) >= 20
     assert len(events) >= 80
@@ -85,6 +89,27 @@ def test_gold_set_shape():
     root = GOLD.parents[3]
     assert all((root / d).exists() for d in local)
     assert len(read_gold(GOLD)) == len(rows)
+    # one file per batch: each blind batch sits alone in the file named after it
+    for f in files:
+        splits = {json.loads(line)["split"] for line in f.read_text(encoding="utf-8").splitlines()}
+        if f.stem.startswith("blind"):
+            assert splits == {f"blind{int(f.stem[5:])}"}, f.name
+
+
+def test_gold_folder_error_names_the_file_and_line(tmp_path):
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"doc": "p.md", "event_type": null}\n', encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"doc": "q.md"}\n', encoding="utf-8")
+    (folder / "notes.txt").write_text("not gold", encoding="utf-8")
+    assert [r["doc"] for r in read_gold(folder)] == ["p.md", "q.md"]
+    (folder / "b.jsonl").write_text('{"doc": "q.md"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"b\.jsonl:2"):
+        read_gold(folder)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(DataError, match="no gold files"):
+        read_gold(empty)
 
 
 def test_command_prints_table(run_cli, tmp_path):

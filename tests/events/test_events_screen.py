@@ -14,7 +14,7 @@ import pytest
 from analysis.events import extract_events, extract_from_text
 from analysis.events import screen as S  # the module (its `apply` screens)
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "events" / "gold.jsonl"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "events" / "gold"
 
 
 def _event(text: str, kind: str = "diplomatic", basis: str = "explicit"):
