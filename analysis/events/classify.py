@@ -58,7 +58,7 @@ def _r(
     needs: tuple[str, ...] = (),
 ) -> Rule:
     """A rule; `needs`: strings one of which every match holds, checked before the regex runs,
-    beside those `required_words` finds (it misses one-character ones such as "%")."""
+    beside those `required_words` finds."""
     stems = frozenset(gate.split())
     odd = sorted(s for s in stems if not 3 <= len(s) <= 6)
     if odd:  # `stems()` yields 3-6 letter prefixes only: a longer stem would never open the rule

@@ -309,8 +309,9 @@ def fold(text: str) -> str:
 
 def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
     """Lower-case ASCII strings a match of `regex` (case-insensitive) must contain: every group
-    holds at least one of its strings (3+ characters each), most selective group first, and
-    its shortest strings (the likeliest to be present, ending the search) first.
+    holds at least one of its strings (3+ characters each, or a sign such as "%"), most
+    selective group first, and its shortest strings (the likeliest to be present, ending the
+    search) first. An alternation gives a few groups, each joining one group of every branch.
 
     A sentence in which some group has no string (`fold`ed) cannot match, so the regex need not
     be run on it (a necessary condition, never sufficient).
@@ -323,6 +324,11 @@ def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
 
 
 _MIN_REQUIRED = 3
+#: Signs rare enough in prose to be worth requiring on their own ("%" in "25%").
+_SIGNS = frozenset("%$")
+#: How many groups a branch gives: its alternatives' most selective groups, joined, then their
+#: second most selective ones (an alternative with fewer gives its last again), and so on.
+_BRANCH_GROUPS = 3
 
 
 def _required(items: Iterable) -> list[frozenset[str]]:
@@ -334,7 +340,7 @@ def _required(items: Iterable) -> list[frozenset[str]]:
         if name == "LITERAL" and arg < 128:
             run += chr(arg).lower()
             continue
-        if len(run) >= _MIN_REQUIRED:
+        if _kept(run):
             out.append(frozenset([run]))
         run = ""
         if name == "SUBPATTERN":
@@ -343,17 +349,24 @@ def _required(items: Iterable) -> list[frozenset[str]]:
             out += _required(arg)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
             out += _required(arg[2])
-        elif name == "BRANCH":  # one string from each alternative's most selective group
-            picks = [_most_selective(_required(alt)) for alt in arg[1]]
-            if picks and all(picks):
-                out.append(frozenset().union(*picks))
-    if len(run) >= _MIN_REQUIRED:
+        elif name == "BRANCH":  # a string from one group of each alternative
+            ranked = [_by_selectivity(_required(alt)) for alt in arg[1]]
+            if ranked and all(ranked):
+                depth = min(_BRANCH_GROUPS, max(map(len, ranked)))
+                for k in range(depth):
+                    out.append(frozenset().union(*(r[min(k, len(r) - 1)] for r in ranked)))
+    if _kept(run):
         out.append(frozenset([run]))
     return out
 
 
-def _most_selective(groups: list[frozenset[str]]) -> frozenset[str] | None:
-    return max(groups, key=lambda g: (min(map(len, g)), -len(g)), default=None)
+def _kept(run: str) -> bool:
+    return len(run) >= _MIN_REQUIRED or (run != "" and set(run) <= _SIGNS)
+
+
+def _by_selectivity(groups: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Most selective first: longest shortest string, then fewest strings."""
+    return sorted(set(groups), key=lambda g: (-min(map(len, g)), len(g), sorted(g)))
 
 
 def with_first_chars(regex: str) -> str:

@@ -80,6 +80,13 @@ def test_required_words_are_what_every_match_holds():
     assert required_words(r"\w+ness|met") == (("met", "ness"),)
     assert required_words(r"(?:held|hold)+ talks") == ((" talks",), ("eld", "old"))
     assert required_words(r"\w+(?:ed|s)\b") == ()
+    # a sign is selective enough on its own ("25%")
+    assert ("%", "percent") in required_words(r"add(?:s|ed)? [\d.]+\s*(?:%|percent) on")
+    # an alternation gives a group per rank: each branch's best group joined, then its next
+    assert required_words(r"hit back against|levy [\d.]+%") == (
+        ("levy ", "hit back against"),
+        ("%", "hit back against"),
+    )
 
 
 def test_fold_meets_case_insensitive_regexes_on_ascii_letters():
