@@ -130,8 +130,8 @@ _TOOK_EFFECT = (
     r"(?:entered|enters|entering) into (?:force|effect)|(?:has|have|had) been in (?:force|effect)|"
     r"kick(?:ed)? in|(?:was|were|is|are) now in (?:force|effect)|"
     r"went on(?= (?:roughly |about |some |nearly )?(?:\$|\d))|"
-    r"(?:was|were|has been|have been|had been|will be|would be) (?:then |later |now |also )?"
-    r"(?:raised|imposed|increased|cut|"
+    r"(?:was|were|(?:has|have|had) (?:already |since |previously )?been|will be|would be) "
+    r"(?:then |later |now |also )?(?:raised|imposed|increased|cut|"
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
     r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back|collected|charged|"
@@ -201,7 +201,8 @@ _SEIZE = (
     r"\b(?:seizure|seizures) of\b|"
     r"\bmade (?:a |the )?(?:seizure|bust)|"
     r"\b(?:found|discovered|uncovered|recovered|caught)\s+"
-    r"(?:more than |nearly |about |over |some )?"
+    r"(?:more than |nearly |about |over |some |roughly |approximately |almost |at least |"
+    r"an estimated )?"
     r"(?:\d[\d,.]*|hundreds|thousands|millions|dozens)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?"
     r"(?:fentanyl|pills|narcotics|drugs|methamphetamine|cocaine|heroin|precursors?)\b"
 )
@@ -260,6 +261,7 @@ _RAID = (
     r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
 )
 _PUBLISHER = (
+    r"(?:(?:CDC|Centers for Disease Control(?: and Prevention)?)['’]s\s+)?"
     r"(?:CDC|NCHS|Centers for Disease Control(?: and Prevention)?|"
     r"National Center for Health Statistics|[Aa]gency)"
 )
@@ -544,12 +546,12 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "tariffs struck down",
-        r"\b(?:ruled|held|found|decided|concluded)\W+(?:[\w,-]+\W+){0,4}?that\W+"
+        r"\b(?:ruled|held|found|decided|concluded|declared)\W+(?:[\w,-]+\W+){0,4}?that\W+"
         r"(?:[\w.,()-]+\W+){0,12}?"
         r"(?:does not|did not|doesn't|didn't|cannot|can't|lacks?|lacked|exceeded)\W+"
         r"(?:[\w-]+\W+){0,3}?(?:authori[sz]\w*|allow|permit|power|authority)\b(?=.{0,80}"
         r"\b(?:tariffs?|duties|levies)\b)",
-        "ruled held found decide conclu",
+        "ruled held found decide conclu declar",
         negatable=False,
     ),
     _r(
@@ -762,8 +764,18 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "court ruling on tariffs",
         r"\b(?:court|judges?|justices|panel)\b(?:\W+[\w-]+){0,6}?\W+(?:upheld|allowed|stayed|"
-        r"reinstated|let stand|ruled|sided)\b(?:\W+[\w-]+){0,8}?\W+(?:tariffs?|duties|levies)\b",
+        r"reinstated|let stand|ruled|sided|granted (?:an? )?(?:[\w-]+ ){0,2}?stay)\b"
+        r"(?:\W+[\w-]+){0,8}?\W+(?:tariffs?|duties|levies)\b",
         "court judge justic panel",
+    ),
+    _r(
+        "trade_policy",
+        "tariffs struck down",
+        # "first held the tariffs unlawful on May 28"
+        r"\b(?:held|found|declared|deemed|ruled)\s+(?:that\s+)?(?:the|his|its|those|these|"
+        r"Trump's|Trump’s)\s+(?:[\w\"“”-]+\s+){0,3}?(?:tariffs?|duties|levies)\s+"
+        r"(?:(?:were|was|are|is)\s+)?(?:unlawful|illegal|invalid|unconstitutional)\b",
+        "held found declar deemed ruled",
     ),
     _r(
         "trade_policy",
@@ -796,6 +808,18 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:agreement|deal|accord|pact)\b(?:\W+[\w-]+){0,3}?\W+(?:enters?|entered|entering|"
         r"comes?|came|goes|went|will go|will enter|will come) into (?:force|effect)\b",
         "force effect",
+    ),
+    _r(
+        "trade_policy",
+        "trade action (Section 301/232, IEEPA)",
+        # "declaring the flow of fentanyl a national emergency", "a national emergency over
+        # synthetic opioids that Trump declared on Feb. 1": the emergency the tariffs rest on
+        r"(?<!\ba )(?<!\bthe )(?<!\ban )\bdeclar(?:ed|ing)\s+(?:[\w-]+\s+){0,6}?"
+        r"(?:an?\s+)?national emergency\b|"
+        r"\bnational emergency\s+(?:[\w-]+\s+){0,5}?(?:that|which)\s+(?:[\w.'’-]+\s+){1,4}?"
+        r"declared\b",
+        "emerge",
+        0.7,
     ),
     _r(
         "trade_policy",
@@ -957,7 +981,8 @@ RULES: tuple[Rule, ...] = (
                 # "came in May, when the CDC reported 107,543 overdose deaths for 2023"
                 r"\b(?i:on|in|last)\s[^,;]{2,25}(?:,\s*\d{4})?,\s+when\s+(?:the\s+)?"
                 rf"{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}|"
-                r"^\W*(?i:(?:months|weeks|days|a year|a month) (?:earlier|later),\s+)?"
+                r"^\W*(?i:(?:and|but|so)\s+)?"
+                r"(?i:(?:months|weeks|days|a year|a month) (?:earlier|later),\s+)?"
                 r"(?i:on|in|last|earlier|late|early)\s[^,]{2,25}(?:,\s*\d{4})?,?\s+(?:the\s+)?"
                 rf"(?:U\.?S\.?\s+)?{_PUBLISHER}\s+{_REPORTED}{_DEATH_COUNT}",
                 "cdc nchs center agency health",
@@ -1594,6 +1619,8 @@ _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
 )
 #: A rate summarised over goods or years is a statistic, not a tariff act.
+#: A possessive just before an average word inside a trigger ("lowered its combined tariff").
+_OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _AVERAGE = re.compile(
     r"\b(?:average|overall|weighted|combined|cumulative|mean|(?:will|would) total|totals?)\b", re.I
 )
@@ -1687,9 +1714,13 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if (
                 average
                 and event_type == "trade_policy"
-                and _AVERAGE.search(sentence, max(0, m.start() - 25), m.end())
+                and (mean := _AVERAGE.search(sentence, max(0, m.start() - 25), m.end()))
+                and not (
+                    mean.start() > m.start() and _OWN.search(sentence, m.start(), mean.start())
+                )
             ):
-                continue  # "the average US duty had climbed to 12%": a statistic
+                continue  # "the average US duty had climbed to 12%": a statistic (not "lowered
+                # its combined extra tariff from 145 percent to 30 percent": its own rate cut)
             if event_type == "trade_policy" and (
                 _THREAT.search(before) or _THREAT_IN.search(m.group())
             ):
@@ -1876,8 +1907,18 @@ def is_hedged(sentence: str, anchor: int | None = None) -> bool:
 
 
 def _habitual_near(sentence: str, start: int) -> bool:
+    """A habit cue near the trigger; not one in a phrase a comma closes before an act dated to
+    its day or month ("In a step Washington had long sought, China brought ... on Sept. 1")."""
     lo = max(0, start - _HABIT_BEFORE)
-    return bool(HABITUAL.search(sentence, lo, start + _HABIT_AFTER))
+    for m in HABITUAL.finditer(sentence, lo, start + _HABIT_AFTER):
+        if m.end() <= start and "," in sentence[m.end() : start] and _dated_act(sentence[start:]):
+            continue
+        return True
+    return False
+
+
+def _dated_act(clause: str) -> bool:
+    return any(r.precision in ("day", "month") for r in find_dates(clause, _ANY_DAY))
 
 
 _OPEN_Q, _CLOSE_Q = "“", "”"

@@ -505,7 +505,13 @@ _PAST_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "..., starting Tuesday": a start named right before the phrase looks ahead.
-_STARTING = re.compile(r"\b(?:starting|beginning|effective)\s+(?:on\s+)?$", re.I)
+_STARTING = re.compile(
+    r"\b(?:(?:starting|beginning|effective)\s+(?:on\s+)?|"
+    # "with the new rate taking effect at 12:01 a.m. Thursday"
+    r"taking effect\s+(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?\s+(?:[A-Z]{2,4}\s+)?"
+    r"(?:on\s+)?|on\s+)?)$",
+    re.I,
+)
 
 
 #: "held what is expected to be their last meeting": a nominal clause, not the verb's tense.
@@ -596,6 +602,13 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
                         and _STARTING.search(sentence, max(0, m.start() - 16), m.start())
                         and _PAST_MAIN.search(sentence, max(0, m.start() - 120), m.start())
                     )
+                    # "On Feb. 1, a Saturday, Trump signed ..." in a December story: the day
+                    # that opens a past-tense sentence is this year's, not the coming one
+                    or (
+                        _OPENS.match(sentence, 0, m.start())
+                        and _PAST_MAIN.search(sentence, m.end(), m.end() + 80)
+                        and not FUTURE.search(sentence)
+                    )
                 )
             ):  # "which took effect March 10" (published in February): last year's
                 r = Resolved(
@@ -637,6 +650,8 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
 
 
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Nothing but "On" before a date phrase: it opens the sentence.
+_OPENS = re.compile(r"\W*(?:on\s+)?$", re.IGNORECASE)
 _OF_LAST_YEAR = re.compile(r"\b(?:last|this) year\b", re.IGNORECASE)
 
 

@@ -31,7 +31,13 @@ from analysis.events.dates import (
     resolve,
 )
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
-from analysis.events.text import STAMP, paragraphs, split_sentences, with_first_chars
+from analysis.events.text import (
+    MONTH_HEADING,
+    STAMP,
+    paragraphs,
+    split_sentences,
+    with_first_chars,
+)
 
 _COORD = re.compile(r"^\s*,?\s*and\s+(?:the\s+|its\s+)?$")
 _PREP = re.compile(
@@ -297,17 +303,25 @@ def extract_from_text(
         return [s for s, _ in history[-2:]]
 
     frame: Resolved | None = None  # the past day a look-back story is set on (`_frame_of`)
+    section: Resolved | None = None  # the month a heading names ("## March: doubling down")
     para_no = -1
     for para in paragraphs(text):
         para_no += 1
+        if para.startswith("## "):  # a dated section heading (`paragraphs` marks those)
+            section, entry_day = _section(para.lstrip("#").strip(), published)
+            lede.clear()
+            idx += 1
+            history.append((para, None))
+            continue
         stamp = _stamp_day(para, published) if len(para) <= _STAMP_MAX else None
         if stamp is not None:
             entry_day = stamp
+            section = None
             lede.clear()  # an entry's acts are of its own day, not of the entry before
             idx += 1
             history.append((para, None))
             continue
-        lead = _UPDATE_LEAD.match(para)
+        lead = _UPDATE_LEAD.match(para) or _DATELINE.match(para)
         if lead is not None:  # "UPDATE, May 15, 2026: Trump and Xi concluded their talks on Friday"
             entry_day = _stamp_day(lead.group("when"), published) or entry_day
         gate = gate_matches(para)
@@ -457,7 +471,7 @@ def extract_from_text(
                 day,
                 article_id,
                 lambda: _recent_actor(history) or _default_actor(title or ""),
-                context=context,
+                context=context if context is not None else section,
                 after_day=after_day,
                 opening=opening,
                 reference_end=reference_end,
@@ -566,6 +580,48 @@ _UPDATE_LEAD = re.compile(
     r"\s*[:\u2014\u2013-]",
     re.IGNORECASE,
 )
+
+
+#: A wire dateline: "BEIJING, Nov. 5 (17:10 CST) -- China's State Council Tariff Commission said".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+"
+    r"(?P<when>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)(?:\s*\([^)]{1,24}\))?\s*(?:--|\u2014|\u2013|-)\s"
+)
+
+
+def _heading_month(para: str, pub: date) -> Resolved | None:
+    """The month a section heading names, as a month-precision date: the latest such month up
+    to publication unless the heading gives its year."""
+    m = MONTH_HEADING.fullmatch(para)
+    if m is None:
+        return None
+    month = MONTHS[m.group("mon").lower()]
+    year = int(m.group("year")) if m.group("year") else pub.year - (month > pub.month)
+    return Resolved(date(year, month, 1), "month", "heading", phrase=para)
+
+
+def _section(head: str, pub: date) -> tuple[Resolved | None, date]:
+    """The month a section heading names, if one, and the day relative dates in the section
+    count from: the end of the latest time it names ("April to October 2025": Oct. 31),
+    never after publication."""
+    month = _heading_month(head, pub)
+    if month is not None:
+        return month, min(_month_end(month.date), pub)
+    ends = [
+        _month_end(r.date) if r.precision == "month" else date(r.date.year, 12, 31)
+        for r in find_dates(head, pub)
+        if r.precision in ("month", "year")
+    ]
+    ends += [r.date for r in find_dates(head, pub) if r.precision == "day"]
+    year = _YEAR_DIGITS.match(head)  # "2019: the first listing"
+    if year is not None:
+        ends.append(date(int(year.group()), 12, 31))
+    return None, min([max(ends), pub]) if ends else pub
+
+
+def _month_end(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _stamp_day(para: str, pub: date) -> date | None:
@@ -888,7 +944,10 @@ def _sentence_events(
         if hit.label == "statement or demand" and (
             (not reaction and not _addressed(found, actor, hit.start, sent))
             # "Under the joint statement, ...": a document referred to, not an act
-            or _PREP.search(sent, max(0, hit.start - 20), hit.start)
+            or (
+                _PREP.search(sent, max(0, hit.start - 20), hit.start)
+                and not _SAID_IN.search(sent, max(0, hit.start - 70), hit.start)
+            )
         ):
             continue
         # a release is a day's act: "deaths fell last year, according to figures the CDC
@@ -1083,6 +1142,12 @@ def _one_report(sent: str, out: list[Event]) -> list[Event]:
 
 #: A statement whose object is a measure reacts to an act ("condemned the measures", "welcomed
 #: the move"): diplomatic even when no other country is named in the sentence.
+#: "announced the outcome in a joint statement": the statement is how the act was made.
+_SAID_IN = re.compile(
+    r"\b(?:announced|said|declared|pledged|agreed|vowed|committed|affirmed|confirmed|stated|"
+    r"laid out|set out)\b[^,;]{0,40}\bin\s+(?:a|an|their)\s+$",
+    re.IGNORECASE,
+)
 _REACTION_OBJECT = re.compile(
     r"(?:welcomed|condemned|denounced|criticized|protested|rejected|opposed)\s+"
     r"(?:the|this|that|these|those|its|their|[A-Z][\w.]*'s)\s+(?:[\w-]+\s+){0,2}?"

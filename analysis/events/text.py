@@ -178,6 +178,25 @@ _UPDATE_SLUG = re.compile(
 )
 
 
+#: A section heading naming a month ("February: the opening shot", "March 2025"), in a story
+#: told month by month: what follows happened in that month.
+MONTH_HEADING = re.compile(
+    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*|\.)"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*[:\u2014\u2013]\s*[^.!?:]{1,50})?",
+    re.IGNORECASE,
+)
+
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*|\.)"
+_YR = r"(?:19|20)\d\d"
+#: A section heading: months or years (no day), a colon or dash, a short title ("April to
+#: October 2025: overshadowed", "2019: the first listing"). `paragraphs` marks it "## ".
+SECTION = re.compile(
+    rf"(?:{_MON}(?:\s+{_YR})?(?:\s*(?:to|through|and|-|\u2013)\s*{_MON})?(?:\s+{_YR})?|"
+    rf"{_YR}(?:\s*(?:to|-|\u2013)\s*{_YR})?)\s*[:\u2014\u2013]\s*[^.!?:]{{1,50}}",
+    re.IGNORECASE,
+)
+
+
 def paragraphs(text: str) -> list[str]:
     """Text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
     out: list[str] = []
@@ -214,12 +233,20 @@ def _flush(block: list[str], out: list[str]) -> None:
     if slug is not None:  # "UPDATE 1 - Nov. 16, 2023, 9:20 a.m. ET: Adds ...": keep its day
         out.append(f"Update, {slug.group('date')}")
         return
-    if not para or BOILERPLATE.match(para) or para.startswith("#"):
+    if para.startswith("#"):
+        head = para.lstrip("#").strip()
+        if para.startswith("##") and (MONTH_HEADING.fullmatch(head) or SECTION.fullmatch(head)):
+            out.append("## " + head)  # "## February: the opening shot": the section's time
+        return
+    if not para or BOILERPLATE.match(para):
         return
     # Short lines without sentence punctuation are bylines, headings or navigation.
     if para[-1:] not in _TERMINAL_CHARS:
         if len(para) < 120 and (len(para.split()) < 8 or para[:1].isalpha()) and STAMP.match(para):
             out.append(para)
+            return
+        if len(para) <= 60 and SECTION.fullmatch(para):
+            out.append("## " + para)  # "March: doubling down" as a heading in HTML
             return
         if len(para) < 120 and len(para.split()) < 8:
             return

@@ -1577,3 +1577,63 @@ def test_a_point_man_named_and_duty_free_treatment_ending_without_a_named_actor(
         date(2025, 5, 15),
     )
     assert [(e[0], e[1]) for e in ended] == [("trade_policy", date(2025, 5, 2))]
+
+
+def test_court_steps_and_the_emergency_behind_the_tariffs():
+    for sentence in (
+        "The Court of International Trade first held the tariffs unlawful on May 28, 2025.",
+        "The next day, the appeals court granted a temporary administrative stay, allowing "
+        "customs officers to keep collecting the duties.",
+        "A three-judge panel on Wednesday declared that the emergency law does not authorize "
+        "the president's worldwide tariffs.",
+        "Trump reached for the emergency law in February 2025, declaring the flow of fentanyl a "
+        "national emergency.",
+        "The levy rests on a national emergency over synthetic opioids that President Donald "
+        "Trump declared by executive order on Feb. 1.",
+    ):
+        assert types(sentence) == {"trade_policy"}, sentence
+    for sentence in (  # an emergency named as a condition or a reference is no act
+        "The law lets a president regulate imports during a declared national emergency.",
+        "The statute lets a president move quickly once he declares a national emergency.",
+    ):
+        assert types(sentence) == set(), sentence
+
+
+def test_own_rates_cut_counts_and_averages_do_not():
+    cut = "Washington lowered its combined extra tariff on Chinese goods from 145 percent to 30."
+    assert labels(cut) == {"cut, paused or adjusted tariffs"}
+    assert types("The average US duty on Chinese goods had climbed to 12% by May.") == set()
+    raised = "Tariffs on $200 billion of goods had already been raised to 25 percent on May 10."
+    assert types(raised) == {"trade_policy"}
+
+
+def test_a_habit_in_a_fronted_phrase_leaves_a_dated_act_alone():
+    step = (
+        "In a step Washington had long sought, China brought three fentanyl precursors, 4-AP, "
+        "1-boc-4-AP and norfentanyl, under control from Sept 1 last year."
+    )
+    assert types(step) == {"enforcement"}
+    assert types("For years, China has brought precursors under control only slowly.") == set()
+
+
+def test_releases_finds_and_joint_statements_in_more_wordings():
+    pub = date(2026, 2, 25)
+    for sentence in (
+        "Last month, the CDC's National Center for Health Statistics reported that 79,384 "
+        "people died of drug overdoses in 2024.",
+        "And last month, the CDC reported that 79,384 Americans died of drug overdoses in 2024.",
+    ):
+        assert [(e[0], e[1], e[2]) for e in rule_events(sentence, pub)] == [
+            ("public_health", date(2026, 1, 1), "month")
+        ], sentence
+    found = "In September 2024, officers found roughly 120 pounds of blue fentanyl pills in a car."
+    assert types(found) == {"enforcement"}
+    joint = (
+        "Chinese and U.S. officials held talks in Geneva over the weekend.\n\nThe two "
+        "governments announced the outcome in a joint statement on Monday."
+    )
+    got = [(e[0], e[1]) for e in rule_events(joint, date(2025, 5, 15))]
+    assert ("diplomatic", date(2025, 5, 12)) in got
+    # a statement referred to, not made, stays out
+    referred = "Officials said little beyond what was in the joint statement between the two."
+    assert no_events(date(2025, 5, 15), referred) == []

@@ -1,0 +1,71 @@
+"""Where a date comes from beyond its sentence: month-by-month section headings, wire datelines,
+a start "taking effect" at a time on a weekday, and a yearless day opening a past-tense
+sentence in a story published late in the year."""
+
+from datetime import date
+
+from rule_checks import events
+
+from analysis.events.dates import find_dates
+from analysis.events.text import paragraphs
+
+ANALYSIS = """\
+Followed month by month, the levy's path shows how both governments used it.
+
+## February: the opening shot
+
+On Feb. 1, a Saturday, President Donald Trump signed an order putting a 10 percent tariff
+on all Chinese imports.
+
+Beijing answered with levies of its own on American coal and farm machinery.
+
+## April to October 2025: overshadowed
+
+Even when the reciprocal duties were cut back in May, the 20 percent levy stayed.
+
+## November: the exchange
+
+On Nov. 10, China began requiring export licences for 13 precursor chemicals.
+"""
+
+
+def test_section_headings_are_kept_marked_and_dated_ones_only():
+    got = paragraphs(ANALYSIS)
+    assert "## February: the opening shot" in got
+    assert "## April to October 2025: overshadowed" in got
+    # an HTML heading arrives without its hashes; a timeline line with a day is no section
+    assert paragraphs("March: doubling down\n\nText.") == ["## March: doubling down", "Text."]
+    assert paragraphs("## Background\n\nText.") == ["Text."]
+    assert "## " not in "".join(paragraphs("March 4, 2025: Trump doubles the tariff\n\nText."))
+
+
+def test_a_month_section_dates_what_it_holds():
+    got = {(e[0], e[1], e[2]) for e in events(ANALYSIS, date(2025, 12, 20))}
+    assert ("trade_policy", date(2025, 2, 1), "day") in got  # not next February
+    assert ("trade_policy", date(2025, 2, 1), "month") in got  # Beijing answered: in February
+    assert ("trade_policy", date(2025, 5, 1), "month") in got  # May of the range, not 2024
+    assert ("enforcement", date(2025, 11, 10), "day") in got
+
+
+def test_a_wire_dateline_moves_the_day_weekdays_count_from():
+    text = (
+        "Items appear in the order they moved on the wire.\n\n"
+        "BUSAN, South Korea, Oct. 30 (14:40 KST) -- Donald Trump and Xi Jinping met for less "
+        "than two hours at Gimhae Air Base on Thursday.\n\n"
+        "BEIJING, Nov. 10 (09:25 CST) -- China began requiring export licences on Monday for "
+        "13 fentanyl precursor chemicals."
+    )
+    got = {(e[0], e[1]) for e in events(text, date(2025, 11, 10))}
+    assert got == {("diplomatic", date(2025, 10, 30)), ("enforcement", date(2025, 11, 10))}
+
+
+def test_a_start_at_a_time_on_a_weekday_lies_ahead():
+    said = (
+        "Trump said he was lifting the tariff on Chinese imports to 125 percent, with the new "
+        "rate taking effect at 12:01 a.m. Thursday."
+    )
+    assert [r.date for r in find_dates(said, date(2025, 4, 9))] == [date(2025, 4, 10)]
+    # a day opening a sentence about the future stays ahead
+    assert [r.date for r in find_dates("On Jan. 1, tariffs will rise.", date(2025, 12, 20))] == [
+        date(2026, 1, 1)
+    ]
