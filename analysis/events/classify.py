@@ -166,7 +166,7 @@ _DUTY_FREE = alt(
     r"(?:the )?exemptions?\b",
 )
 _EXPORT_VERBS = (
-    r"impos|announc|tighten|expand|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
+    r"impos|announc|tighten|expan|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
     r"introduc|suspend|approv|plac|put|remov|delist"
 )
 _EXPORT = (
@@ -327,6 +327,10 @@ _MEET = (
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
     r"sat down with|sat in on|"
+    r"wrapped up (?:[\w-]+ ){0,3}?(?:talks|negotiations|consultations|meetings)|"
+    # "told the ambassador at a meeting on June 19 that ...": a meeting named by its day
+    r"(?:at|during) (?:a|an|the|their) (?:[\w-]+ ){0,2}meeting (?=(?:on|last|this|earlier) "
+    r"(?:(?-i:[A-Z])|\d|week|month))|"
     r"(?:took|takes|taking) part in (?:the |a |an |their )?(?:[\w'’-]+ ){0,3}"
     r"(?:talks|meeting|negotiations|sessions?|summit|dialogue|consultations)|"
     r"(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
@@ -625,8 +629,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:the |a |its |that |this )?(?:planned |scheduled |threatened |next )?"
         r"(?:tariff |rate )?(?:increase|hike|rise|escalation)\b|"
         # "signed another order putting that change on hold"
-        r"\b(?:put|puts|putting)\s+(?:that|the|this|its)\s+(?:change|increase|hike|step|order)\s+"
-        r"on hold\b",
+        r"\b(?:put|puts|putting)\s+(?:that|the|this|its)\s+(?:[\w-]+\s+)?"
+        r"(?:change|increase|hike|step|order)\s+on hold\b",
         "postpo defer delay shelve pushed put puts puttin",
     ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
@@ -1038,7 +1042,7 @@ RULES: tuple[Rule, ...] = (
         "meeting or talks",
         _w(_MEET),
         "met meet meets meetin talks summit conven opened attend chaire began held hosted envoy "
-        "sent joined led headed bilate backch channe part sat",
+        "sent joined led headed bilate backch channe part sat wrappe",
     ),
     # calls, behind the words they need (not the core's gate: "speak" and "call" are common)
     _r(
@@ -1619,6 +1623,13 @@ _MONEY_CHARGED = re.compile(
     r"\b(?:tariffs?|duties|duty|levies|levy|fees?|prices?|rates?|surcharges?)\b[^.;]{0,25}$", re.I
 )
 #: A rate summarised over goods or years is a statistic, not a tariff act.
+#: A subject's relative clause saying when it took effect ("tariffs on farm goods, which took
+#: effect March 10"): an act even when the main clause says the tariffs stay.
+_TOOK_EFFECT_CLAUSE = re.compile(
+    r"[^,;]{0,80}?,?\s+(?:which|that)\s+(?:first\s+)?(?:took effect|went into effect|"
+    r"came into force|kicked in)\b",
+    re.IGNORECASE,
+)
 #: A possessive just before an average word inside a trigger ("lowered its combined tariff").
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _AVERAGE = re.compile(
@@ -1805,7 +1816,10 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         hits = [
             h
             for h in hits
-            if (h.label == "tariffs acted on" and dated) or not _status_near(sentence, h)
+            if (h.label == "tariffs acted on" and dated)
+            # "China's tariffs, which took effect March 10 and added ..., remain in force"
+            or (dated and _TOOK_EFFECT_CLAUSE.match(sentence, h.start))
+            or not _status_near(sentence, h)
         ]
     if HABITUAL.search(sentence):
         hits = [h for h in hits if not _habitual_near(sentence, h.start)]

@@ -297,6 +297,9 @@ def _nearest_year(month: int, day: int, pub: date, future: bool | str) -> date |
     cand = _safe(pub.year, month, day)
     if cand is None:
         return None
+    if future == "near":  # "effective Nov. 10" with no tense of its own: the nearest such day
+        options = [d for y in (-1, 0, 1) if (d := _safe(pub.year + y, month, day)) is not None]
+        return min(options, key=lambda d: abs((d - pub).days))
     if not future and cand > pub + timedelta(days=14):
         cand = _safe(pub.year - 1, month, day) or cand
     elif future and cand < pub - timedelta(days=183 if future == "would" else 60):
@@ -524,7 +527,7 @@ _NOMINAL = re.compile(
 _PAST_MAIN = re.compile(
     r"\b(?:lowered|raised|cut|imposed|lifted|began|started|signed|announced|ordered|set|"
     r"reduced|increased|suspended|extended|hit back|struck back|retaliated|responded|answered|"
-    r"agreed|decided)\b",
+    r"agreed|decided|halved|doubled|tripled|slashed|scrapped|removed|eliminated|paused)\b",
     re.IGNORECASE,
 )
 #: A present-tense state after a start ("Starting Monday, exporters need a licence").
@@ -534,7 +537,9 @@ _PRESENT_STATE = re.compile(
 #: A relative clause in the past tense right before the phrase.
 _PAST_RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?(?:\w+ed|broke|began|took|came|went|met|fell|"
-    r"rose|struck|made|held|set|won|lost)\b(?:\s+[\w-]+){0,2}\s*$",
+    r"rose|struck|made|held|set|won|lost)\b(?:\s+[\w-]+){0,2}\s*$|"
+    # "will remove the tariffs it imposed on American farm goods in March": a contact clause
+    r"\b(?:it|they)\s+(?:\w+ed|put|set|cut|slapped)\s+(?:on|against|upon)\b(?:\s+[\w-]+){0,4}\s*$",
     re.IGNORECASE,
 )
 

@@ -361,9 +361,18 @@ def extract_from_text(
             # "... to be collected from March 10. The same day, the State Council published a
             # white paper" (in a March 5 story): a past act's same day is no start still to come
             ahead = not same_day or bool(_FUTURE_ACT.search(sent))
+            # "... halved its tariff, effective Nov. 10. China began requiring licences the same
+            # day": a start on the same day is the day the act before took effect
+            started = (
+                same_day
+                and made_day is not None
+                and last_dated is not None
+                and last_dated.precision == "day"
+                and _STARTED.search(sent)
+            )
             last_day = (
                 (
-                    made_day
+                    (last_dated if started else made_day)
                     or _same_year(_last_day(recent(), day, ahead=ahead), last_when)
                     # "In October, ... unsealed indictments. Treasury blacklisted 28 firms the
                     # same day": the same day, known to its month
@@ -718,6 +727,9 @@ _DAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "From the same day, the 24% tariff will stay suspended": the day the act before takes effect.
+_STARTED = re.compile(
+    r"\b(?:began|started|took effect|went into effect|kicked in|came into force)\b", re.IGNORECASE
+)
 _FROM_SAME_DAY = re.compile(
     r"\b(?:from|starting|effective|beginning)(?: on)? (?:the same (?:day|date)|that day|"
     r"that same day)\b",

@@ -1637,3 +1637,35 @@ def test_releases_finds_and_joint_statements_in_more_wordings():
     # a statement referred to, not made, stays out
     referred = "Officials said little beyond what was in the joint statement between the two."
     assert no_events(date(2025, 5, 15), referred) == []
+
+
+def test_wordings_of_talks_controls_pauses_and_standing_tariffs():
+    for sentence, kind in (
+        (
+            "Wang was quoted as telling the ambassador, David Perdue, at a meeting on June 19 "
+            "that China would cooperate.",
+            "diplomatic",
+        ),
+        (
+            "Bessent and He Lifeng wrapped up two days of negotiations in Kuala Lumpur.",
+            "diplomatic",
+        ),
+        (
+            "China's Commerce Ministry announced on Oct. 9 a sweeping expansion of its export "
+            "controls on rare earths.",
+            "trade_policy",
+        ),
+        (
+            "A second order signed Feb. 5 put the parcel change on hold until systems were ready.",
+            "trade_policy",
+        ),
+        (
+            "China's retaliatory tariffs on farm goods, which took effect March 10, remain in "
+            "force.",
+            "trade_policy",
+        ),
+    ):
+        assert types(sentence) == {kind}, sentence
+    assert types("Officials spoke at a meeting on drug control in Vienna.") == set()
+    assert types("No date has been set for the next round of negotiations.") == set()
+    assert types("The 20% duty remains in place.") == set()

@@ -69,3 +69,28 @@ def test_a_start_at_a_time_on_a_weekday_lies_ahead():
     assert [r.date for r in find_dates("On Jan. 1, tariffs will rise.", date(2025, 12, 20))] == [
         date(2026, 1, 1)
     ]
+
+
+def test_a_past_clause_and_an_effective_day_keep_their_years():
+    pub = date(2025, 11, 6)
+    said = (
+        "China will remove the tariffs of up to 15% it imposed on American farm goods in March, "
+        "with effect from Nov. 10, the commission said on Wednesday."
+    )
+    assert [(r.phrase, r.date) for r in find_dates(said, pub)][:2] == [
+        ("in March", date(2025, 3, 1)),
+        ("Nov. 10", date(2025, 11, 10)),
+    ]
+    # "effective Nov. 10" with no tense of its own, three months later: last November's
+    halved = "Washington halved its tariff on Chinese goods to 10 percent, effective Nov. 10."
+    assert [r.date for r in find_dates(halved, date(2026, 2, 5))] == [date(2025, 11, 10)]
+
+
+def test_a_start_the_same_day_is_the_day_the_act_before_took_effect():
+    text = (
+        "After the leaders met in Busan on Oct. 30, Washington halved its fentanyl-related "
+        "tariff on Chinese goods to 10 percent, effective Nov. 10.\n\nChina began requiring "
+        "export licences the same day for 13 precursor chemicals."
+    )
+    got = {(e[0], e[1]) for e in events(text, date(2026, 2, 5))}
+    assert ("enforcement", date(2025, 11, 10)) in got
