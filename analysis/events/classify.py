@@ -107,7 +107,7 @@ _UP = (
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
-    r"put off|puts off|putting off|pushed back|"
+    r"put off|puts off|putting off|pushed back|call(?:ed|s|ing)? off|"
     r"remov|eliminat|slash|roll|halv|drop|exempt(?:s|ed|ing)?\b|waiv|end|terminat|revok|rescind|modif|"
     r"adjust|extend|stop(?!\w*\s+short\b)|ceas|expir|lapse|scrap|shelved\b"
 )
@@ -167,11 +167,12 @@ _DUTY_FREE = alt(
 )
 _EXPORT_VERBS = (
     r"impos|announc|tighten|expan|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
+    r"barr(?:ed|ing)\b|"
     r"introduc|suspend|approv|plac|put|remov|delist"
 )
 _EXPORT = (
     r"(?:applications|permits|licen[cs]es) to export|export (?:applications|permits)|"
-    r"export controls?|entity list|export restrictions|export ban|export licen[cs]|"
+    r"export[ -]controls?|entity list|export restrictions|export ban|export[ -]licen[cs]|"
     r"export curbs|export rules|restrictions on (?:the )?exports?|(?:trade )?blacklist|"
     r"unverified list|"
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
@@ -181,6 +182,10 @@ _EXPORT = (
 _EXPORT_GOODS = (
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}(?:rare[ -]earths?|minerals|metals|"
     r"elements|magnets|gallium|germanium|antimony|graphite|tungsten|chips|semiconductors)|"
+    # "barring shipments of gallium, germanium and antimony", "its ban on shipping gallium"
+    r"(?:shipments|ban on shipping|ban on exporting) (?:of )?(?:[\w,-]+ ){0,3}?"
+    r"(?:rare[ -]earths?|gallium|germanium|antimony|graphite|tungsten|chips|semiconductors|"
+    r"magnets)\b|"
     r"(?:rare[- ]earths?|mineral|critical minerals?|technology|chip) (?:measures|rules|controls|"
     r"restrictions|curbs|licensing)"
 )
@@ -212,9 +217,9 @@ _ARREST = (
     r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
     r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges"
 )
-_HANDOVER = r"sent|handed|transferred|turned over|extradited|expelled|deported"
+_HANDOVER = r"sent|handed|transferred|turned over|extradited|expelled|deported|flew|flown"
 _SUSPECTS = (
-    r"suspects|fugitives|people wanted|cartel (?:figures|members|leaders|bosses)|"
+    r"suspects|fugitives|people wanted|cartel (?:figures|members|leaders|bosses|operatives)|"
     r"defendants|prisoners"
 )
 _SANCTION = (
@@ -326,7 +331,7 @@ _MEET = (
     r"will meet|held talks|hold talks|holds talks|talks with|(?<!\bwe )spoke with|talked with|"
     r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
-    r"sat down with|sat in on|"
+    r"sat down with|sat in on|sat down (?:together )?(?:in|at)\b|"
     r"wrapped up (?:[\w-]+ ){0,3}?(?:talks|negotiations|consultations|meetings)|"
     # "told the ambassador at a meeting on June 19 that ...": a meeting named by its day
     r"(?:at|during) (?:a|an|the|their) (?:[\w-]+ ){0,2}meeting (?=(?:on|last|this|earlier) "
@@ -463,7 +468,7 @@ _AGREE = (
     r"(?:pledge|promise)s? (?:[\w-]+ ){1,3}made to|"
     r"made (?:a |the |its |his |her )?(?:pledge|promise) to|"
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
-    r"promised to|pledged to|"
+    r"promised to|pledged to|agreeing (?:on|to)|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
     r"signed (?:an? )?(?:agreement|declaration)"
 )
@@ -489,7 +494,10 @@ _AGREE_MORE = (
         rf"(?:a |an |the |{_WHAT_CALLED}(?:a |an )?)?[\"“]?(?:[\w-]+ ){{0,2}}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
         r"accord|bargain)|(?:sealed|inked|brokered|clinched) (?:the|their|a|an) "
-        r"(?:outlines? of (?:the|a|their) )?(?:deal|bargain|agreement|accord|pact)\b",
+        r"(?:outlines? of (?:the|a|their) )?(?:deal|bargain|agreement|accord|pact)\b|"
+        # "sealed the first phase of a trade agreement"
+        r"(?:sealed|inked|clinched) (?:the|their|a|an) (?:[\w-]+ ){1,5}?(?:deal|agreement|accord|"
+        r"pact)\b",
         "produc yielde hammer clinch forged reache struck agreed settle sealed inked broker",
     ),
     (
@@ -760,7 +768,7 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "trade investigation opened",
         # "an investigation the trade office opened last August"
-        r"\b(?:probe|investigation|inquiry) (?:that )?(?:the |its )?(?:[\w.'’-]+ ){0,3}?"
+        r"\b(?:probe|investigation|inquiry) (?:that )?(?:the |its )?(?:[\w.'’-]+ ){0,5}?"
         r"(?:opened|launched|started|initiated)\b",
         "probe inquir opened launch initia",
     ),
@@ -804,6 +812,16 @@ RULES: tuple[Rule, ...] = (
         either(_EXPORT_VERBS, _EXPORT_GOODS, 6),
         "rare minera techno chip chips galliu german antimo graphi tungst semico magnet metals "
         "elemen",
+    ),
+    _r(
+        "trade_policy",
+        "export controls",
+        # "added holmium, erbium and thulium to the controlled list from Nov. 8", "placed PVH
+        # Corp, owner of Calvin Klein, and Illumina on its unreliable entity list"
+        r"\b(?:added|adds|adding|placed|places|placing|put|puts)\b[^.;]{0,140}?\b(?:to|on)\s+"
+        r"(?:the|its|China's|China’s|Beijing's|Beijing’s|a)\s+(?:[\w-]+\s+)?(?:controlled|control|"
+        r"export[ -]control|unreliable entity|entity|dual-use)\s+lists?\b",
+        "added adds adding placed places placin put puts",
     ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "effect force"),
     _r(
@@ -1131,7 +1149,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "agreement to cooperate",
         _w(_AGREE),
-        "agreed commit broker ceasef secure negoti reache signed pledge promis",
+        "agreed agreei commit broker ceasef secure negoti reache signed pledge promis",
     ),
     *(_r("diplomatic", "agreement to cooperate", _w(rx), g) for rx, g in _AGREE_MORE),
     _r(
@@ -1630,6 +1648,14 @@ _TOOK_EFFECT_CLAUSE = re.compile(
     r"came into force|kicked in)\b",
     re.IGNORECASE,
 )
+#: Drugs put on a control list: scheduling (enforcement), not an export control.
+_LISTED_DRUGS = re.compile(
+    r"\b(?:fentanyl|precursors?|analogues?|drugs?|substances?|carfentanil|opioids?|narcotics?)\b"
+    r"[^.;]{0,200}?\bcontrol(?:led)? lists?\b|"
+    r"\bcontrol(?:led)? lists?\b[^.;]{0,60}?\b(?:fentanyl|precursors?|analogues?|drugs?|"
+    r"substances?)\b",
+    re.IGNORECASE,
+)
 #: A possessive just before an average word inside a trigger ("lowered its combined tariff").
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _AVERAGE = re.compile(
@@ -1788,6 +1814,8 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
                     average and _AVERAGE.search(sentence, max(0, m.start() - 220), m.start())
                 ):
                     continue  # "deaths fell to 23.1 percent", "the average tariff fell to 12%"
+            if rule.label == "export controls" and _LISTED_DRUGS.search(sentence):
+                continue  # "added three precursors to its control list": drug scheduling
             if rule.label in _TRADE_PROBES and not _TRADE_SUBJECT.search(sentence):
                 continue  # a school or a broadcaster investigated is no trade action
             start = m.start()

@@ -755,7 +755,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 #: old and new days of something moved ("shifted the increase from Jan. 1 to March 2"), are not
 #: when the extension or the move happened.
 _EXTENDED_TO = re.compile(
-    r"\b(?:extend|prolong|push|delay|postpon|defer|shift|mov|reschedul)\w*\b[^;]{0,60}?"
+    r"\b(?:extend|prolong|push|delay|postpon|defer|shift|moved\b|moving\b|reschedul)\w*\b[^;]{0,60}?"
     r"\b(?:from|to|until|till)\s*$",
     re.IGNORECASE,
 )
@@ -888,7 +888,10 @@ def resolve(
             or sentence.startswith(", when", r.end)
         )
         and not _ALTERNATIVE.search(sentence, max(0, r.start - 60), r.start)
-        and not _EXTENDED_TO.search(sentence, max(0, r.start - 80), r.start)
+        and (
+            not _EXTENDED_TO.search(sentence, max(0, r.start - 80), r.start)
+            or sentence.startswith(", when", r.end)
+        )
         and (
             not r.phrase.lower().startswith(("since", "until", "till", "through"))
             # "have been scheduled since May 1, 2019": the day the standing act began

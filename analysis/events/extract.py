@@ -934,6 +934,8 @@ def _sentence_events(
             confidence -= 0.2
             if actor is None and hit.event_type == "public_health":
                 actor = _health_default()  # "was declared a public health emergency"
+            elif actor is None and hit.event_type == "diplomatic" and _BOTH_SIDES.search(sent):
+                actor = _health_default()  # "The two governments announced ...": the US and China
             elif actor is None and hit.label in _IMPLICIT_ACTOR:
                 actor = doc_actor()  # "A 25 percent tariff on auto parts took effect"
             if actor is None:
@@ -1154,6 +1156,12 @@ def _one_report(sent: str, out: list[Event]) -> list[Event]:
 
 #: A statement whose object is a measure reacts to an act ("condemned the measures", "welcomed
 #: the move"): diplomatic even when no other country is named in the sentence.
+#: "The two governments announced the outline": the two sides of this kit's file.
+_BOTH_SIDES = re.compile(
+    r"^\W*(?:[^,]{0,40},\s+)?(?:the|both) (?:two )?"
+    r"(?:governments|sides|countries|nations|capitals)\b",
+    re.IGNORECASE,
+)
 #: "announced the outcome in a joint statement": the statement is how the act was made.
 _SAID_IN = re.compile(
     r"\b(?:announced|said|declared|pledged|agreed|vowed|committed|affirmed|confirmed|stated|"

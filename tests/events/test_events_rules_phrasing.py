@@ -1669,3 +1669,59 @@ def test_wordings_of_talks_controls_pauses_and_standing_tariffs():
     assert types("Officials spoke at a meeting on drug control in Vienna.") == set()
     assert types("No date has been set for the next round of negotiations.") == set()
     assert types("The 20% duty remains in place.") == set()
+
+
+def test_export_controls_by_list_and_shipment_and_handovers_by_air():
+    for sentence in (
+        "A separate notice added holmium, erbium and thulium to the controlled list from Nov. 8.",
+        "The ministry placed PVH Corp, owner of Calvin Klein, and Illumina on its unreliable "
+        "entity list.",
+        "Beijing responded the next day by barring shipments of gallium and germanium to "
+        "American buyers.",
+        "On Friday, the Commerce Ministry suspended six export-control notices.",
+    ):
+        assert types(sentence) == {"trade_policy"}, sentence
+    # chemicals put on a control list are scheduled (enforcement), not export controls
+    listed = "Last September it added three further precursors to its control list."
+    assert "trade_policy" not in types(listed)
+    assert types("The Entity List bars companies from receiving U.S. technology.") == set()
+    for sentence in (
+        "Mexico flew 26 prisoners wanted in the United States across the border on Tuesday.",
+        "Mexico sent another 37 alleged cartel operatives to the United States on Jan. 20.",
+    ):
+        assert types(sentence) == {"enforcement"}, sentence
+
+
+def test_more_wordings_of_deals_talks_and_called_off_tariffs():
+    for sentence, kind in (
+        (
+            "The United States and China on Friday sealed the first phase of a trade agreement.",
+            "diplomatic",
+        ),
+        (
+            "That December, Trump and Xi sat down in Buenos Aires and agreed to a truce.",
+            "diplomatic",
+        ),
+        ("Negotiators followed up in London, agreeing on a framework for the truce.", "diplomatic"),
+        (
+            "Washington also called off a 15 percent tariff on $160 billion of consumer goods.",
+            "trade_policy",
+        ),
+        (
+            "The tariffs trace back to an investigation the U.S. trade representative's office "
+            "opened last August.",
+            "trade_policy",
+        ),
+    ):
+        assert types(sentence) == {kind}, sentence
+    # "the two governments" act for both sides; a date before ", when" dates the clause
+    both = rule_events(
+        "The two governments announced the outline of the agreement on Dec. 13.", date(2020, 1, 16)
+    )
+    assert [(e[0], e[1]) for e in both] == [("diplomatic", date(2019, 12, 13))]
+    back = rule_events(
+        "Both moves trace back to Oct. 30, when Trump and Xi sat down together at an air base "
+        "in Busan.",
+        date(2025, 11, 11),
+    )
+    assert [(e[0], e[1]) for e in back] == [("diplomatic", date(2025, 10, 30))]
