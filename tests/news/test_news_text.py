@@ -14,7 +14,7 @@ from analysis.news.frontmatter import extract_markdown, markdown_paragraphs
 from analysis.news.jsonl import iter_json, iter_lines
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure
-from analysis.news.text import article_id, drop_boilerplate, normalized, tokens
+from analysis.news.text import _joined_words, article_id, drop_boilerplate, normalized, tokens
 
 SEED = Path("/work/shared/seed")
 
@@ -191,3 +191,15 @@ def test_front_matter_day_under_the_names_site_generators_use():
     assert day("published: true") is None
     # the archive's own key wins over the others
     assert day("date: 2024-05-01\npublished: 2024-06-01") == date(2024, 5, 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS) | st.text())
+def test_long_text_word_split_is_the_word_regex(text):
+    """The numpy split used on long texts, tried on short ones too."""
+    low = unicodedata.normalize("NFKC", text).lower()
+    assert _joined_words(low) == " ".join(re.findall(r"\w+(?:[’'.-]\w+)*", low))
+    long = (text + " ") * (2000 // (len(text) + 1) + 1)
+    assert tokens(long) == re.findall(
+        r"\w+(?:[’'.-]\w+)*", unicodedata.normalize("NFKC", long).lower()
+    )
