@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from analysis.news.text import tokens
+from analysis.news.text import normalized
 
 #: Estimated Jaccard similarity of 5-word shingles at or above which two texts are one story.
 THRESHOLD = 0.9
@@ -50,10 +50,12 @@ def remember(key: str, sig: np.ndarray) -> None:
     _MEMO[key] = sig
 
 
-def signature(text: str, k: int = 5, words: list[str] | None = None) -> np.ndarray:
-    """64 one-permutation MinHash values over the word k-gram shingles of the normalized text."""
-    words = (tokens(text) if words is None else words) or [""]
-    w = pl.Series(words, dtype=pl.String).hash(seed=5).to_numpy()
+def signature(text: str, k: int = 5, joined: str | None = None) -> np.ndarray:
+    """64 one-permutation MinHash values over the word k-gram shingles of the normalized text
+    (`joined`, when the caller has it already)."""
+    joined = normalized(text) if joined is None else joined
+    # polars splits and hashes the words without a Python string per word ("" hashes as one)
+    w = pl.Series([joined]).str.split(" ").explode().hash(seed=5).to_numpy()
     with np.errstate(over="ignore"):
         n = max(len(w) - k + 1, 1)
         x = np.zeros(n, dtype=np.uint64)

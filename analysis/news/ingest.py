@@ -22,7 +22,7 @@ from analysis.news.meta import host
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure, decode_html, decode_utf8, read_capped
 from analysis.news.stamps import parse_stamp
-from analysis.news.text import article_id, guess_language, tokens
+from analysis.news.text import article_id, guess_language, normalized
 from analysis.provenance import SUFFIX as SIDECAR_SUFFIX
 
 KINDS = {
@@ -204,11 +204,12 @@ def _sidecar_fields(path: Path) -> dict[str, Any]:
 def derive(rec: dict[str, Any]) -> dict[str, Any]:
     """Content-derived fields, from one tokenization: id, word count, language, MinHash."""
     text = rec["text"]
-    words = tokens(text)
-    rec["article_id"] = article_id(text, words)
-    rec["word_count"] = len(words)
-    rec["language"] = rec.get("language") or guess_language(text, words)
-    rec["minhash"] = [int(v) for v in signature(text, words=words)]
+    joined = normalized(text)
+    rec["article_id"] = article_id(text, joined)
+    rec["word_count"] = joined.count(" ") + 1 if joined else 0
+    first_words = joined.split(" ", 700)[:700] if joined else []
+    rec["language"] = rec.get("language") or guess_language(text, first_words)
+    rec["minhash"] = [int(v) for v in signature(text, joined=joined)]
     return rec
 
 

@@ -160,9 +160,9 @@ def _char_class(ch: str) -> int:
     return _JOINER if ch in _JOINERS else _OTHER
 
 
-def article_id(text: str, words: list[str] | None = None) -> str:
-    """Stable id: first 16 hex digits of sha256 over the normalized text."""
-    joined = " ".join(tokens(text) if words is None else words)
+def article_id(text: str, joined: str | None = None) -> str:
+    """Stable id: first 16 hex digits of sha256 over the normalized text (`joined` if given)."""
+    joined = normalized(text) if joined is None else joined
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
