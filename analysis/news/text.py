@@ -113,13 +113,19 @@ def tokens(text: str) -> list[str]:
 
 def normalized(text: str) -> str:
     """The words of `tokens`, joined by single spaces."""
-    # NFKC leaves ASCII text unchanged; the is_normalized check is much faster than normalize
-    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    text = text.lower()
+    text = nfkc(text).lower()
     if len(text) < _LONG:
         return " ".join(_WORD.findall(text))
     return _joined_words(text)
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, line by line so that only the few lines needing it
+    take normalize's slow path (a line feed never composes or reorders with its neighbours)."""
+    # NFKC leaves ASCII text unchanged; the is_normalized check is much faster than normalize
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    return "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
 
 
 #: Texts at least this long are split into words with numpy (a per-call cost, a per-word saving).

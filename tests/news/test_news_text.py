@@ -14,7 +14,14 @@ from analysis.news.frontmatter import extract_markdown, markdown_paragraphs
 from analysis.news.jsonl import iter_json, iter_lines
 from analysis.news.plain import extract_plain
 from analysis.news.raw import ItemFailure
-from analysis.news.text import _joined_words, article_id, drop_boilerplate, normalized, tokens
+from analysis.news.text import (
+    _joined_words,
+    article_id,
+    drop_boilerplate,
+    nfkc,
+    normalized,
+    tokens,
+)
 
 SEED = Path("/work/shared/seed")
 
@@ -203,3 +210,13 @@ def test_long_text_word_split_is_the_word_regex(text):
     assert tokens(long) == re.findall(
         r"\w+(?:[’'.-]\w+)*", unicodedata.normalize("NFKC", long).lower()
     )
+
+
+#: Line feeds next to combining marks, Hangul jamo, compatibility and composing characters.
+NFKC_CHARS = "\n\r e\u0301\u0308\u0327\u1100\u1161\u11a8ﬁ１…\u2028\u0345\u05b0\u0f73Å"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=NFKC_CHARS) | st.text())
+def test_line_by_line_nfkc_is_nfkc(text):
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
