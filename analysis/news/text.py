@@ -144,19 +144,19 @@ def _joined_words(text: str) -> str:
     word_char = cls == _WORD_CHAR
     in_word = word_char.copy()
     in_word[1:-1] |= (cls[1:-1] == _JOINER) & word_char[:-2] & word_char[2:]
-    gaps = np.flatnonzero(in_word[:-1] & ~in_word[1:]) + 1  # first character after each word
-    keep = in_word.copy()
-    keep[gaps] = True
+    keep = in_word.copy()  # word characters...
+    keep[1:] |= in_word[:-1]  # and the first character after a word, which becomes the space
     out = np.where(in_word, cp, np.uint32(ord(" ")))[keep]
     return out.tobytes().decode("utf-32-le", "surrogatepass").rstrip(" ")
 
 
 def _char_classes(cp: np.ndarray) -> np.ndarray:
     """Per code point: _WORD_CHAR for a regex `\\w` character, _JOINER, or _OTHER."""
-    table = np.zeros(int(cp.max(initial=0)) + 1, dtype=np.uint8)
-    table[cp] = 1  # mark the code points present, then classify each distinct one once
+    table = np.zeros(max(int(cp.max(initial=0)) + 1, 128), dtype=np.uint8)
+    table[cp[cp >= 128]] = 1  # mark the non-ASCII characters present, then classify each once
     for c in np.flatnonzero(table).tolist():
         table[c] = _char_class(chr(c))
+    table[:128] = _ASCII_CLASSES
     return table[cp]
 
 
@@ -164,6 +164,9 @@ def _char_class(ch: str) -> int:
     if ch.isalnum() or ch == "_":  # what `\w` matches in a str pattern
         return _WORD_CHAR
     return _JOINER if ch in _JOINERS else _OTHER
+
+
+_ASCII_CLASSES = np.array([_char_class(chr(c)) for c in range(128)], dtype=np.uint8)
 
 
 def article_id(text: str, joined: str | None = None) -> str:
