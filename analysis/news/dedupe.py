@@ -54,8 +54,9 @@ def signature(text: str, k: int = 5, joined: str | None = None) -> np.ndarray:
     """64 one-permutation MinHash values over the word k-gram shingles of the normalized text
     (`joined`, when the caller has it already)."""
     joined = normalized(text) if joined is None else joined
-    # polars splits and hashes the words without a Python string per word ("" hashes as one)
-    w = pl.Series([joined]).str.split(" ").explode().hash(seed=5).to_numpy()
+    # polars splits and hashes the words (one query, no Python string per word; "" is one word)
+    hashed = pl.Series([joined]).to_frame().select(pl.first().str.split(" ").explode().hash(seed=5))
+    w = hashed.to_series().to_numpy()
     with np.errstate(over="ignore"):
         n = max(len(w) - k + 1, 1)
         x = np.zeros(n, dtype=np.uint64)
