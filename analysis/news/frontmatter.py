@@ -10,7 +10,7 @@ import yaml
 
 from analysis.news import stamps
 from analysis.news.raw import ItemFailure
-from analysis.news.text import clean_line, list_items
+from analysis.news.text import clean_line, clean_lines, list_items
 
 try:
     _Loader = yaml.CSafeLoader
@@ -63,7 +63,11 @@ def markdown_paragraphs(body: str) -> list[str]:
         body = body.replace(_HIDDEN_STAR, "*").replace(_HIDDEN_UNDERSCORE, "_")
     if "#" in body or ">" in body:
         body = _PREFIX.sub("", body)
-    out = [p for block in _BLANK_LINE.split(body) for p in _block_paragraphs(block)]
+    blocks = _BLANK_LINE.split(body)
+    if any(map(_LATER_ITEM.search, blocks)):
+        out = [p for block in blocks for p in _block_paragraphs(block)]
+    else:  # the usual case: each block is one paragraph
+        out = clean_lines(blocks)
     return [p for p in out if p and not _RULE.fullmatch(p)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -69,6 +69,27 @@ def list_items(lines: Iterable[str], item: re.Pattern[str] = LIST_ITEM) -> list[
 def clean_line(line: str) -> str:
     """One line with NBSPs and odd spaces made plain and runs of spaces collapsed."""
     return " ".join(line.replace("\u200b", "").split())
+
+
+#: Joins lines for `clean_lines`: not whitespace, and checked to occur in no line.
+_LINE_SEP = "\x00"
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """`[clean_line(x) for x in lines]`; many long lines are done at once with numpy."""
+    joined = _LINE_SEP.join(lines).replace("\u200b", "")
+    if len(joined) < _LONG or joined.count(_LINE_SEP) != len(lines) - 1:
+        return [clean_line(x) for x in lines]
+    return [x.strip(" ") for x in _collapsed_spaces(joined).split(_LINE_SEP)]
+
+
+def _collapsed_spaces(text: str) -> str:
+    """Each run of whitespace (what `str.split()` splits at) made one space, with numpy."""
+    cp = _code_points(text)
+    space = _lookup(cp, _ASCII_SPACES, str.isspace).view(bool)
+    keep = ~space  # other characters...
+    keep[1:] |= ~space[:-1]  # and the first of each run of whitespace, which becomes the space
+    return _text(np.where(space, np.uint32(ord(" ")), cp)[keep])
 
 
 def paragraphs(text: str) -> list[str]:
@@ -139,34 +160,44 @@ def _joined_words(text: str) -> str:
     """`" ".join(_WORD.findall(text))` with a few whole-array numpy steps instead of one Python
     object per word: a joiner between two word characters is part of the word, other
     non-word characters separate words."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _char_classes(cp)
+    cp = _code_points(text)
+    cls = _lookup(cp, _ASCII_CLASSES, _char_class)
     word_char = cls == _WORD_CHAR
     in_word = word_char.copy()
     in_word[1:-1] |= (cls[1:-1] == _JOINER) & word_char[:-2] & word_char[2:]
     keep = in_word.copy()  # word characters...
     keep[1:] |= in_word[:-1]  # and the first character after a word, which becomes the space
     out = np.where(in_word, cp, np.uint32(ord(" ")))[keep]
-    return out.tobytes().decode("utf-32-le", "surrogatepass").rstrip(" ")
-
-
-def _char_classes(cp: np.ndarray) -> np.ndarray:
-    """Per code point: _WORD_CHAR for a regex `\\w` character, _JOINER, or _OTHER."""
-    table = np.zeros(max(int(cp.max(initial=0)) + 1, 128), dtype=np.uint8)
-    table[cp[cp >= 128]] = 1  # mark the non-ASCII characters present, then classify each once
-    for c in np.flatnonzero(table).tolist():
-        table[c] = _char_class(chr(c))
-    table[:128] = _ASCII_CLASSES
-    return table[cp]
+    return _text(out).rstrip(" ")
 
 
 def _char_class(ch: str) -> int:
-    if ch.isalnum() or ch == "_":  # what `\w` matches in a str pattern
+    r"""_WORD_CHAR for a regex `\w` character (in a str pattern), _JOINER, or _OTHER."""
+    if ch.isalnum() or ch == "_":
         return _WORD_CHAR
     return _JOINER if ch in _JOINERS else _OTHER
 
 
 _ASCII_CLASSES = np.array([_char_class(chr(c)) for c in range(128)], dtype=np.uint8)
+_ASCII_SPACES = np.array([chr(c).isspace() for c in range(128)], dtype=np.uint8)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _text(cp: np.ndarray) -> str:
+    return cp.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _lookup(cp: np.ndarray, ascii_table: np.ndarray, classify: Callable[[str], int]) -> np.ndarray:
+    """`classify(chr(c))` (uint8) per code point c: non-ASCII characters are asked once each."""
+    table = np.zeros(max(int(cp.max(initial=0)) + 1, 128), dtype=np.uint8)
+    table[cp[cp >= 128]] = 1  # mark the non-ASCII characters present
+    for c in np.flatnonzero(table).tolist():
+        table[c] = classify(chr(c))
+    table[:128] = ascii_table
+    return table[cp]
 
 
 def article_id(text: str, joined: str | None = None) -> str:

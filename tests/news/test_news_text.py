@@ -17,6 +17,8 @@ from analysis.news.raw import ItemFailure
 from analysis.news.text import (
     _joined_words,
     article_id,
+    clean_line,
+    clean_lines,
     drop_boilerplate,
     nfkc,
     normalized,
@@ -220,3 +222,15 @@ NFKC_CHARS = "\n\r e\u0301\u0308\u0327\u1100\u1161\u11a8ﬁ１…\u2028\u0345\u0
 @given(st.text(alphabet=NFKC_CHARS) | st.text())
 def test_line_by_line_nfkc_is_nfkc(text):
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+#: Whitespace of every kind, the zero-width space clean_line drops, NUL (clean_lines' joiner).
+SPACE_CHARS = "ab \t\n\r\x0b\x1c\x85\xa0\u1680\u2003\u200b\u2028\u3000\x00é’"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=SPACE_CHARS) | st.text(), max_size=8), st.integers(1, 400))
+def test_clean_lines_is_clean_line_on_each(lines, copies):
+    """Long inputs take the numpy path; a NUL inside a line sends them back to clean_line."""
+    lines = lines * copies
+    assert clean_lines(lines) == [clean_line(x) for x in lines]
