@@ -10,8 +10,6 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 _WORD = re.compile(r"\w++(?:[’'.-]\w++)*+")  # possessive: same matches, less backtracking work
-#: Punctuation that wraps words in running text (no word characters).
-_WRAP = "\"'’‘“”()[]{}<>,.;:!?-—–…/*"
 
 #: Lines that are never article text (seed-style pages and pasted web copy).
 BOILERPLATE = re.compile(
