@@ -205,14 +205,14 @@ _SEIZE = (
     r"\b(?:seized|seizes)\b(?!\s+(?:on|upon)\b)|\b(?:confiscated|intercepted)\b|"
     r"\b(?:seizure|seizures) of\b|"
     r"\bmade (?:a |the )?(?:seizure|bust)|"
-    r"\b(?:found|discovered|uncovered|recovered|caught)\s+"
+    r"\b(?:found|discovered|uncovered|recovered|caught|pulled)\s+"
     r"(?:more than |nearly |about |over |some |roughly |approximately |almost |at least |"
     r"an estimated )?"
     r"(?:\d[\d,.]*|hundreds|thousands|millions|dozens)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?"
     r"(?:fentanyl|pills|narcotics|drugs|methamphetamine|cocaine|heroin|precursors?)\b"
 )
 _ARREST = (
-    r"arrested|(?:taken|took|take|takes|taking) (?:[\w'’-]+ ){0,5}?into custody|"
+    r"arrested|captured|(?:taken|took|take|takes|taking) (?:[\w'’-]+ ){0,5}?into custody|"
     r"indicted|indictments?|charged|"
     r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
     r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges"
@@ -227,6 +227,8 @@ _SANCTION = (
     r"sanctioning(?=\s+(?:[\d,]+|more than|about|nearly|some|several|two|three|four|five|six|"
     r"seven|eight|nine|ten|a dozen|dozens)\b)|"
     r"new sanctions|(?:placed|put|hit|slapped) (?:\w+ )?(?:under|with) sanctions|"
+    r"blocked (?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:[\w-]+ )?"
+    r"(?:people|individuals|entities|companies|firms)|"
     r"sanctions (?:were|have been|had been) (?:imposed|announced|placed)|blacklisted|"
     r"designated(?=(?:\W+[\w-]+){0,8}?\W+(?:as|under)\b)"
     # "designated Wang Xiaohong ... as his point man": a person given a role
@@ -314,7 +316,8 @@ _CHANGE = (
     r"tranches?|phases?)\b"
 )
 _LICENCE = (
-    r"licen[cs](?:e|ing) requirements?|requir(?:e|es|ed|ing) (?:a |an )?(?:export )?licen[cs]es?|"
+    r"licen[cs](?:e|ing) requirements?|"
+    r"requir(?:e|es|ed|ing) (?:a |an )?(?:export |government |state |special )?licen[cs]es?|"
     r"need (?:a |an )?(?:[\w-]+ )?licen[cs]es?|licen[cs]ing (?:rules|regime|system)|"
     r"(?:needs|needed|needing) (?:a |an )?(?:[\w-]+ )?licen[cs]es?|"
     r"(?:obtain|get|apply for) (?:a |an )?(?:[\w-]+ )?licen[cs]es?|"
@@ -339,7 +342,9 @@ _MEET = (
     r"(?:took|takes|taking) part in (?:the |a |an |their )?(?:[\w'’-]+ ){0,3}"
     r"(?:talks|meeting|negotiations|sessions?|summit|dialogue|consultations)|"
     r"(?:joined|led|headed) (?:the |a |an |his |her |their )?(?:[\w-]+ ){0,2}"
-    r"(?:delegation|talks|negotiations|meeting)"
+    r"(?:delegation|talks|negotiations|meeting)|"
+    r"(?:led|headed) (?:the |his |her |its )?(?:[\w-]+ )?(?:side|team) (?:at|in) (?:the )?"
+    r"(?:talks|negotiations|meeting)"
 )
 #: Other wordings of a meeting or call, each behind its own gate words (speed): (regex, gate).
 _MEET_MORE = (
@@ -560,7 +565,8 @@ RULES: tuple[Rule, ...] = (
         "tariffs struck down",
         r"\b(?:ruled|held|found|decided|concluded|declared)\W+(?:[\w,-]+\W+){0,4}?that\W+"
         r"(?:[\w.,()-]+\W+){0,12}?"
-        r"(?:does not|did not|doesn't|didn't|cannot|can't|lacks?|lacked|exceeded)\W+"
+        r"(?:does not|did not|doesn't|didn't|cannot|can't|lacks?|lacked|exceeded|"
+        r"(?:gives?|gave) (?:the president |presidents |him )?no)\W+"
         r"(?:[\w-]+\W+){0,3}?(?:authori[sz]\w*|allow|permit|power|authority)\b(?=.{0,80}"
         r"\b(?:tariffs?|duties|levies)\b)",
         "ruled held found decide conclu declar",
@@ -859,19 +865,30 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "seizure",
         _SEIZE,
-        "seize seizu confis interc found discov uncove recove caught",
+        "seize seizu confis interc found discov uncove recove caught pulled",
+    ),
+    _r(
+        "enforcement",
+        "operation launched",
+        # "launched Operation Blue Lotus on March 13", "Operation Apollo, an effort that CBP
+        # launched in Southern California on Oct. 26, 2023"
+        r"\b(?:launched|began|started|kicked off|unveiled)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?-i:Operation\s+[A-Z])|"
+        r"(?-i:\bOperation\s+[A-Z]\w+(?:\s+[A-Z]\w+)?),[^.;]{0,80}?\b(?:that|which)\s+"
+        r"(?:[\w.'’-]+\s+){1,6}?launched\b",
+        "launch began starte kicked unveil operat",
     ),
     _r(
         "enforcement",
         "arrests or charges",
         _w(_ARREST),
-        "arrest custod indict charge extrad convic senten guilty unseal prosec appreh",
+        "arrest custod indict charge extrad convic senten guilty unseal prosec appreh captur",
     ),
     _r(
         "enforcement",
         "sanctions",
         _w(_SANCTION),
-        "sancti design ofac blackl label listed named classi",
+        "sancti design ofac blackl label listed named classi blocke",
     ),
     _r(
         "enforcement",
@@ -928,7 +945,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "reward offered",
         r"\b(?:offer\w*|announc\w*|post\w*)\s+(?:a |an )?"
-        r"(?:\$[\d.,]+\s*(?:million\s+)?)?rewards?\b|"
+        r"(?:\$[\d.,]+\s*(?:million\s+)?|\d+\s+)?rewards?\b|"
         r"\brewards? of (?:up to )?\$",
         "reward",
         0.7,
@@ -1045,7 +1062,9 @@ RULES: tuple[Rule, ...] = (
     _r(
         "public_health",
         "health emergency",
-        either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5),
+        either(alt("declar", "renew", "extend", "end", "lift", "expir", "announc"), _EMERGENCY, 5)
+        # "declared fentanyl mixed with xylazine, a sedative ..., an emerging threat"
+        + r"|\bdeclar(?:ed|es|ing)\b[^.;]{0,120}?\ban emerging threat\b",
         "emerge emergi",
     ),
     _r(
@@ -1069,6 +1088,8 @@ RULES: tuple[Rule, ...] = (
         _w(
             r"speak with|(?<!\bwe )spoke with|spoke by phone|talked with|talked by phone|call with|"
             # "Trump and Xi spoke today for about an hour and a half"
+            r"(?:spoke|talked) (?:by (?:tele)?phone )?on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            r"oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
             r"(?:spoke|talked) (?:today|yesterday|this morning|last night|for (?:about |nearly |"
             r"more than |almost |over )?(?:an? |\d+ |\w+ )?(?:hour|hours|minutes))|"
             r"phone call|video call|telephone call"

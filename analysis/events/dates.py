@@ -260,7 +260,9 @@ FUTURE = re.compile(
     r"\b(?:will|shall|plans? to|planned to|planning to|is set to|are set to|is scheduled|"
     r"are scheduled|scheduled to|is expected to|are expected to|is due|are due|"
     r"intends? to|would|upcoming|"
-    r"going to|next|enters into force|takes effect|goes into effect|comes into force|kicks in)\b",
+    r"going to|next|enters into force|takes effect|goes into effect|comes into force|kicks in|"
+    # a scheduled step in the present: "the per-item charge rises to $200 on June 1"
+    r"(?:rises|falls|drops|climbs|increases|doubles) to)\b",
     re.I,
 )
 

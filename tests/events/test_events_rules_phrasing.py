@@ -1725,3 +1725,45 @@ def test_more_wordings_of_deals_talks_and_called_off_tariffs():
         date(2025, 11, 11),
     )
     assert [(e[0], e[1]) for e in back] == [("diplomatic", date(2025, 10, 30))]
+
+
+def test_operations_captures_blocks_rewards_and_a_court_giving_no_power():
+    for sentence, kind in (
+        (
+            "The Department of Homeland Security launched Operation Blue Lotus on March 13.",
+            "enforcement",
+        ),
+        (
+            "Much of that work runs through Operation Apollo, an effort that CBP and its partners "
+            "launched in Southern California on Oct. 26, 2023.",
+            "enforcement",
+        ),
+        ("Soldiers captured him in Sinaloa state in January.", "enforcement"),
+        (
+            "The Office of Foreign Assets Control blocked 28 people and entities in China.",
+            "enforcement",
+        ),
+        ("Officers pulled nearly 254 pounds of fentanyl from a hidden compartment.", "enforcement"),
+        ("The State Department announced 27 reward offers of up to $10 million.", "enforcement"),
+        (
+            "Beijing began requiring a government licence for exports of 13 precursor chemicals.",
+            "enforcement",
+        ),
+        (
+            "The drug policy office declared fentanyl mixed with xylazine, a sedative that resists "
+            "naloxone, an emerging threat.",
+            "public_health",
+        ),
+        ("The two leaders last spoke on Feb. 4, a call that covered trade.", "diplomatic"),
+        ("He Lifeng led the Chinese side at the talks on Saturday.", "diplomatic"),
+    ):
+        assert types(sentence) == {kind}, sentence
+    ruled = (
+        "The Supreme Court decided on Feb. 20 that the emergency law gives the president no "
+        "power to impose tariffs."
+    )
+    assert "tariffs struck down" in labels(ruled)
+    assert types("The team spoke on Fox News about trade.") == set()
+    # a scheduled step in the present tense lies ahead
+    step = "Under the amended order, the flat per-item charge rises to $200 on June 1."
+    assert [r.date for r in find_dates(step, date(2025, 5, 2))] == [date(2025, 6, 1)]
