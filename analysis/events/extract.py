@@ -1027,6 +1027,16 @@ def _sentence_events(
             )
         ):
             rel = None  # "The outline was announced on Dec. 13": the main verb, not a clause
+        if (
+            rel is None
+            and when.basis != "published"
+            and when.start > hit.start + 15
+            and _HAD_CLAUSE.search(sent, hit.start, when.start)
+        ):
+            # "lifted the tariffs that it had placed on farm goods in March": the phrase dates
+            # the earlier act of the clause; the main act is dated as if it were absent
+            masked = _blanked(sent, when)
+            when = resolve(masked, published, anchor=hit.start, hedged=hedged, prefer_day=statistic)
         if rel is not None and (taken is None or own_subject):
             # the participle is past: "announced in April" is not next April
             past = find_dates(sent[rel.start() : when.end], published)
@@ -1313,6 +1323,12 @@ _START_PHRASE = re.compile(
 _RELATIVE_ACT = re.compile(
     r"\b(?:announced|imposed|introduced|adopted|unveiled|levied|declared|enacted|issued|"
     r"placed|put in place)\s+(?:earlier\s+)?(?:(?:on|in)\b\s*)?$"
+)
+_HAD_CLAUSE = re.compile(
+    r"\b(?:it|they)\s+had\s+(?:\w+ed|put|set|cut|slapped|rolled out)\b"
+    # up to the phrase, within the clause (a list's commas, not ", a change that ...")
+    r"(?:(?!,\s+(?:a|an|the|with|which|and|while|as|after|also)\b)[^;.]){0,120}$",
+    re.IGNORECASE,
 )
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|be)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;]\s|\s(?:and|while|whereas|but)\s")

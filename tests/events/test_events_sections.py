@@ -94,3 +94,20 @@ def test_a_start_the_same_day_is_the_day_the_act_before_took_effect():
     )
     got = {(e[0], e[1]) for e in events(text, date(2026, 2, 5))}
     assert ("enforcement", date(2025, 11, 10)) in got
+
+
+def test_a_date_inside_a_had_clause_dates_the_earlier_act_only():
+    pub = date(2025, 11, 13)
+    lifted = (
+        "Washington halved its fentanyl tariff to 10 percent on Monday.\n\nAt the same time, "
+        "Beijing lifted the extra tariffs of up to 15 percent that it had placed on American "
+        "soybeans, pork and other farm products in March."
+    )
+    got = [(e[0], e[1]) for e in events(lifted, pub)]
+    assert got == [("trade_policy", date(2025, 11, 10))] * 2
+    # a later clause with its own day keeps that day
+    scrapped = (
+        "Beijing, in turn, scrapped the tariffs of up to 15% it had put on American farm goods "
+        "in March, a change that also took effect on Monday."
+    )
+    assert [e[1] for e in events(scrapped, pub)] == [date(2025, 11, 10)]
