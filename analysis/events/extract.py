@@ -726,10 +726,11 @@ _DAY_BEFORE = re.compile(
     r"\b(?:the day before|the previous day|a day earlier)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
     re.IGNORECASE,
 )
-#: "From the same day, the 24% tariff will stay suspended": the day the act before takes effect.
+#: A start ("China began requiring licences the same day"): on the day the act before took effect.
 _STARTED = re.compile(
     r"\b(?:began|started|took effect|went into effect|kicked in|came into force)\b", re.IGNORECASE
 )
+#: "From the same day, the 24% tariff will stay suspended": the day the act before takes effect.
 _FROM_SAME_DAY = re.compile(
     r"\b(?:from|starting|effective|beginning)(?: on)? (?:the same (?:day|date)|that day|"
     r"that same day)\b",
@@ -933,9 +934,9 @@ def _sentence_events(
             actor = fallback()
             confidence -= 0.2
             if actor is None and hit.event_type == "public_health":
-                actor = _health_default()  # "was declared a public health emergency"
+                actor = _united_states()  # "was declared a public health emergency"
             elif actor is None and hit.event_type == "diplomatic" and _BOTH_SIDES.search(sent):
-                actor = _health_default()  # "The two governments announced ...": the US and China
+                actor = _united_states()  # "The two governments announced ...": the US and China
             elif actor is None and hit.label in _IMPLICIT_ACTOR:
                 actor = doc_actor()  # "A 25 percent tariff on auto parts took effect"
             if actor is None:
@@ -1164,8 +1165,6 @@ def _one_report(sent: str, out: list[Event]) -> list[Event]:
     return out
 
 
-#: A statement whose object is a measure reacts to an act ("condemned the measures", "welcomed
-#: the move"): diplomatic even when no other country is named in the sentence.
 #: "The two governments announced the outline": the two sides of this kit's file.
 _BOTH_SIDES = re.compile(
     r"^\W*(?:[^,]{0,40},\s+)?(?:the|both) (?:two )?"
@@ -1178,6 +1177,8 @@ _SAID_IN = re.compile(
     r"laid out|set out)\b[^,;]{0,40}\bin\s+(?:a|an|their)\s+$",
     re.IGNORECASE,
 )
+#: A statement whose object is a measure reacts to an act ("condemned the measures", "welcomed
+#: the move"): diplomatic even when no other country is named in the sentence.
 _REACTION_OBJECT = re.compile(
     r"(?:welcomed|condemned|denounced|criticized|protested|rejected|opposed)\s+"
     r"(?:the|this|that|these|those|its|their|[A-Z][\w.]*'s)\s+(?:[\w-]+\s+){0,2}?"
@@ -1387,8 +1388,9 @@ def _first_actor(text: str) -> Entity | None:
     return found[0].entity if found else None
 
 
-def _health_default() -> Entity | None:
-    """The US government: the health emergencies and overdose data this kit reads are American."""
+def _united_states() -> Entity | None:
+    """The US government: the actor of health acts (the emergencies and overdose data this kit
+    reads are American) and, with China, of "the two governments"."""
     found = mentions("United States")
     return found[0].entity if found else None
 
