@@ -283,6 +283,11 @@ def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def month_end(day: date) -> date:
+    """The last day of `day`'s month."""
+    return _month_start(day, 1) - timedelta(days=1)
+
+
 def _month_start(day: date, shift: int = 0) -> date:
     m = day.year * 12 + day.month - 1 + shift
     return date(m // 12, m % 12 + 1, 1)

@@ -28,6 +28,7 @@ from analysis.events.dates import (
     find_dates,
     is_bound,
     is_possessive,
+    month_end,
     resolve,
 )
 from analysis.events.gazetteer import KIND_RANK, Entity, Mention, mentions
@@ -610,27 +611,27 @@ def _heading_month(para: str, pub: date) -> Resolved | None:
     return Resolved(date(year, month, 1), "month", "heading", phrase=para)
 
 
+def _last_day_of(r: Resolved) -> date:
+    """The last day a date phrase covers (its day, its month's end, 31 December)."""
+    if r.precision == "day":
+        return r.date
+    return month_end(r.date) if r.precision == "month" else date(r.date.year, 12, 31)
+
+
 def _section(head: str, pub: date) -> tuple[Resolved | None, date]:
     """The month a section heading names, if one, and the day relative dates in the section
     count from: the end of the latest time it names ("April to October 2025": Oct. 31),
     never after publication."""
     month = _heading_month(head, pub)
     if month is not None:
-        return month, min(_month_end(month.date), pub)
+        return month, min(month_end(month.date), pub)
     ends = [
-        _month_end(r.date) if r.precision == "month" else date(r.date.year, 12, 31)
-        for r in find_dates(head, pub)
-        if r.precision in ("month", "year")
+        _last_day_of(r) for r in find_dates(head, pub) if r.precision in ("day", "month", "year")
     ]
-    ends += [r.date for r in find_dates(head, pub) if r.precision == "day"]
     year = _YEAR_DIGITS.match(head)  # "2019: the first listing"
     if year is not None:
         ends.append(date(int(year.group()), 12, 31))
-    return None, min([max(ends), pub]) if ends else pub
-
-
-def _month_end(first: date) -> date:
-    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    return None, min(max(ends), pub) if ends else pub
 
 
 def _stamp_day(para: str, pub: date) -> date | None:

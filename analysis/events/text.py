@@ -180,14 +180,14 @@ _UPDATE_SLUG = re.compile(
 
 #: A section heading naming a month ("February: the opening shot", "March 2025"), in a story
 #: told month by month: what follows happened in that month.
+_MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MON = rf"(?:{_MONTH_NAMES})(?:[a-z]*|\.)"
+_YR = r"(?:19|20)\d\d"
 MONTH_HEADING = re.compile(
-    r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*|\.)"
-    r"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s*[:\u2014\u2013]\s*[^.!?:]{1,50})?",
+    rf"(?P<mon>{_MONTH_NAMES})(?:[a-z]*|\.)(?:\s+(?P<year>{_YR}))?"
+    r"(?:\s*[:\u2014\u2013]\s*[^.!?:]{1,50})?",
     re.IGNORECASE,
 )
-
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*|\.)"
-_YR = r"(?:19|20)\d\d"
 #: A section heading: months or years (no day), a colon or dash, a short title ("April to
 #: October 2025: overshadowed", "2019: the first listing"). `paragraphs` marks it "## ".
 SECTION = re.compile(
