@@ -101,7 +101,7 @@ _UP = (
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
     r"orders?\b|ordered\b|(?:answered|responded|retaliated)\b(?:\W+\w+){0,6}?\W+with|"
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
-    r"answered\b|(?:was|were|been) hit with|"
+    r"answered\b|(?:was|were|been) (?:first |then |later |also |again )?hit with|"
     r"hit\b(?=(?:\W+[\w'’-]+){1,6}?\W+with\b)|"  # "to hit Canadian dairy with tariffs"
     r"(?:will|would) (?:instead |now |also |still )?face|(?:became|become|becomes) subject to"
 )
@@ -257,7 +257,7 @@ _SCHEDULE = (
 _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
     r"pill presses|fentanyls|carfentanil|synthetic opioids|opioids|ingredients|"
-    r"psychoactive substances|synthetic drugs|narcotic drugs|"
+    r"psychoactive substances|synthetic drugs|narcotic drugs|building blocks|"
     r"NPP|4-ANPP|ANPP|4-AP|1-boc-4-AP|norfentanyl|U-47700|MT-45"
 )
 _RAID = (
@@ -310,7 +310,11 @@ _TREATMENT = (
     r"over-the-counter|naloxone|narcan|nalmefene|buprenorphine|methadone|"
     r"overdose-reversal|overdose reversal|opioid antidote"
 )
-_EMERGENCY = r"public[ -]health emergency|health emergency|state of emergency|emerging threat"
+_EMERGENCY = (
+    r"public[ -]health emergency|health emergency|state of emergency|emerging threat|"
+    # "a 90-day fentanyl emergency" (not "the synthetic-opioid emergency" tariffs rest on)
+    r"(?<![\w-])(?<!synthetic )(?:fentanyl|opioid|overdose) emergency"
+)
 _CHANGE = (
     r"(?:reductions?|cuts?|increases?|hikes?|the new rates?|changes|reduction|increase|stages?|"
     r"tranches?|phases?)\b"
@@ -458,7 +462,7 @@ _STATEMENT_MORE = (
 _COMMIT_DEPLOY = (
     r"\b(?:would|will|to|agreed to|pledged to|promised to|committed to)\s+(?:\w+\s+)?"
     r"(?:send|deploy|dispatch|station)(?:ing)?\s+(?:[\w,.-]+\s+){0,4}?"
-    r"(?:troops|soldiers|guards(?:men)?|agents|officers|personnel)\b"
+    r"(?:troops|soldiers|guards(?:men)?|guard members|agents|officers|personnel)\b"
 )
 #: "signed what both sides called the phase one agreement": the deal named by a clause.
 _WHAT_CALLED = (
@@ -629,7 +633,8 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "raised or imposed tariffs",
         # "said it would add 15 percent to U.S. chicken": a duty named by its rate alone
-        r"\badd(?:s|ed|ing)?\s+(?:an?\s+(?:extra|additional|further)\s+)?[\d.]+\s*"
+        r"\badd(?:s|ed|ing)?\s+(?:an?\s+(?:extra|additional|further)\s+)?"
+        r"(?:[\d.]+\s*(?:to|-|–)\s*)?[\d.]+\s*"
         r"(?:%|percent|percentage points?)\s+(?:to|on)\s+(?:the\s+)?"
         r"(?:U\.S\.|US|American|Chinese|China's|imports|goods|products)",
         "add adds added adding",
@@ -668,6 +673,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hit|hits|struck|strikes|fired) back\b(?:\W+\w+){0,4}?\W+against\s+"
         r"(?:[\w$,.-]+\s+){0,3}?(?:American|U\.S\.|US|Chinese) (?:items|products|goods|imports|"
         r"exports)\b|"
+        # "hit back within hours with 25 percent on a matching $34 billion of American products"
+        r"\b(?:hit|hits|struck|strikes|fired) back\b(?:\W+\w+){0,4}?\W+with\s+[\d.]+\s*"
+        r"(?:%|percent)\s+(?:on|against)\b|"
         r"\b(?:levy|levies|levied|levying|impose[sd]?|imposing|slap\w*|put|puts|putting)\s+"
         r"(?:an? |a new |an extra |an additional )?[\d.]+\s*(?:%|percent)\s+"
         r"(?:tariffs?\s+|duties\s+|duty\s+)?on\b",
@@ -1315,7 +1323,7 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"(?:two|three|four|five|six|several|multiple|[0-9]+) "
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
         r"would like (?:\w+ )?to|wants? to know|waiting to see|remains to be seen|"
-        r"had been expected to|did not say when|didn't say when|"
+        r"had been expected to|did not say when|didn't say when|no date (?:has|had) been set|"
         r"(?:is|are|was|were) hoping|(?:has|have) not been (?:scheduled|set|announced)|"
         r"\bunless\b|\bthat if\b|\b(?:would|could|might)\b[^.;,]{0,80}?\bif\b|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
