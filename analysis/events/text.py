@@ -224,7 +224,10 @@ def paragraphs(text: str) -> list[str]:
 
 def _flush(block: list[str], out: list[str]) -> None:
     """Append the block's paragraph to `out` unless it is boilerplate, a heading or furniture."""
-    para = " ".join((block[0] if len(block) == 1 else " ".join(block)).split())
+    line = block[0] if len(block) == 1 else " ".join(block)
+    # one space between words already (the usual case) unless a run of spaces or another
+    # whitespace character (all of which `isprintable` rejects) needs collapsing (speed)
+    para = line if line.isprintable() and "  " not in line else " ".join(line.split())
     if " • " in para:  # bullets run together on one line: each is its own paragraph
         for part in para.split(" • "):
             _flush([part.lstrip("• ")], out)
