@@ -99,7 +99,9 @@ _UP = (
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
-    r"orders?\b|ordered\b|(?:answered|responded|retaliated)\b(?:\W+\w+){0,6}?\W+with|"
+    r"orders?\b|ordered\b|(?:answered|responded|retaliated|matched(?! each| every| all))\b"
+    r"(?:\W+\w+){0,6}?\W+with|"
+    r"signed(?= (?:the |an? |two |three |his |new )?(?:tariff|duty) (?:orders?|proclamations?))|"
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
     r"answered\b|(?:was|were|been) (?:first |then |later |also |again )?hit with|"
     r"hit\b(?=(?:\W+[\w'’-]+){1,6}?\W+with\b)|"  # "to hit Canadian dairy with tariffs"
@@ -214,8 +216,12 @@ _SEIZE = (
 _ARREST = (
     r"arrested|captured|(?:taken|took|take|takes|taking) (?:[\w'’-]+ ){0,5}?into custody|"
     r"indicted|indictments?|charged|"
-    r"extradited|convicted|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
-    r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges"
+    r"extradited|convicted|convicting|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
+    r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges|recaptured|"
+    # "received a 15-year term", "charging four Chinese chemical companies"
+    r"received an? [\w-]+ (?:prison )?(?:term|sentence)|"
+    r"charging (?=(?:[\w'’-]+ ){0,4}?(?:companies|firms|executives|people|men|women|"
+    r"individuals|suspects|defendants|nationals)\b)"
 )
 _HANDOVER = r"sent|handed|transferred|turned over|extradited|expelled|deported|flew|flown"
 _SUSPECTS = (
@@ -235,6 +241,13 @@ _SANCTION = (
     r"(?!(?:\W+[\w-]+){0,8}?\W+as\W+(?:his|her|its|their|the|a)\W+(?:[\w-]+\W+)?"
     r"(?:point|envoy|representative|negotiator|lead|chief|successor|head|special))|"
     r"designation of|OFAC|"
+    # "designated the Sinaloa cartel, the Jalisco New Generation Cartel and six other criminal
+    # groups as foreign terrorist organizations": a long list before "as"
+    r"designated(?=(?:\W+[\w-]+){9,24}?\W+as (?:a |an )?(?:foreign |specially designated "
+    r"global )?terrorist)|"
+    # "listed seven criminal organizations, including the Sinaloa cartel, as terrorist entities"
+    r"listed (?:[\w,'’-]+ ){0,12}?as (?:a |an )?(?:foreign )?terrorist "
+    r"(?:organi[sz]ations?|entities|entity|groups?)|"
     # "designated 25 targets - 10 individuals and 15 entities"
     r"designated (?:more than |about |nearly |some |another |an additional )?"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of) (?:[\w-]+ )?"
@@ -890,7 +903,8 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "arrests or charges",
         _w(_ARREST),
-        "arrest custod indict charge extrad convic senten guilty unseal prosec appreh captur",
+        "arrest custod indict charg extrad convic senten guilty unseal prosec appreh captur "
+        "recapt receiv",
     ),
     _r(
         "enforcement",
@@ -1095,6 +1109,7 @@ RULES: tuple[Rule, ...] = (
         "meeting or talks",
         _w(
             r"speak with|(?<!\bwe )spoke with|spoke by phone|talked with|talked by phone|call with|"
+            r"spoken (?:with|to|by phone)|"
             # "Trump and Xi spoke today for about an hour and a half"
             r"(?:spoke|talked) (?:by (?:tele)?phone )?on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
             r"oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
