@@ -245,9 +245,13 @@ _SANCTION = (
     # groups as foreign terrorist organizations": a long list before "as"
     r"designated(?=(?:\W+[\w-]+){9,24}?\W+as (?:a |an )?(?:foreign |specially designated "
     r"global )?terrorist)|"
+    # "signed an order designating illicit fentanyl ... as a weapon of mass destruction"
+    r"designating(?=(?:\W+[\w-]+){1,14}?\W+as (?:an? )?weapons? of mass destruction)|"
     # "listed seven criminal organizations, including the Sinaloa cartel, as terrorist entities"
-    r"listed (?:[\w,'’-]+ ){0,12}?as (?:a |an )?(?:foreign )?terrorist "
+    r"listed (?:[\w,'’-]+ ){0,16}?as (?:a |an )?(?:foreign )?terrorist "
     r"(?:organi[sz]ations?|entities|entity|groups?)|"
+    r"added (?:[\w,'’-]+ ){0,16}?to (?:the |its |\w+'s )?(?:list of )?terrorist "
+    r"(?:entities|organi[sz]ations|groups|list)|"
     # "designated 25 targets - 10 individuals and 15 entities"
     r"designated (?:more than |about |nearly |some |another |an additional )?"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of) (?:[\w-]+ )?"
@@ -278,7 +282,8 @@ _RAID = (
     r"crackdown on|cracked down|disrupted|broke up|smashed|act(?:s|ed|ing)? against|"
     r"plac\w* under (?:special |strict |close )?"
     r"(?:supervision|investigation|scrutiny|surveillance)|"
-    r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)"
+    r"cracked (?:a |the |an )?(?:[\w-]+ ){0,2}(?:case|ring|network|gang|operation)|"
+    r"executed (?:[\w-]+ ){0,2}?search warrants?"
 )
 _PUBLISHER = (
     r"(?:(?:CDC|Centers for Disease Control(?: and Prevention)?)['’]s\s+)?"
@@ -344,7 +349,7 @@ _SUSPEND = r"suspend|halt|cut off|cut|resum|restor|sever|froze|freez|end"
 _COOPERATION = r"cooperation|communications|talks|dialogue|channels?|contacts|exchanges"
 _MEET = (
     r"(?:held|opened|convened|hosted|attended|chaired|began) (?:a |an |the |their )?"
-    r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|call|session|round of talks)|"
+    r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|calls?|session|round of talks)|"
     r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
     r"(?:days?|rounds?) of (?:[\w-]+ )?(?:talks|negotiations|meetings|consultations)|"
     r"(?:a|the) (?:[\w'’-]+ ){0,2}meeting (?:of|between)|met|meet|meets|meeting with|"
@@ -786,7 +791,8 @@ RULES: tuple[Rule, ...] = (
         "trade investigation opened",
         either(
             r"launch|open|initiat|start|began|begin",
-            r"(?:probe|investigation|inquiry|review) (?:into|of)\b",
+            r"(?:probe|investigation|inquiry|review) (?:(?:on|in|last) (?:[\w.,]+ ){1,3}?)?"
+            r"(?:into|of)\b",
             16,
         ),
         "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia opened",
@@ -910,7 +916,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "sanctions",
         _w(_SANCTION),
-        "sancti design ofac blackl label listed named classi blocke",
+        "sancti design ofac blackl label listed named classi blocke added",
     ),
     _r(
         "enforcement",
@@ -976,7 +982,7 @@ RULES: tuple[Rule, ...] = (
         "enforcement",
         "raids and crackdowns",
         _w(_RAID),
-        "raid raids disman shut busted crack disrup broke smashe placed place agains",
+        "raid raids disman shut busted crack disrup broke smashe placed place agains execut",
         0.7,
     ),
     # public health
@@ -1339,6 +1345,9 @@ NON_EVENT = re.compile(  # behind a first-character test (speed)
         r"(?:rounds|meetings|calls|visits|sessions)(?= (?:of|since|over|in)\b)|"
         r"would like (?:\w+ )?to|wants? to know|waiting to see|remains to be seen|"
         r"had been expected to|did not say when|didn't say when|no date (?:has|had) been set|"
+        # "a large share of the fentanyl seized at the southwest border": a seizure statistic
+        r"(?:share|per ?cent|percent|most|much|half|bulk|majority|fraction) of (?:the |all )?"
+        r"(?:fentanyl|drugs|narcotics|methamphetamine|cocaine) (?:seized|intercepted|caught)|"
         r"(?:is|are|was|were) hoping|(?:has|have) not been (?:scheduled|set|announced)|"
         r"\bunless\b|\bthat if\b|\b(?:would|could|might)\b[^.;,]{0,80}?\bif\b|"
         r"(?:had been|has been|have been|were|was) (?:very |highly |extremely )?"
@@ -1560,9 +1569,11 @@ _PURPOSE = re.compile(
     r"(?<!vowed )(?<!\bplans )\b(?:to|help|helps)\s+$",
     re.IGNORECASE,
 )
-#: "decided last April to control ...": the decision, with a date phrase between, is the act.
+#: "decided last April to control ...": the decision, with a date phrase between, is the act;
+#: "began requiring exporters to obtain licences": the requirement is.
 _DECIDED_TO = re.compile(
-    r"\b(?:voted|decided|decision|pledged|promised|vowed)\s+(?:[\w.]+\s+){1,3}?to\s+$",
+    r"\b(?:(?:voted|decided|decision|pledged|promised|vowed)\s+(?:[\w.]+\s+){1,3}?|"
+    r"requir\w*\s+(?:[\w.]+\s+){1,3}?)to\s+$",
     re.IGNORECASE,
 )
 #: A negation inside a matched span ("cooperation, which Beijing has not restored").
