@@ -19,9 +19,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from analysis.events.text import with_first_chars
+from analysis.events.text import trie_regex, with_first_chars
 
 MONTHS = {
     m: i + 1
@@ -465,7 +465,6 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     return None
 
 
-_WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _RELATIVE_WORDS = frozenset(
     [
@@ -482,31 +481,62 @@ _RELATIVE_WORDS = frozenset(
         "year",
     ]
 )
-#: Cheap conditions a sentence must meet before a pattern is tried (speed only).
+#: Cues by name: a sentence has a cue when one of its lower-cased words is one of the cue's.
+#: The cues after "ago" hold no "i" or "s" (case-insensitive matching also reads those letters
+#: in "ı" and "ſ", which lower-case to no ASCII letter), so a pattern's match always shows them.
+_CUES: dict[str, frozenset[str]] = {
+    "month": frozenset(MONTHS),
+    "weekday": frozenset(WEEKDAYS),
+    "relative": _RELATIVE_WORDS,
+    "ago": frozenset(["ago"]),
+    "week": frozenset(["week", "weekend"]),
+    "month_unit": frozenset(["month"]),
+    "year_unit": frozenset(["year"]),
+    "before": frozenset(["before"]),
+}
+#: Cheap conditions a sentence must meet before a pattern is tried (speed only): cues, and
+#: "digit" for any digit.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digit",),
     "mdy": ("month", "digit"),
     "dmy": ("month", "digit"),
     "md": ("month", "digit"),
-    "md_rel": ("month", "digit", "relative"),
+    "md_rel": ("month", "digit", "year_unit"),
     "edge_day": ("month",),
     "nth": ("digit",),
     "dm": ("month", "digit"),
-    "m_rel": ("month", "relative"),
+    "m_rel": ("month", "year_unit"),
     "m": ("month",),
     "my": ("month", "digit"),
     "rel_day": ("relative",),
     "clock": ("digit",),
     "weekday": ("weekday",),
-    "weekday_of_week": ("weekday",),
+    "weekday_of_week": ("weekday", "week"),
     "weekday_bare": ("weekday",),
-    "before_last": ("relative",),
-    "week": ("relative",),
-    "month": ("relative",),
-    "year_rel": ("relative",),
+    "before_last": ("relative", "before"),
+    "week": ("week",),
+    "month": ("month_unit",),
+    "year_rel": ("year_unit",),
     "year": ("digit",),
     "ago": ("ago",),
 }
+#: The cue words (and "following") of a lower-cased sentence, each a whole [a-z] word (speed:
+#: one scan instead of splitting the sentence into every word).
+_CUE_WORD = re.compile(
+    r"(?<![a-z])(?:" + trie_regex(set().union(*_CUES.values(), ["following"])) + r")(?![a-z])"
+)
+_CUES_OF: dict[str, frozenset[str]] = {
+    w: frozenset(c for c, words in _CUES.items() if w in words)
+    for w in set().union(*_CUES.values(), ["following"])
+}
+
+
+@cache
+def _plan(cues: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The (pattern, kind) pairs whose `_NEEDS` the sentence's `cues` meet, in order."""
+    return tuple((p, kind) for p, kind in PATTERNS if cues.issuperset(_NEEDS[kind]))
+
+
 _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
 #: A verb in the past tense right before a month-day: the day is not after the story's.
 _PAST_BEFORE = re.compile(
@@ -586,17 +616,11 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
 def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
     found: list[Resolved] = []
     taken: list[tuple[int, int]] = []
-    words = set(_WORD.findall(sentence.lower()))
-    has = {
-        "month": not words.isdisjoint(MONTHS),
-        "weekday": not words.isdisjoint(WEEKDAYS),
-        "relative": not words.isdisjoint(_RELATIVE_WORDS),
-        "digit": bool(_DIGIT.search(sentence)),
-        "ago": "ago" in words,
-    }
-    for pattern, kind in PATTERNS:
-        if not all(has[n] for n in _NEEDS[kind]):
-            continue
+    words = set(_CUE_WORD.findall(sentence.lower()))
+    cues = {c for w in words for c in _CUES_OF[w]}
+    if _DIGIT.search(sentence):
+        cues.add("digit")
+    for pattern, kind in _plan(frozenset(cues)):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -635,7 +659,7 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
                 found.append(r)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
-    if has["month"] and len(found) > 1:
+    if "month" in cues and len(found) > 1:
         found = _anchor_years(found, pub)
     if "following" in words and found:
         found = _following(sentence, found)

@@ -134,3 +134,64 @@ def test_a_weekday_of_last_week_and_a_state_begun_on_a_start_day():
     # "Starting Monday, exporters need ...": the state has begun, on the last Monday
     state = "Starting Monday, Chinese exporters need a licence to ship 13 chemicals."
     assert [r.date for r in find_dates(state, date(2025, 11, 13))] == [date(2025, 11, 10)]
+
+
+_PIECES = [
+    "Last week",
+    "the WEEKEND talks",
+    "week before last",
+    "month",
+    "Year",
+    "this year",
+    "May 12",
+    "12 May",
+    "Sept.",
+    "2019",
+    "2025-05-03",
+    "on the 14th",
+    "12:01 a.m.",
+    "ago",
+    "two",
+    "following",
+    "Monday",
+    "of last week",
+    "said",
+    "tonight",
+    "Yesterday",
+    "since",
+    "until",
+    "the first day of June",
+    "mid-",
+    "İ",
+    "ı",
+    "ſ",
+    "K",
+    "é",
+    "_",
+    "3",
+    "—",
+    "'s",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=12),
+    st.lists(st.sampled_from([" ", ", ", "-", "", ".", "x"]), min_size=12, max_size=12),
+)
+def test_the_cheap_pretest_never_skips_a_pattern_that_matches(pieces, seps):
+    """The cue words are the sentence's words among them; every pattern with a match is tried."""
+    import re
+
+    from analysis.events import dates
+
+    sentence = "".join(p + s for p, s in zip(pieces, seps, strict=False))
+    vocab = set(dates._CUES_OF)
+    words = set(dates._CUE_WORD.findall(sentence.lower()))
+    assert words == set(re.findall(r"[a-z]+", sentence.lower())) & vocab
+    cues = {c for w in words for c in dates._CUES_OF[w]}
+    if re.search(r"\d", sentence):
+        cues.add("digit")
+    plan = dates._plan(frozenset(cues))
+    for pattern, kind in dates.PATTERNS:
+        if pattern.search(sentence):
+            assert (pattern, kind) in plan, (kind, sentence)
