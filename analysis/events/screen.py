@@ -157,11 +157,24 @@ def _word_slots(text: str, kind: str) -> set[int]:
 
 def indices(event: Event, in_sentence: int) -> list[int]:
     """The distinct weight slots of a candidate's features (a feature counts once: the update in
-    `train` and the sum in `Model.probability` then agree)."""
+    `train` and the sum in `Model.probability` then agree), in ascending order."""
+    return sorted(_slots(event, in_sentence))
+
+
+def _slots(event: Event, in_sentence: int) -> set[int]:
     text = event.evidence.lower()
     slots = _word_slots(text, event.event_type)
     slots.update(map(_index, _candidate_features(event, in_sentence, text)))
-    return sorted(slots)
+    return slots
+
+
+def _slot_array(event: Event, in_sentence: int) -> np.ndarray:
+    """`indices` as an array, sorted by numpy (speed: the same slots in the same order, so
+    `Model.probability` sums the same weights in the same order)."""
+    slots = _slots(event, in_sentence)
+    out = np.fromiter(slots, np.intp, len(slots))
+    out.sort()
+    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -174,7 +187,7 @@ class Model:
     weights: np.ndarray  # DIM floats
     threshold: float
 
-    def probability(self, idx: list[int]) -> float:
+    def probability(self, idx: list[int] | np.ndarray) -> float:
         return _sigmoid(self.bias + float(self.weights[idx].sum()))
 
 
@@ -202,7 +215,7 @@ def apply(events: list[Event], model: Model | None = None) -> list[Event]:
     counts = sentence_counts(events)
     kept = []
     for e in events:
-        p = model.probability(indices(e, counts[e.evidence]))
+        p = model.probability(_slot_array(e, counts[e.evidence]))
         if p >= model.threshold:
             kept.append(replace(e, confidence=round(p, 2)))
     return kept

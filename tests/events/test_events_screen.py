@@ -115,3 +115,17 @@ def test_word_slots_are_the_slots_of_the_word_features(text, kind):
     low = text.lower()
     plain = {S._index(f) for f in S._sentence_features(low) + S._typed_features(low, kind)}
     assert S._word_slots(low, kind) == plain
+
+
+def test_the_screen_scores_the_sorted_slot_array_as_the_indices():
+    model = S.load()
+    events = extract_from_text(
+        "Trump met Xi Jinping in Busan on Oct. 30. China said on Friday it would impose tariffs "
+        "of 34% on all US goods, and the US raised its duties last week.",
+        date(2025, 5, 14),
+    )
+    assert events
+    for e in events:
+        arr = S._slot_array(e, 2)
+        assert arr.tolist() == S.indices(e, 2)
+        assert model.probability(arr) == model.probability(S.indices(e, 2))
