@@ -493,21 +493,22 @@ _CUES: dict[str, frozenset[str]] = {
     "month_unit": frozenset(["month"]),
     "year_unit": frozenset(["year"]),
     "before": frozenset(["before"]),
+    "day": frozenset(["day"]),
 }
-#: Cheap conditions a sentence must meet before a pattern is tried (speed only): cues, and
-#: "digit" for any digit.
+#: Cheap conditions a sentence must meet before a pattern is tried (speed only): cues, "digit"
+#: for any digit and "year" for the digits of a year (`_YEAR_DIGITS`).
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",),
-    "mdy": ("month", "digit"),
-    "dmy": ("month", "digit"),
+    "iso": ("year",),
+    "mdy": ("month", "year"),
+    "dmy": ("month", "year"),
     "md": ("month", "digit"),
     "md_rel": ("month", "digit", "year_unit"),
-    "edge_day": ("month",),
+    "edge_day": ("month", "day"),
     "nth": ("digit",),
     "dm": ("month", "digit"),
     "m_rel": ("month", "year_unit"),
     "m": ("month",),
-    "my": ("month", "digit"),
+    "my": ("month", "year"),
     "rel_day": ("relative",),
     "clock": ("digit",),
     "weekday": ("weekday",),
@@ -517,9 +518,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "week": ("week",),
     "month": ("month_unit",),
     "year_rel": ("year_unit",),
-    "year": ("digit",),
+    "year": ("year",),
     "ago": ("ago",),
 }
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 #: The cue words (and "following") of a lower-cased sentence, each a whole [a-z] word (speed:
 #: one scan instead of splitting the sentence into every word).
 _CUE_WORD = re.compile(
@@ -529,6 +531,17 @@ _CUES_OF: dict[str, frozenset[str]] = {
     w: frozenset(c for c, words in _CUES.items() if w in words)
     for w in set().union(*_CUES.values(), ["following"])
 }
+
+
+def _cues(sentence: str) -> tuple[set[str], frozenset[str]]:
+    """The sentence's cue words (and "following") and the cues it has (see `_NEEDS`)."""
+    words = set(_CUE_WORD.findall(sentence.lower()))
+    cues = {c for w in words for c in _CUES_OF[w]}
+    if _DIGIT.search(sentence):
+        cues.add("digit")
+        if _YEAR_DIGITS.search(sentence):
+            cues.add("year")
+    return words, frozenset(cues)
 
 
 @cache
@@ -616,11 +629,8 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
 def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
     found: list[Resolved] = []
     taken: list[tuple[int, int]] = []
-    words = set(_CUE_WORD.findall(sentence.lower()))
-    cues = {c for w in words for c in _CUES_OF[w]}
-    if _DIGIT.search(sentence):
-        cues.add("digit")
-    for pattern, kind in _plan(frozenset(cues)):
+    words, cues = _cues(sentence)
+    for pattern, kind in _plan(cues):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -903,10 +913,13 @@ def resolve(
     week's commitments"). Without a phrase: the publication day ("published"), or its week for
     hedged/ongoing reports ("is reportedly weighing", "has recently been seeking").
     """
+    phrases = find_dates(sentence, pub)
+    if not phrases:  # (speed) nothing to weigh
+        return _published(pub, hedged)
     standing = bool(SINCE_ACT.search(sentence))
     found = [
         r
-        for r in find_dates(sentence, pub)
+        for r in phrases
         if (
             not is_possessive(sentence, r)
             or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
@@ -955,6 +968,11 @@ def resolve(
         ):
             return found[0]  # the act's day; the effective day is found again later
         return best
+    return _published(pub, hedged)
+
+
+def _published(pub: date, hedged: bool) -> Resolved:
+    """The date of a sentence with no phrase to go by: its publication day, or week if hedged."""
     if hedged:
         return Resolved(monday(pub), "week", "published")
     return Resolved(pub, "day", "published")
