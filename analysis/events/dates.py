@@ -522,6 +522,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",),
 }
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+#: The kinds whose resolution reads the tense of the phrase's clause (`_one`'s `future`); the
+#: others do not, so their tense is not looked for (speed).
+_TENSED = frozenset(["nth", "edge_day", "md", "dm", "m", "weekday", "weekday_bare", "week"])
 #: The cue words (and "following") of a lower-cased sentence, each a whole [a-z] word (speed:
 #: one scan instead of splitting the sentence into every word).
 _CUE_WORD = re.compile(
@@ -634,7 +637,8 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            r = _one(m, kind, pub, _future_near(sentence, m.start()))
+            future = _future_near(sentence, m.start()) if kind in _TENSED else False
+            r = _one(m, kind, pub, future)
             if (
                 r is not None
                 and r.date > pub
