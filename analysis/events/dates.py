@@ -19,9 +19,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from analysis.events.text import with_first_chars
+from analysis.events.text import trie_regex, with_first_chars
 
 MONTHS = {
     m: i + 1
@@ -465,7 +465,6 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     return None
 
 
-_WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _RELATIVE_WORDS = frozenset(
     [
@@ -482,31 +481,78 @@ _RELATIVE_WORDS = frozenset(
         "year",
     ]
 )
-#: Cheap conditions a sentence must meet before a pattern is tried (speed only).
+#: Cues by name: a sentence has a cue when one of its lower-cased words is one of the cue's.
+#: The cues after "ago" hold no "i" or "s" (case-insensitive matching also reads those letters
+#: in "ı" and "ſ", which lower-case to no ASCII letter), so a pattern's match always shows them.
+_CUES: dict[str, frozenset[str]] = {
+    "month": frozenset(MONTHS),
+    "weekday": frozenset(WEEKDAYS),
+    "relative": _RELATIVE_WORDS,
+    "ago": frozenset(["ago"]),
+    "week": frozenset(["week", "weekend"]),
+    "month_unit": frozenset(["month"]),
+    "year_unit": frozenset(["year"]),
+    "before": frozenset(["before"]),
+    "day": frozenset(["day"]),
+}
+#: Cheap conditions a sentence must meet before a pattern is tried (speed only): cues, "digit"
+#: for any digit and "year" for the digits of a year (`_YEAR_DIGITS`).
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",),
-    "mdy": ("month", "digit"),
-    "dmy": ("month", "digit"),
+    "iso": ("year",),
+    "mdy": ("month", "year"),
+    "dmy": ("month", "year"),
     "md": ("month", "digit"),
-    "md_rel": ("month", "digit", "relative"),
-    "edge_day": ("month",),
+    "md_rel": ("month", "digit", "year_unit"),
+    "edge_day": ("month", "day"),
     "nth": ("digit",),
     "dm": ("month", "digit"),
-    "m_rel": ("month", "relative"),
+    "m_rel": ("month", "year_unit"),
     "m": ("month",),
-    "my": ("month", "digit"),
+    "my": ("month", "year"),
     "rel_day": ("relative",),
     "clock": ("digit",),
     "weekday": ("weekday",),
-    "weekday_of_week": ("weekday",),
+    "weekday_of_week": ("weekday", "week"),
     "weekday_bare": ("weekday",),
-    "before_last": ("relative",),
-    "week": ("relative",),
-    "month": ("relative",),
-    "year_rel": ("relative",),
-    "year": ("digit",),
+    "before_last": ("relative", "before"),
+    "week": ("week",),
+    "month": ("month_unit",),
+    "year_rel": ("year_unit",),
+    "year": ("year",),
     "ago": ("ago",),
 }
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+#: The kinds whose resolution reads the tense of the phrase's clause (`_one`'s `future`); the
+#: others do not, so their tense is not looked for (speed).
+_TENSED = frozenset(["nth", "edge_day", "md", "dm", "m", "weekday", "weekday_bare", "week"])
+#: The cue words (and "following") of a lower-cased sentence, each a whole [a-z] word (speed:
+#: one scan instead of splitting the sentence into every word).
+_CUE_WORD = re.compile(
+    r"(?<![a-z])(?:" + trie_regex(set().union(*_CUES.values(), ["following"])) + r")(?![a-z])"
+)
+_CUES_OF: dict[str, frozenset[str]] = {
+    w: frozenset(c for c, words in _CUES.items() if w in words)
+    for w in set().union(*_CUES.values(), ["following"])
+}
+
+
+def _cues(sentence: str) -> tuple[set[str], frozenset[str]]:
+    """The sentence's cue words (and "following") and the cues it has (see `_NEEDS`)."""
+    words = set(_CUE_WORD.findall(sentence.lower()))
+    cues = {c for w in words for c in _CUES_OF[w]}
+    if _DIGIT.search(sentence):
+        cues.add("digit")
+        if _YEAR_DIGITS.search(sentence):
+            cues.add("year")
+    return words, frozenset(cues)
+
+
+@cache
+def _plan(cues: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The (pattern, kind) pairs whose `_NEEDS` the sentence's `cues` meet, in order."""
+    return tuple((p, kind) for p, kind in PATTERNS if cues.issuperset(_NEEDS[kind]))
+
+
 _CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
 #: A verb in the past tense right before a month-day: the day is not after the story's.
 _PAST_BEFORE = re.compile(
@@ -586,21 +632,13 @@ def find_dates(sentence: str, pub: date) -> list[Resolved]:
 def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
     found: list[Resolved] = []
     taken: list[tuple[int, int]] = []
-    words = set(_WORD.findall(sentence.lower()))
-    has = {
-        "month": not words.isdisjoint(MONTHS),
-        "weekday": not words.isdisjoint(WEEKDAYS),
-        "relative": not words.isdisjoint(_RELATIVE_WORDS),
-        "digit": bool(_DIGIT.search(sentence)),
-        "ago": "ago" in words,
-    }
-    for pattern, kind in PATTERNS:
-        if not all(has[n] for n in _NEEDS[kind]):
-            continue
+    words, cues = _cues(sentence)
+    for pattern, kind in _plan(cues):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            r = _one(m, kind, pub, _future_near(sentence, m.start()))
+            future = _future_near(sentence, m.start()) if kind in _TENSED else False
+            r = _one(m, kind, pub, future)
             if (
                 r is not None
                 and r.date > pub
@@ -635,7 +673,7 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
                 found.append(r)
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
-    if has["month"] and len(found) > 1:
+    if "month" in cues and len(found) > 1:
         found = _anchor_years(found, pub)
     if "following" in words and found:
         found = _following(sentence, found)
@@ -879,10 +917,13 @@ def resolve(
     week's commitments"). Without a phrase: the publication day ("published"), or its week for
     hedged/ongoing reports ("is reportedly weighing", "has recently been seeking").
     """
+    phrases = find_dates(sentence, pub)
+    if not phrases:  # (speed) nothing to weigh
+        return _published(pub, hedged)
     standing = bool(SINCE_ACT.search(sentence))
     found = [
         r
-        for r in find_dates(sentence, pub)
+        for r in phrases
         if (
             not is_possessive(sentence, r)
             or (anchor >= r.end and len(sentence[r.end : anchor].split()) <= 2)
@@ -931,6 +972,11 @@ def resolve(
         ):
             return found[0]  # the act's day; the effective day is found again later
         return best
+    return _published(pub, hedged)
+
+
+def _published(pub: date, hedged: bool) -> Resolved:
+    """The date of a sentence with no phrase to go by: its publication day, or week if hedged."""
     if hedged:
         return Resolved(monday(pub), "week", "published")
     return Resolved(pub, "day", "published")

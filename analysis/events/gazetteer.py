@@ -72,9 +72,15 @@ def _index() -> tuple[re.Pattern[str], dict[str, Entity]]:
     for name, canonical, country, kind, aliases in rows:
         for alias in aliases.split("|"):
             by_alias.setdefault(alias, Entity(name, country, kind, canonical))
-    # factored by common prefixes: the longest alias at a position still wins, 4x faster
-    pattern = re.compile(r"(?<![\w.-])(?:" + trie_regex(by_alias) + r")(?![\w-]|\.\w)")
+    # factored by common prefixes: the longest alias at a position still wins, 4x faster. No
+    # lookbehind in front (speed: the engine then skips to the aliases' first letters);
+    # `mentions` checks the character before a match instead.
+    pattern = re.compile(r"(?:" + trie_regex(by_alias) + r")(?![\w-]|\.\w)")
     return pattern, by_alias
+
+
+#: A character that glues an alias to the word before it ("Chinatown", "pre-China", "U.S.A").
+_GLUE = re.compile(r"[\w.-]")
 
 
 def mentions(text: str) -> list[Mention]:
@@ -82,10 +88,16 @@ def mentions(text: str) -> list[Mention]:
     pattern, by_alias = _index()
     norm = text.replace("\u2019", "'")
     out = []
-    for m in pattern.finditer(norm):
+    pos = 0
+    while (m := pattern.search(norm, pos)) is not None:
+        start = m.start()
+        if start and _GLUE.match(norm, start - 1):
+            pos = start + 1  # no mention starts here: look on from the next character
+            continue
         ent = by_alias.get(m.group(0))
         if ent is not None:
-            out.append(Mention(ent, m.start(), m.end()))
+            out.append(Mention(ent, start, m.end()))
+        pos = m.end()
     return out
 
 

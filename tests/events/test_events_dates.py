@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.events.dates import find_dates, monday, resolve
@@ -134,3 +134,111 @@ def test_a_weekday_of_last_week_and_a_state_begun_on_a_start_day():
     # "Starting Monday, exporters need ...": the state has begun, on the last Monday
     state = "Starting Monday, Chinese exporters need a licence to ship 13 chemicals."
     assert [r.date for r in find_dates(state, date(2025, 11, 13))] == [date(2025, 11, 10)]
+
+
+_PIECES = [
+    "Last week",
+    "the WEEKEND talks",
+    "week before last",
+    "month",
+    "Year",
+    "this year",
+    "May 12",
+    "12 May",
+    "Sept.",
+    "2019",
+    "20٢٥",
+    "1999 ",
+    "day of",
+    "in 2019",
+    "May 2024",
+    "Jan. 5, 2020",
+    "5 March 2021",
+    "in March",
+    "since May",
+    "on Friday",
+    "over the weekend",
+    "next month",
+    "last year",
+    "on the 3rd",
+    "the last day of May",
+    "2025-05-03",
+    "on the 14th",
+    "12:01 a.m.",
+    "ago",
+    "two",
+    "following",
+    "Monday",
+    "of last week",
+    "said",
+    "tonight",
+    "Yesterday",
+    "since",
+    "until",
+    "the first day of June",
+    "mid-",
+    "İ",
+    "ı",
+    "ſ",
+    "K",
+    "é",
+    "_",
+    "3",
+    "—",
+    "'s",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=12),
+    st.lists(st.sampled_from([" ", ", ", "-", "", ".", "x"]), min_size=12, max_size=12),
+)
+def test_the_cheap_pretest_never_skips_a_pattern_that_matches(pieces, seps):
+    """The cue words are the sentence's words among them; every pattern with a match is tried."""
+    import re
+
+    from analysis.events import dates
+
+    sentence = "".join(p + s for p, s in zip(pieces, seps, strict=False))
+    words, cues = dates._cues(sentence)
+    assert words == set(re.findall(r"[a-z]+", sentence.lower())) & set(dates._CUES_OF)
+    plan = dates._plan(cues)
+    for pattern, kind in dates.PATTERNS:
+        if pattern.search(sentence):
+            assert (pattern, kind) in plan, (kind, sentence)
+
+
+#: Each kind of `_TENSED` read differently in the past and the future (published 2025-01-08).
+_TENSED_EXAMPLE = [
+    "in March",
+    "May 12",
+    "12 May",
+    "on the 14th",
+    "the first day of June",
+    "on Friday",
+    "said Friday",
+    "this weekend",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=12),
+    st.lists(st.sampled_from([" ", ", ", "-", "", ".", "x"]), min_size=12, max_size=12),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+)
+@example(pieces=_TENSED_EXAMPLE, seps=[", "] * 12, pub=date(2025, 1, 8))
+def test_untensed_kinds_resolve_alike_in_every_tense(pieces, seps, pub):
+    """`_find_dates` looks for a clause's tense only for the kinds in `_TENSED`."""
+    from analysis.events import dates
+
+    sentence = "".join(p + s for p, s in zip(pieces, seps, strict=False))
+    for pattern, kind in dates.PATTERNS:
+        if kind in dates._TENSED:
+            continue
+        for m in pattern.finditer(sentence):
+            got = {
+                repr(dates._one(m, kind, pub, f)) for f in (False, True, "near", "since", "would")
+            }
+            assert len(got) == 1, (kind, sentence)

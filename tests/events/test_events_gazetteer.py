@@ -1,5 +1,8 @@
 """Gazetteer aliases → canonical actors (analysis.events.gazetteer)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from analysis.events.gazetteer import mentions
 
 
@@ -74,3 +77,31 @@ def test_counterpart_is_a_country():
         "Wang Xiaohong (Minister of Public Security, China)": "China",
         "World Trade Organization": "WTO",
     }
+
+
+_ALIASES = ["China", "Xi Jinping", "Joe Biden", "Biden", "U.S.", "US", "USTR", "the US side", "CDC"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ALIASES),
+            st.sampled_from([" ", "-", ".", "_", "a", "7", "é", "’", "'s", ", "]),
+        ),
+        max_size=14,
+    )
+)
+def test_mentions_are_the_matches_of_the_pattern_with_its_lookbehind(pieces):
+    """`mentions` checks the character before a match itself; the spans are those of the plain
+    pattern with the lookbehind in front."""
+    import re
+
+    from analysis.events.gazetteer import _index
+
+    pattern, by_alias = _index()
+    plain = re.compile(r"(?<![\w.-])(?:" + pattern.pattern + ")")
+    text = "".join(pieces)
+    norm = text.replace("’", "'")
+    expected = [(m.start(), m.end()) for m in plain.finditer(norm) if m.group(0) in by_alias]
+    assert [(m.start, m.end) for m in mentions(text)] == expected

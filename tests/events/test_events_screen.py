@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.events import extract_events, extract_from_text
 from analysis.events import screen as S  # the module (its `apply` screens)
@@ -102,3 +104,28 @@ def test_seed_worked_example_survives_the_screen(seed_text):
     assert {"MOFCOM", "Ministry of Public Security"} <= set(rows["actor"])
     # unscreened keeps at least as much
     assert extract_events(articles, merge=False, screened=False).height >= frame.height
+
+
+@given(
+    st.text(alphabet=st.sampled_from("abcxyzAB Q\"\u201c'’é\u0131\u017f\ud800-_.,0"), max_size=80),
+    st.sampled_from(["trade", "diplomatic", "tariff", "säkerhet"]),
+)
+def test_word_slots_are_the_slots_of_the_word_features(text, kind):
+    """The CRC-chained slots equal the hashes of the feature strings, word for word."""
+    low = text.lower()
+    plain = {S._index(f) for f in S._sentence_features(low) + S._typed_features(low, kind)}
+    assert S._word_slots(low, kind) == plain
+
+
+def test_the_screen_scores_the_sorted_slot_array_as_the_indices():
+    model = S.load()
+    events = extract_from_text(
+        "Trump met Xi Jinping in Busan on Oct. 30. China said on Friday it would impose tariffs "
+        "of 34% on all US goods, and the US raised its duties last week.",
+        date(2025, 5, 14),
+    )
+    assert events
+    for e in events:
+        arr = S._slot_array(e, 2)
+        assert arr.tolist() == S.indices(e, 2)
+        assert model.probability(arr) == model.probability(S.indices(e, 2))
