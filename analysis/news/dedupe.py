@@ -50,12 +50,16 @@ def remember(key: str, sig: np.ndarray) -> None:
     _MEMO[key] = sig
 
 
+#: The seeded polars hash of each word of a one-string column (built once: (speed)).
+_WORD_HASHES = pl.first().str.split(" ").explode().hash(seed=5)
+
+
 def signature(text: str, k: int = 5, joined: str | None = None) -> np.ndarray:
     """64 one-permutation MinHash values over the word k-gram shingles of the normalized text
     (`joined`, when the caller has it already)."""
     joined = normalized(text) if joined is None else joined
     # polars splits and hashes the words (one query, no Python string per word; "" is one word)
-    hashed = pl.Series([joined]).to_frame().select(pl.first().str.split(" ").explode().hash(seed=5))
+    hashed = pl.Series([joined]).to_frame().select(_WORD_HASHES)
     w = hashed.to_series().to_numpy()
     with np.errstate(over="ignore"):
         n = max(len(w) - k + 1, 1)

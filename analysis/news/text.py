@@ -284,4 +284,5 @@ def guess_language(text: str, words: list[str] | None = None) -> str | None:
     words = tokens(text[:4000]) if words is None else words[:700]
     if len(words) < 20:
         return None
-    return "en" if sum(w in _EN for w in words) / len(words) > 0.12 else None
+    hits = sum(map(_EN.__contains__, words))  # (speed) no generator frame per word
+    return "en" if hits / len(words) > 0.12 else None
