@@ -8,6 +8,8 @@ optimal densification of empty ranges, so it costs O(n) rather than 64 hashes pe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import polars as pl
 
@@ -97,12 +99,14 @@ class Clusters:
         self._sigs: list[np.ndarray] = []
         self._buckets: dict[int, int] = {}
 
-    def add(self, key: str, text: str) -> str | None:
+    def add(self, key: str, text: str | Callable[[], str]) -> str | None:
+        """`text` may be a function giving it, called only when no signature was remembered for
+        `key` at ingest (speed: a text need not be taken out of a frame)."""
         if key in self._index:
             return key
         sig = _MEMO.get(key)
         if sig is None:
-            sig = signature(text)
+            sig = signature(text() if callable(text) else text)
         bands = [hash((b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())) for b in range(_BANDS)]
         for band in bands:
             other = self._buckets.get(band)
