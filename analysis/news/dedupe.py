@@ -8,6 +8,8 @@ optimal densification of empty ranges, so it costs O(n) rather than 64 hashes pe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import polars as pl
 
@@ -20,6 +22,7 @@ _ROWS = _PERMS // _BANDS
 _SHIFT = np.uint64(64 - 6)  # the top 6 bits of a shingle hash pick one of the 64 bins
 _BIN_STARTS = np.arange(_PERMS, dtype=np.uint64) << _SHIFT
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_S27, _S30, _S31 = np.uint64(27), np.uint64(30), np.uint64(31)
 
 
 def _borrow_order() -> np.ndarray:
@@ -33,10 +36,15 @@ _BORROW = _borrow_order()
 
 
 def _mix(z: np.ndarray) -> np.ndarray:
-    """splitmix64 finalizer (wrapping uint64 arithmetic): a well-spread 64-bit hash per value."""
-    z = (z ^ (z >> np.uint64(30))) * _M1
-    z = (z ^ (z >> np.uint64(27))) * _M2
-    return z ^ (z >> np.uint64(31))
+    """splitmix64 finalizer (wrapping uint64 arithmetic): a well-spread 64-bit hash per value.
+
+    `z` is overwritten (speed: no new array per step)."""
+    z ^= z >> _S30
+    z *= _M1
+    z ^= z >> _S27
+    z *= _M2
+    z ^= z >> _S31
+    return z
 
 
 #: Signatures computed at ingest, by article id, so merging does not tokenize texts again.
@@ -50,18 +58,23 @@ def remember(key: str, sig: np.ndarray) -> None:
     _MEMO[key] = sig
 
 
+#: The seeded polars hash of each word of a one-string column (built once: (speed)).
+_WORD_HASHES = pl.first().str.split(" ").explode().hash(seed=5)
+
+
 def signature(text: str, k: int = 5, joined: str | None = None) -> np.ndarray:
     """64 one-permutation MinHash values over the word k-gram shingles of the normalized text
     (`joined`, when the caller has it already)."""
     joined = normalized(text) if joined is None else joined
     # polars splits and hashes the words (one query, no Python string per word; "" is one word)
-    hashed = pl.Series([joined]).to_frame().select(pl.first().str.split(" ").explode().hash(seed=5))
+    hashed = pl.Series([joined]).to_frame().select(_WORD_HASHES)
     w = hashed.to_series().to_numpy()
+    n = max(len(w) - k + 1, 1)
+    x = w[:n].copy()
     with np.errstate(over="ignore"):
-        n = max(len(w) - k + 1, 1)
-        x = np.zeros(n, dtype=np.uint64)
-        for i in range(min(k, len(w))):
-            x = x * _M1 + w[i : i + n]
+        for i in range(1, min(k, len(w))):  # (speed) in place: no new array per word position
+            x *= _M1
+            x += w[i : i + n]
         return _bin_minima(_mix(x))
 
 
@@ -93,12 +106,14 @@ class Clusters:
         self._sigs: list[np.ndarray] = []
         self._buckets: dict[int, int] = {}
 
-    def add(self, key: str, text: str) -> str | None:
+    def add(self, key: str, text: str | Callable[[], str]) -> str | None:
+        """`text` may be a function giving it, called only when no signature was remembered for
+        `key` at ingest (speed: a text need not be taken out of a frame)."""
         if key in self._index:
             return key
         sig = _MEMO.get(key)
         if sig is None:
-            sig = signature(text)
+            sig = signature(text() if callable(text) else text)
         bands = [hash((b, sig[b * _ROWS : (b + 1) * _ROWS].tobytes())) for b in range(_BANDS)]
         for band in bands:
             other = self._buckets.get(band)

@@ -209,7 +209,7 @@ def derive(rec: dict[str, Any]) -> dict[str, Any]:
     rec["word_count"] = joined.count(" ") + 1 if joined else 0
     first_words = joined.split(" ", 700)[:700] if joined else []
     rec["language"] = rec.get("language") or guess_language(text, first_words)
-    rec["minhash"] = [int(v) for v in signature(text, joined=joined)]
+    rec["minhash"] = signature(text, joined=joined).tolist()  # Python ints, for the cache
     return rec
 
 

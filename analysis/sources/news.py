@@ -44,17 +44,28 @@ def merge_duplicates(frame: pl.DataFrame) -> pl.DataFrame:
     if frame.height == 0:
         return frame
     ordered = frame.sort(["published", "raw_path", "url"], nulls_last=True)
+    if ordered.schema != ARTICLES.schema:  # the contract's columns and types, as rows would get
+        ordered = frame_of(ordered.iter_rows(named=True))
+    # (speed) only ids, URLs and, when a signature was not remembered, texts leave the frame
+    texts = ordered.get_column("text")
+    url, urls = ordered.get_column("url").to_list(), ordered.get_column("urls").to_list()
     clusters = Clusters()
-    kept: dict[str, dict[str, Any]] = {}
-    for row in ordered.iter_rows(named=True):
-        key = clusters.add(row["article_id"], row["text"]) or row["article_id"]
-        if key not in kept:
-            kept[key] = row
+    first: dict[str, int] = {}  # story key → row of its earliest copy
+    for i, article_id in enumerate(ordered.get_column("article_id").to_list()):
+        key = clusters.add(article_id, lambda i=i: texts[i]) or article_id
+        if key not in first:
+            first[key] = i
             continue
-        first = kept[key]
-        first["urls"] = list(dict.fromkeys([*(first["urls"] or []), *(row["urls"] or [])]))
-        first["url"] = first["url"] or row["url"]
-    return frame_of(kept.values())
+        f = first[key]
+        urls[f] = list(dict.fromkeys([*(urls[f] or []), *(urls[i] or [])]))
+        url[f] = url[f] or url[i]
+    if len(first) == ordered.height:
+        return ordered
+    rows = list(first.values())
+    return ordered[rows].with_columns(
+        pl.Series("url", [url[i] for i in rows], dtype=ordered.schema["url"]),
+        pl.Series("urls", [urls[i] for i in rows], dtype=ordered.schema["urls"]),
+    )
 
 
 def read_articles(

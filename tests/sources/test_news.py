@@ -11,8 +11,17 @@ import pytest
 from analysis.contracts import validate
 from analysis.contracts.news import ARTICLES
 from analysis.errors import DataError
+from analysis.news.dedupe import Clusters
+from analysis.news.text import article_id
 from analysis.sources import SOURCES
-from analysis.sources.news import combine, load, load_many, read_articles
+from analysis.sources.news import (
+    combine,
+    frame_of,
+    load,
+    load_many,
+    merge_duplicates,
+    read_articles,
+)
 
 
 def test_white_house_documents_and_seed(shared_data, tmp_path, monkeypatch):
@@ -109,3 +118,57 @@ def test_stream_batches_drops_copies_and_reports_bad_lines(tmp_path, monkeypatch
     assert [e.line for e in errors] == [10]
     assert all(validate(f, ARTICLES).height == f.height for f in frames)
     assert frames[0]["published"][0] == date(2025, 5, 3)
+
+
+def _merged_row_by_row(frame: pl.DataFrame) -> pl.DataFrame:
+    """Plain reference for merge_duplicates: every row through Python dicts."""
+    if frame.height == 0:
+        return frame
+    ordered = frame.sort(["published", "raw_path", "url"], nulls_last=True)
+    clusters = Clusters()
+    kept: dict[str, dict] = {}
+    for row in ordered.iter_rows(named=True):
+        key = clusters.add(row["article_id"], row["text"]) or row["article_id"]
+        if key not in kept:
+            kept[key] = row
+            continue
+        first = kept[key]
+        first["urls"] = list(dict.fromkeys([*(first["urls"] or []), *(row["urls"] or [])]))
+        first["url"] = first["url"] or row["url"]
+    return frame_of(kept.values())
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_merge_duplicates_is_the_row_by_row_merge(seed):
+    import random
+
+    rnd = random.Random(seed)
+    stories = [
+        " ".join(f"Story {s} sentence {i} on tariffs and fentanyl flows." for i in range(60))
+        for s in range(4)
+    ]
+    records = []
+    for n in range(rnd.randint(1, 14)):
+        text = rnd.choice(stories)
+        if rnd.random() < 0.3:  # a near-identical copy: another id, same story
+            text += " Republished with permission."
+        url = rnd.choice([None, "", f"https://x.example/{n}", "https://x.example/same"])
+        urls = rnd.choice(
+            [None, [], [url] if url else [], ["https://y.example/a", "https://x.example/same"]]
+        )
+        records.append(
+            {
+                "article_id": article_id(text),
+                "url": url,
+                "urls": urls,
+                "title": f"T{n}",
+                "published": rnd.choice([None, date(2025, 5, rnd.randint(1, 3))]),
+                "text": text,
+                "word_count": 1,
+                "raw_path": rnd.choice([None, f"p{rnd.randint(0, 3)}.html"]),
+                "raw_sha256": "0" * 64,
+                "extractor": "test",
+            }
+        )
+    frame = frame_of(records)
+    assert merge_duplicates(frame).equals(_merged_row_by_row(frame))
