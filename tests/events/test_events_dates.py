@@ -189,18 +189,26 @@ _PIECES = [
 ]
 
 
-@settings(max_examples=400, deadline=None)
-@given(
+def _joined(pieces: list[str], seps: list[str]) -> str:
+    return "".join(p + s for p, s in zip(pieces, seps, strict=False))
+
+
+#: Sentences of date-like pieces between varied separators.
+_SENTENCES = st.builds(
+    _joined,
     st.lists(st.sampled_from(_PIECES), max_size=12),
     st.lists(st.sampled_from([" ", ", ", "-", "", ".", "x"]), min_size=12, max_size=12),
 )
-def test_the_cheap_pretest_never_skips_a_pattern_that_matches(pieces, seps):
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCES)
+def test_the_cheap_pretest_never_skips_a_pattern_that_matches(sentence):
     """The cue words are the sentence's words among them; every pattern with a match is tried."""
     import re
 
     from analysis.events import dates
 
-    sentence = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     words, cues = dates._cues(sentence)
     assert words == set(re.findall(r"[a-z]+", sentence.lower())) & set(dates._CUES_OF)
     plan = dates._plan(cues)
@@ -223,17 +231,12 @@ _TENSED_EXAMPLE = [
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.sampled_from(_PIECES), max_size=12),
-    st.lists(st.sampled_from([" ", ", ", "-", "", ".", "x"]), min_size=12, max_size=12),
-    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
-)
-@example(pieces=_TENSED_EXAMPLE, seps=[", "] * 12, pub=date(2025, 1, 8))
-def test_untensed_kinds_resolve_alike_in_every_tense(pieces, seps, pub):
+@given(_SENTENCES, st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))
+@example(sentence=_joined(_TENSED_EXAMPLE, [", "] * 12), pub=date(2025, 1, 8))
+def test_untensed_kinds_resolve_alike_in_every_tense(sentence, pub):
     """`_find_dates` looks for a clause's tense only for the kinds in `_TENSED`."""
     from analysis.events import dates
 
-    sentence = "".join(p + s for p, s in zip(pieces, seps, strict=False))
     for pattern, kind in dates.PATTERNS:
         if kind in dates._TENSED:
             continue
