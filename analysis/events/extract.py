@@ -1326,6 +1326,8 @@ _RELATIVE_ACT = re.compile(
     r"\b(?:announced|imposed|introduced|adopted|unveiled|levied|declared|enacted|issued|"
     r"placed|put in place)\s+(?:earlier\s+)?(?:(?:on|in)\b\s*)?$"
 )
+#: "... the tariffs that it had placed on farm goods in March": an earlier act's clause between
+#: the trigger and the date phrase (the phrase dates that act, not the trigger's).
 _HAD_CLAUSE = re.compile(
     r"\b(?:it|they)\s+had\s+(?:\w+ed|put|set|cut|slapped|rolled out)\b"
     # up to the phrase, within the clause (a list's commas, not ", a change that ...")

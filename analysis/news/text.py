@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -84,7 +84,9 @@ def clean_lines(lines: list[str]) -> list[str]:
 def _collapsed_spaces(text: str) -> str:
     """Each run of whitespace (what `str.split()` splits at) made one space, with numpy."""
     cp = _code_points(text)
-    out = _mapped(cp, _ASCII_SPACED, _non_ascii(cp), _spaced)  # whitespace is now " "
+    present = _non_ascii(cp)
+    # every whitespace character becomes " "
+    out = _mapped(cp, _ASCII_SPACED, present, [_spaced(chr(c)) for c in present])
     space = out == _SPACE
     keep = ~space  # other characters...
     keep[1:] |= ~space[:-1]  # and the first of each run of whitespace
@@ -191,20 +193,12 @@ def _is_word(codes: np.ndarray) -> np.ndarray:
     return (codes != _SPACE) & (codes < _JOINER_FLAG)
 
 
-def _char_class(ch: str) -> int:
-    r"""1 for a regex `\w` character (in a str pattern), 2 for a joiner, else 0."""
-    if ch.isalnum() or ch == "_":
-        return 1
-    return 2 if ch in _JOINERS else 0
-
-
 def _word_code(ch: str) -> int:
-    """A (lower-case) character as `_joined_words` reads it: a word character as itself, a joiner
-    with `_JOINER_FLAG` set, any other character as a space."""
-    cls = _char_class(ch)
-    if cls == 1:
+    r"""A (lower-case) character as `_joined_words` reads it: a word character (regex `\w` in a
+    str pattern) as itself, a joiner with `_JOINER_FLAG` set, any other character as a space."""
+    if ch.isalnum() or ch == "_":
         return ord(ch)
-    return ord(ch) | _JOINER_FLAG if cls == 2 else _SPACE
+    return ord(ch) | _JOINER_FLAG if ch in _JOINERS else _SPACE
 
 
 def _spaced(ch: str) -> int:
@@ -230,18 +224,14 @@ def _non_ascii(cp: np.ndarray) -> list[int]:
 
 
 def _mapped(
-    cp: np.ndarray,
-    ascii_values: np.ndarray,
-    present: list[int],
-    values: list[int] | Callable[[str], int],
+    cp: np.ndarray, ascii_values: np.ndarray, present: list[int], values: list[int]
 ) -> np.ndarray:
     """Each code point replaced through one table: ASCII from `ascii_values`, the non-ASCII
-    characters `present` by `values` (a list in the same order, or a function of the character).
-    """
+    characters `present` by `values` (in the same order)."""
     table = np.zeros(max(present[-1] + 1 if present else 0, 128), dtype=np.uint32)
     table[:128] = ascii_values
     if present:
-        table[present] = values if isinstance(values, list) else [values(chr(c)) for c in present]
+        table[present] = values
     return table.take(cp)  # (speed) take is about twice as fast as table[cp]
 
 
