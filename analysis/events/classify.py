@@ -99,7 +99,7 @@ _UP = (
     r"expand|escalat|restor|retaliat(?:ed|es|e)\b|charging|appl(?:y|ied|ying)\b|unveil|"
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
-    r"orders?\b|ordered\b|(?:answered|responded|retaliated|matched(?! each| every| all))\b"
+    r"orders?\b|ordered\b|(?:answered|respond(?:ed|s)?|retaliated|matched(?! each| every| all))\b"
     r"(?:\W+\w+){0,6}?\W+with|"
     r"signed(?= (?:the |an? |two |three |his |new )?(?:tariff|duty) (?:orders?|proclamations?))|"
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
@@ -154,12 +154,13 @@ _TOOK_EFFECT = (
 _TOOK_EFFECT_FAR = (
     r"took effect|takes? effect|went into effect|came into force|"
     r"(?:is|are|was|were) due (?:on|to take effect)|due to take effect|"
+    r"(?:is|are) (?:set|slated|scheduled) to (?:kick in|take effect|go into effect)|"
     r"(?:will|would) (?:now )?be (?:raised|increased|cut|lowered|reduced|halved|doubled)|"
     r"(?:will|would) now be [\d.]+ ?(?:%|percent)|(?:come|comes|came|coming) off\b"
 )
 _ENDS = (
     r"end|ended|ending|eliminat|clos|suspen|revok|terminat|abolish|repeal|scrap|strip|on hold|"
-    r"paus|lost|loses|losing|lose"
+    r"paus|lost|loses|losing|lose|no longer qualif"
 )
 _DUTY_FREE = alt(
     "duty-free",
@@ -219,7 +220,7 @@ _ARREST = (
     r"extradited|convicted|convicting|sentenced|pleaded guilty|unsealed|prosecuted|apprehended|"
     r"(?:unveiled|filed|brought|announced|laid|lodged) (?:\w+ ){0,2}?charges|recaptured|"
     # "received a 15-year term", "charging four Chinese chemical companies"
-    r"received an? [\w-]+ (?:prison )?(?:term|sentence)|"
+    r"received an? [\w-]+ (?:prison )?(?:term|sentence)|ordered to serve|"
     r"charging (?=(?:[\w'’-]+ ){0,4}?(?:companies|firms|executives|people|men|women|"
     r"individuals|suspects|defendants|nationals)\b)"
 )
@@ -352,9 +353,13 @@ _MEET = (
     r"(?:[\w-]+ ){0,3}(?:meeting|talks|dialogue|summit|calls?|session|round of talks)|"
     r"back-?channels?|meeting(?=\s+(?-i:[A-Z]))|(?:negotiations|talks) (?:in|over|at)|"
     r"(?:days?|rounds?) of (?:[\w-]+ )?(?:talks|negotiations|meetings|consultations)|"
-    r"(?:a|the) (?:[\w'’-]+ ){0,2}meeting (?:of|between)|met|meet|meets|meeting with|"
+    r"(?:a|the) (?:[\w'’-]+ ){0,2}meeting (?:of|between)|met|meeting with|"
+    # not "goods that meet the USMCA's rules of origin"
+    r"meets?(?! (?:the |its |their |those |these |all |any )?(?:[\w.'’-]+ ){0,3}?(?:rules|"
+    r"requirements|criteria|standards|conditions|targets|deadlines?|thresholds?|terms|quotas?|"
+    r"demands)\b)|"
     r"will meet|held talks|hold talks|holds talks|talks with|(?<!\bwe )spoke with|talked with|"
-    r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone call|"
+    r"talked by phone|sent (?:an? )?(?:\w+ )?envoy|speak with|spoke by phone|phone calls?|"
     r"call with|video call|virtual meeting|summit|convened|hosted|bilateral meeting|"
     r"sat down with|sat in on|sat down (?:together )?(?:in|at)\b|"
     r"wrapped up (?:[\w-]+ ){0,3}?(?:talks|negotiations|consultations|meetings)|"
@@ -497,6 +502,8 @@ _AGREE = (
     r"secured the release|negotiating table|agreed to|agreed on|committed to|commitment to|"
     r"promised to|pledged to|agreeing (?:on|to)|"
     r"reached (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|consensus|understanding)|"
+    # "reached what both sides described as a preliminary consensus"
+    r"reached what (?:[\w-]+ ){1,5}?(?:agreement|consensus|understanding|deal|truce)|"
     r"signed (?:an? )?(?:agreement|declaration)"
 )
 #: Other wordings of an agreement, behind the gate of the nouns they need (speed).
@@ -533,7 +540,7 @@ _AGREE_MORE = (
         r"(?:struck|sealed|reached|signed|inked|brokered|hammered out)\b|"
         r"(?:announced|unveiled|released|published) (?:the )?(?:outlines?|framework|text|terms) "
         r"of (?:the |a |an )?(?:[\w-]+ ){0,2}(?:deal|agreement|accord|pact)\b",
-        "deal agreem truce pact accord outlin framew text terms",
+        "deal agreem truce pact accord bargai outlin framew text terms",
     ),
     (
         r"(?:consensus|agreement|understanding|truce|framework|deal|pact|accord) (?:that )?"
@@ -643,9 +650,13 @@ RULES: tuple[Rule, ...] = (
         # "a presidential memorandum exempted smartphones and computers"
         r"\b(?:memorandum|order|proclamation|notice)\s+(?:[\w-]+\s+){0,3}?exempt(?:ed|s|ing)\b|"
         # "exempted smartphones, computers and other electronics from its reciprocal tariffs"
-        r"\bexempt(?:ed|s|ing)\b[^.;]{0,80}?\bfrom\s+(?:the\s+|its\s+|their\s+|his\s+)?"
-        r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b",
-        "exempt",
+        # "signed orders sparing goods that qualify under the U.S.-Mexico-Canada Agreement from
+        # the tariffs" (a full stop inside an abbreviation does not end the clause)
+        r"\b(?:exempt(?:ed|s|ing)|spar(?:es|ed|ing))\b(?:[^.;]|\.(?=[\w-])){0,100}?\bfrom\s+"
+        r"(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b|"
+        r"\b(?:be|been|were|was|are|is)\s+spared\s+(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+)?"
+        r"(?:[\w%-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b",
+        "exempt spared spares sparin",
     ),
     _r(
         "trade_policy",
@@ -713,7 +724,7 @@ RULES: tuple[Rule, ...] = (
         # the move only; the tariff named before it is checked in `classify` (speed)
         r"\b(?:rose|rises|rise|risen|climbed|jumped|fell|falls|dropped|increased|decreased|"
         r"drop|fall|climb|jump|doubles|triples|halves|came down|comes down|come down|went up|"
-        r"went down|doubled|tripled|quadrupled|halved|drops|climbs|jumps)\s+(?:[\w-]+\s+){0,3}?"
+        r"went down|doubled|tripled|quadrupled|halved|drops|climbs|jumps)\s+(?:[\w-]+,?\s+){0,3}?"
         r"(?:from\s+[\d.]+\s*(?:%|percent)\s+)?to\s+(?:[\d.]+\s*(?:%|percent)|\$[\d.,]+)"
         r"|\b(?:tak|bring|lift|push|rais|cut|lower|reduc|doubl|tripl|halv)\w* (?:it|them|the rate|"
         r"the total|the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)"
@@ -761,7 +772,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:tariffs?|duties|rate)\b(?:\W+[\w-]+){0,4}?\W+at\s+[\d.]+\s*(?:%|percent)|"
         # "the tariff on $200 billion of Chinese goods would remain at 10 percent"
         r"\b(?:tariffs?|duties|rate)\b(?:\W+[\w$.,-]+){0,8}?\W+(?:would|will) (?:remain|stay) at\s+"
-        r"[\d.]+\s*(?:%|percent)",
+        r"[\d.]+\s*(?:%|percent)|"
+        # "would keep its own 10 percent rate on American goods in place"
+        r"\b(?:keep|keeps|kept|keeping)\s+(?:its|their|the)\s+(?:own\s+)?[\d.]+\s*(?:%|percent)\s+"
+        r"(?:[\w-]+\s+)?(?:rate|tariffs?|duty|duties|levy)\s+(?:[\w.-]+\s+){0,4}?in place\b",
         _G_TARIFF,
     ),
     _r(
@@ -785,6 +799,35 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:extension|suspension|pause)\b(?:\W+[\w-]+){0,4}?\W+(?:was|were|had been) "
         r"(?:signed|ordered|approved|granted|announced)\b",
         "pause suspen reprie truce exclus extens",
+    ),
+    _r(
+        "trade_policy",
+        "tariff pause agreed",
+        # "Trump agreed Monday to hold off for 30 days on the tariffs", "agreed to give Mexico
+        # another 90 days": one side's reprieve (a pause the two sides agree is diplomatic; see
+        # `_agreed_pause`)
+        r"\bagreed\b(?:\s+[\w.,'’-]+){0,3}?\s+to\s+(?:hold off\b|"
+        r"put (?:them|it|(?:the|its|his|those|these) (?:[\w%-]+ ){0,3}?(?:tariffs?|duties|levies)) "
+        r"on hold\b|keep (?:the |his |its )?(?:[\w%-]+ ){0,3}?(?:tariffs?|duties|levies)\b|"
+        r"give (?:[\w.'’-]+ ){1,2}(?:another|a further|an additional|\w+ more)\b)",
+        "agreed",
+    ),
+    _r(
+        "trade_policy",
+        "tariff pause extended",
+        # "Trump said Mexico would get another 90 days at the existing 25% rate"
+        r"\b(?:get|gets|got|getting|receives?|received|won|wins)\s+"
+        r"(?:another|a further|an additional)\s+\d+\s+days\b"
+        r"(?=[^.;]{0,80}?\b(?:tariffs?|duties|levies|rate)\b)",
+        "get gets got gettin receiv won wins",
+    ),
+    _r(
+        "trade_policy",
+        "raised or imposed tariffs",
+        # "Mexico's Senate voted 76 to 5 last Wednesday to approve tariffs of up to 50 percent"
+        r"\bvot(?:ed|es)\b[^.;]{0,60}?\bto (?:approve|impose|raise|authori[sz]e)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies)\b",
+        "voted votes",
     ),
     _r(
         "trade_policy",
@@ -910,7 +953,7 @@ RULES: tuple[Rule, ...] = (
         "arrests or charges",
         _w(_ARREST),
         "arrest custod indict charg extrad convic senten guilty unseal prosec appreh captur "
-        "recapt receiv",
+        "recapt receiv serve",
     ),
     _r(
         "enforcement",
@@ -923,6 +966,43 @@ RULES: tuple[Rule, ...] = (
         "transfer of suspects",
         either(_HANDOVER, _SUSPECTS, 6),
         "suspec fugiti wanted cartel defend prison",
+    ),
+    _r(
+        "enforcement",
+        "transfer of suspects",
+        # "The first handover came on Feb. 27, when 29 people ... were sent across"
+        r"\b(?:first|second|third|latest|last|largest|biggest|new)\s+(?:mass\s+)?"
+        r"(?:handover|transfer|expulsion)\s+(?:came|took place|happened|was carried out)\b",
+        "handov transf expuls",
+    ),
+    _r(
+        "enforcement",
+        "fentanyl czar named",
+        # "Trudeau named Kevin Brosseau, a former RCMP deputy commissioner, as the country's
+        # fentanyl czar" (a promise to appoint one is diplomatic: "would appoint" stays out)
+        r"\b(?:named|appointed|tapped|installed)\b(?:\W+[\w.'’-]+){1,12}?\W+(?:as\s+)?"
+        r"(?:(?:the|its|his|her|their|a|an)\s+)?(?:(?:first|new)\s+)?(?:fentanyl|border|drug)\s+czar\b",
+        "czar",
+    ),
+    _r(
+        "enforcement",
+        "border bill tabled",
+        # "tabled the Strong Borders Act, known as Bill C-2, in the House of Commons"
+        r"\b(?:tabled|introduced)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?"
+        r"(?-i:Act\b|Bill\s+[A-Z]-\d+)|"
+        r"\b(?:tabled|introduced)\s+(?:the\s+|a\s+)?(?:new\s+)?(?:border|fentanyl|drug)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:bill|legislation)\b",
+        "tabled introd",
+    ),
+    _r(
+        "enforcement",
+        "sanctions",
+        # "the Financial Crimes Enforcement Network on Wednesday named two Mexican banks and a
+        # brokerage as primary money laundering concerns", "... barred U.S. banks from transfers"
+        r"\b(?:Financial Crimes Enforcement Network|FinCEN)\b(?:\W+[\w.'’-]+){0,4}?\W+"
+        r"(?:named|identified|designated|barred|cut off|moved to (?:cut off|bar|block)|"
+        r"ordered|issued orders?)\b",
+        "financ fincen",
     ),
     _r(
         "enforcement",
@@ -1942,6 +2022,8 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         ]
     if any(h.label == "entity list removal for drug control" for h in hits):
         hits = [h for h in hits if h.label != "export controls"]
+    if any(h.label == "tariff pause agreed" for h in hits):
+        hits = _agreed_pause(sentence, hits)
     if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer
         hits = [h for h in hits if h.label != "invitation or offer"]
     if len(hits) > 1 and any(h.label == "reported overture" for h in hits):
@@ -1950,6 +2032,27 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             hits = [h for h in hits if h.label != "reported overture"]
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+#: Two parties before "agreed" ("the two sides", "Trump and Sheinbaum ... agreed"): a pause
+#: they agree is an agreement between governments, not one side's tariff step.
+_JOINT_SUBJECT = re.compile(
+    r"\b(?:two|both|sides|teams|delegations|negotiators|governments|leaders|countries|and)\b",
+    re.IGNORECASE,
+)
+_TARIFF_NAMED = re.compile(r"\b(?:tariffs?|duties|levies|rate)\b", re.IGNORECASE)
+
+
+def _agreed_pause(sentence: str, hits: list[Hit]) -> list[Hit]:
+    """One side agreeing to hold off on its tariffs is a tariff step (the agreement hit at the same
+    verb goes); two sides agreeing to it, or no tariff named, keep the agreement only."""
+    pause = next(h for h in hits if h.label == "tariff pause agreed")
+    clause = sentence[: pause.start]
+    cut = max(clause.rfind(", "), clause.rfind("; "))
+    joint = _JOINT_SUBJECT.search(clause, max(0, cut, pause.start - 60))
+    if joint or not _TARIFF_NAMED.search(sentence):
+        return [h for h in hits if h.label != "tariff pause agreed"]
+    return [h for h in hits if h.label != "agreement to cooperate" or h.start != pause.start]
 
 
 #: A clause boundary that a status phrase does not reach across ("stopped collecting the duties,

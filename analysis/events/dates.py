@@ -262,7 +262,10 @@ FUTURE = re.compile(
     r"intends? to|would|upcoming|"
     r"going to|next|enters into force|takes effect|goes into effect|comes into force|kicks in|"
     # a scheduled step in the present: "the per-item charge rises to $200 on June 1"
-    r"(?:rises|falls|drops|climbs|increases|doubles) to)\b",
+    r"(?:rises|falls|drops|climbs|increases|doubles) to|"
+    # "with the levies set to start on Tuesday"
+    r"set to (?:start|begin|take|go|kick|rise|fall|climb|double|triple|expire|end|lapse|apply|"
+    r"resume|return))\b",
     re.I,
 )
 
@@ -553,7 +556,7 @@ def _plan(cues: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((p, kind) for p, kind in PATTERNS if cues.issuperset(_NEEDS[kind]))
 
 
-_CLAUSE = re.compile(r"[,;:—–]|\band\b|\bbut\b")
+_CLAUSE = re.compile(r"[,;—–]|:(?!\d)|\band\b|\bbut\b")  # not the colon of "12:01 a.m."
 #: A verb in the past tense right before a month-day: the day is not after the story's.
 _PAST_BEFORE = re.compile(
     r"\b(?:took effect|took hold|kicked in|went into effect|came into force|entered into force|"
@@ -597,11 +600,17 @@ _PAST_RELATIVE = re.compile(
 )
 
 
+#: A copula in the present right before the phrase ("the deadline is Aug. 29").
+_IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def _future_near(sentence: str, start: int) -> bool | str:
     """Future tense in the clause holding a date phrase ("will speak ... on Monday"); "would"
     when "would" is its only mark (a future seen from the past: truthy, but a yearless day
     takes the nearest year, not the next one)."""
     head = sentence[max(0, start - 120) : start]
+    if _IS_ON.search(head):
+        return "near"  # "The bigger worry is Aug. 29, when ...": a day named in the present
     if _STARTING.search(head):
         # "Beijing scrapped, effective Monday, ...", "Beginning Monday, exporters need ...": a
         # start with no future tense of its own is the nearest such day, before or after
@@ -800,7 +809,7 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 #: old and new days of something moved ("shifted the increase from Jan. 1 to March 2"), are not
 #: when the extension or the move happened.
 _EXTENDED_TO = re.compile(
-    r"\b(?:extend|prolong|push|delay|postpon|defer|shift|moved\b|moving\b|reschedul)\w*\b[^;]{0,60}?"
+    r"\b(?:extend|prolong|push|delay|postpon|defer|shift|moved\b|moving\b|reschedul)\w*\b[^;]{0,90}?"
     r"\b(?:from|to|until|till)\s*$",
     re.IGNORECASE,
 )

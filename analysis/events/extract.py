@@ -133,6 +133,8 @@ def _summary(actor: Entity, hit: Hit, counterpart: str | None, hedged: bool) -> 
     return text + (" [reported]" if hedged else "")
 
 
+#: The summary label of one side's tariff reprieve agreed in talks (see `classify`).
+_AGREED_PAUSE = ": tariff pause agreed"
 #: Sentences that are diplomatic by nature even without a named foreign counterpart.
 _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|sessions?|consultations|negotiat\w*|dialogue|invit\w*|overture|"
@@ -503,6 +505,10 @@ def extract_from_text(
                 seen.add(ev.event_type)
                 if ev.date_basis != "published" and not ev.date_phrase.startswith("("):
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
+                    if "diplomatic" not in seen and _AGREED_PAUSE in ev.summary:
+                        # "Trump agreed Monday to hold off on the tariffs": a step agreed in
+                        # talks also dates the talks reported after it
+                        lede["diplomatic"] = lede[ev.event_type]
             made_day = Resolved(new[0].made, "day", "relative") if new and new[0].made else None
             if new:
                 last_act = (new[0].event_type, idx)
