@@ -730,8 +730,8 @@ RULES: tuple[Rule, ...] = (
         r"the total|the tariff|the levy|the duty|the surcharge) to [\d.]+\s*(?:%|percent)"
         r"|\bimpos\w* (?:it|them) at [\d.]+\s*(?:%|percent)"
         r"|\b(?:it|they|the rate|the tariff|the levy|the duty) (?:was|were) (?:cut|raised|lowered|"
-        r"reduced|doubled|halved|increased) (?:from [\d.]+\s*(?:%|percent) )?to "
-        r"[\d.]+\s*(?:%|percent)"
+        r"reduced|doubled|halved|increased) (?:back |down |up )?"
+        r"(?:from [\d.]+\s*(?:%|percent) )?to [\d.]+\s*(?:%|percent)"
         # "will bring its own retaliatory rate on American products down to 10 percent"
         r"|\b(?:bring|bringing|brings|brought)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:rate|tariffs?|duty|duties|levy|levies)\s+(?:[\w.'’-]+\s+){0,4}?down to\s+[\d.]+\s*"
@@ -2024,6 +2024,8 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         hits = [h for h in hits if h.label != "export controls"]
     if any(h.label == "tariff pause agreed" for h in hits):
         hits = _agreed_pause(sentence, hits)
+    if "fact sheet" in sentence and (sheet := _SHEET_SAYS.search(sentence)):
+        hits = _sheet_says(sheet, hits)
     if any(h.label == "reward offered" for h in hits):  # a bounty, not a diplomatic offer
         hits = [h for h in hits if h.label != "invitation or offer"]
     if len(hits) > 1 and any(h.label == "reported overture" for h in hits):
@@ -2053,6 +2055,22 @@ def _agreed_pause(sentence: str, hits: list[Hit]) -> list[Hit]:
     if joint or not _TARIFF_NAMED.search(sentence):
         return [h for h in hits if h.label != "tariff pause agreed"]
     return [h for h in hits if h.label != "agreement to cooperate" or h.start != pause.start]
+
+
+#: "a White House fact sheet said China would stop shipments of precursors": what one side
+#: says the other will do is a statement between governments, not the other side's act.
+_SHEET_SAYS = re.compile(
+    r"\bfact sheet\b[^;]{0,60}?\b(?:said|saying|says|stated|stating)\s+(?:that\s+)?"
+    r"(?:China|Beijing)\s+(?:would|will|had agreed to|agreed to)\b",
+)
+
+
+def _sheet_says(sheet: re.Match[str], hits: list[Hit]) -> list[Hit]:
+    """The acts a fact sheet says China will take become one statement, at the fact sheet."""
+    kept = [h for h in hits if h.start < sheet.start() or h.event_type == "diplomatic"]
+    if not any(h.event_type == "diplomatic" for h in kept):
+        kept.append(Hit("diplomatic", "statement or demand", sheet.start(), 0.8))
+    return kept
 
 
 #: A clause boundary that a status phrase does not reach across ("stopped collecting the duties,

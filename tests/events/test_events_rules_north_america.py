@@ -113,3 +113,18 @@ def test_north_american_background_is_no_event():
         "Canadian officials have long argued that little fentanyl crosses the northern border.",
         "Mexico's president said she hoped the talks would go well.",
     )
+
+
+def test_what_a_fact_sheet_says_china_will_do_is_one_statement():
+    text = (
+        "A White House fact sheet issued Nov. 1 said China would stop shipments of designated "
+        "precursor chemicals bound for North America."
+    )
+    assert [e[0] for e in events(text, date(2025, 11, 5))] == ["diplomatic"]
+    # China's own act, reported as done, stays enforcement
+    assert "enforcement" in types("China stopped shipments of designated precursor chemicals.")
+
+
+def test_a_rate_cut_back_is_a_tariff_step():
+    sentence = "After the summit, it was cut back to 10 percent on Nov. 10."
+    assert "tariff rate changed" in labels(sentence)
