@@ -100,7 +100,7 @@ _UP = (
     r"(?:began|begin|begins|started|starts?|will start|to start) (?:collecting|levying|imposing)|"
     r"propos|(?:have|has|had) to pay|must pay|will (?:have to )?pay|(?:began|start\w*) paying|"
     r"orders?\b|ordered\b|(?:answered|respond(?:ed|s)?|retaliated|matched(?! each| every| all))\b"
-    r"(?:\W+\w+){0,6}?\W+with|"
+    r"(?:\W+\w+){0,8}?\W+with|"
     r"signed(?= (?:the |an? |two |three |his |new )?(?:tariff|duty) (?:orders?|proclamations?))|"
     r"(?:hit|struck|fired) back\b(?:\W+\w+){0,6}?\W+with|plac(?:e|es|ed|ing)\b|"
     r"answered\b|(?:was|were|been) (?:first |then |later |also |again )?hit with|"
@@ -137,7 +137,7 @@ _TOOK_EFFECT = (
     r"lowered|paused|suspended|lifted|reduced|removed|halved|doubled|slashed|extended|"
     r"reinstated|restored|voided|struck down|invalidated|scrapped|eliminated|terminated|"
     r"applied|levied|introduced|put off|postponed|delayed|deferred|pushed back|collected|charged|"
-    r"shelved)|"
+    r"trimmed|shelved)|"
     r"will (?:rise|increase|fall|drop|climb)|rose to|fell to|climbed to|"
     r"(?:falls|rises|drops|climbs|goes up|goes down) to|(?:dropped|cut|lowered|reduced|raised|"
     r"increased|lifted|halved|doubled) to [\d.]+|"
@@ -266,7 +266,7 @@ _SANCTION = (
 )
 _SCHEDULE = (
     r"schedul|(?-i:control)|listed|listing|regulat|licens|registration|restrict|class-wide|placed|"
-    r"place(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
+    r"(?:place|put)(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
     r"add(?:s|ed|ing)?\b|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
     r"(?:came|come|comes|coming) under|"
     r"(?:brought|bring|brings|bringing) (?:[\w,-]+ ){0,12}?under|"
@@ -276,7 +276,7 @@ _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
     r"pill presses|fentanyls|carfentanil|synthetic opioids|opioids|ingredients|"
     r"psychoactive substances|synthetic drugs|narcotic drugs|building blocks|"
-    r"NPP|4-ANPP|ANPP|4-AP|1-boc-4-AP|norfentanyl|U-47700|MT-45"
+    r"NPP|4-ANPP|ANPP|4-AP|1-boc-4-AP|norfentanyl|U-47700|MT-45|(?:fentanyl )?look-alikes"
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
@@ -527,7 +527,7 @@ _AGREE_MORE = (
         r"settled on|sealed|inked|brokered) "
         rf"(?:a |an |the |{_WHAT_CALLED}(?:a |an )?)?[\"“]?(?:[\w-]+ ){{0,2}}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
-        r"accord|bargain)|(?:sealed|inked|brokered|clinched) (?:the|their|a|an) "
+        r"accord|bargain)|(?:sealed|inked|brokered|clinched|struck) (?:the|their|a|an) "
         r"(?:outlines? of (?:the|a|their) )?(?:deal|bargain|agreement|accord|pact)\b|"
         # "sealed the first phase of a trade agreement"
         r"(?:sealed|inked|clinched) (?:the|their|a|an) (?:[\w-]+ ){1,5}?(?:deal|agreement|accord|"
@@ -653,7 +653,7 @@ RULES: tuple[Rule, ...] = (
         # "signed orders sparing goods that qualify under the U.S.-Mexico-Canada Agreement from
         # the tariffs" (a full stop inside an abbreviation does not end the clause)
         r"\b(?:exempt(?:ed|s|ing)|spar(?:es|ed|ing))\b(?:[^.;]|\.(?=[\w-])){0,100}?\bfrom\s+"
-        r"(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b|"
+        r"(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w%.-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b|"
         r"\b(?:be|been|were|was|are|is)\s+spared\s+(?:from\s+)?(?:the\s+|its\s+|their\s+|his\s+)?"
         r"(?:[\w%-]+\s+){0,3}?(?:tariffs?|duties|levies|surcharges?)\b",
         "exempt spared spares sparin",

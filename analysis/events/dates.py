@@ -188,7 +188,9 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?<=reported )|(?<=issued )|(?<=signed )|(?<=ordered )|(?<=unveiled )|(?<=imposed )|"
             r"(?<=told )|(?<=statement )|(?<=interview )|(?<=briefing )|(?<=remarks )|"
             r"(?<=numbers )|(?<=figures )|(?<=data )|(?<=estimates )|"
-            r"(?<=speech )|(?<=conference )|(?<=starting )|(?<=effective ))"
+            r"(?<=speech )|(?<=conference )|(?<=starting )|(?<=effective )|"
+            # "fell to 10 percent at 12:01 a.m. Monday"
+            r"(?<=a\.m\. )|(?<=p\.m\. )|(?<=midnight )|(?<=noon )|(?<=effect from ))"
             rf"{_WD}\b",
             re.I,
         ),
@@ -565,10 +567,11 @@ _PAST_BEFORE = re.compile(
 )
 #: "..., starting Tuesday": a start named right before the phrase looks ahead.
 _STARTING = re.compile(
-    r"\b(?:(?:starting|beginning|effective)\s+(?:on\s+)?|"
-    # "with the new rate taking effect at 12:01 a.m. Thursday"
-    r"taking effect\s+(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?\s+(?:[A-Z]{2,4}\s+)?"
-    r"(?:on\s+)?|on\s+)?)$",
+    # "with the new rate taking effect at 12:01 a.m. Thursday", "effective at 12:01 a.m. Eastern
+    # time on Tuesday", "with effect from Monday"
+    r"\b(?:starting|beginning|effective|taking effect|with effect from)\s+"
+    r"(?:(?:at|from)\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?\s+"
+    r"(?:(?:[A-Z]{2,4}|Eastern|Pacific|Central|Beijing)\s+(?:time\s+)?)?)?(?:on\s+)?$",
     re.I,
 )
 

@@ -159,6 +159,7 @@ _TAKES_EFFECT = re.compile(
 )
 _SAME_DAY = re.compile(
     r"\b(?:on the same (?:day|date)|the same (?:day|date|evening|morning|afternoon|night)|that day|"
+    r"(?:at )?the same (?:moment|minute|hour)|"
     r"that same (?:day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"on the day(?! (?:after|before)))\b",
     re.I,

@@ -128,3 +128,22 @@ def test_what_a_fact_sheet_says_china_will_do_is_one_statement():
 def test_a_rate_cut_back_is_a_tariff_step():
     sentence = "After the summit, it was cut back to 10 percent on Nov. 10."
     assert "tariff rate changed" in labels(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "day"),
+    [
+        # a weekday after a clock time or "with effect from" is a date phrase
+        ("The tariff fell to 10 percent at 12:01 a.m. Monday.", date(2025, 11, 12), 10),
+        ("Beijing lifted its farm tariffs, with effect from Monday.", date(2025, 11, 11), 10),
+        # "effective at 12:01 a.m. Eastern time on Tuesday" is a start ahead of a Sunday story
+        (
+            "A third order added 10 per cent to the duties on goods from China, effective at "
+            "12:01 a.m. Eastern time on Tuesday.",
+            date(2025, 2, 2),
+            4,
+        ),
+    ],
+)
+def test_clock_times_and_effect_phrases_before_a_weekday(text, pub, day):
+    assert day in {r.date.day for r in find_dates(text, pub)}
