@@ -90,7 +90,8 @@ _TARIFF = (
     r"(?:china|chinese|baseline|reciprocal|country-specific|headline) rates?\b|rate on\b|"
     r"lists? [1-4][ab]?\b|(?:additional|extra) [\d.]+ ?(?:%|percent|percentage points)|"
     r"(?:flat|per-item|specific) (?:charge|fee|duty|rate)s?\b|"
-    r"(?:new|additional|special|extra) fees\b"
+    r"(?:new|additional|special|extra) fees\b|"
+    r"[\d.]+\s*(?:%|percent) baseline\b"  # "a 10 percent baseline on imports"
 )
 _UP = (
     r"impos|rais|hik|increas|doubl|tripl|quadrupl|slap|levied|levying|"
@@ -109,6 +110,9 @@ _UP = (
 )
 _DOWN = (
     r"hold off|held off|holds off|postpon|defer|cut|lower|reduc|paus|suspend|delay|lift|"
+    # "trimmed its own across-the-board tariff" (not "trimmed their forecasts")
+    r"trimmed(?= (?:its|their|the|his|that)(?: own)? (?:[\w-]+ ){0,3}?(?:tariffs?|duty|duties|levy|"
+    r"levies|rate)\b)|"
     r"put off|puts off|putting off|pushed back|call(?:ed|s|ing)? off|"
     r"remov|eliminat|slash|roll|halv|drop|exempt(?:s|ed|ing)?\b|waiv|end|terminat|revok|rescind|modif|"
     r"adjust|extend|stop(?!\w*\s+short\b)|ceas|expir|lapse|scrap|shelved\b"
@@ -169,7 +173,7 @@ _DUTY_FREE = alt(
     r"(?:the )?exemptions?\b",
 )
 _EXPORT_VERBS = (
-    r"impos|announc|tighten|expan|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|"
+    r"impos|announc|tighten|expan|widen|broaden|add|restrict|ban|halt|lift|eas|unveil|slap|"
     r"barr(?:ed|ing)\b|"
     r"introduc|suspend|approv|plac|put|remov|delist"
 )
@@ -266,6 +270,7 @@ _SANCTION = (
 )
 _SCHEDULE = (
     r"schedul|(?-i:control)|listed|listing|regulat|licens|registration|restrict|class-wide|placed|"
+    r"bann(?:ed|ing)(?= (?:the|all|an?|its|\d))|"
     r"(?:place|put)(?=\s+(?:[\w,-]+\s+){0,12}?under\b)|"
     r"add(?:s|ed|ing)?\b|(?:stop|halt|curb)\w* (?:the )?(?:shipments?|exports?|sales|flow)|"
     r"(?:came|come|comes|coming) under|"
@@ -276,7 +281,8 @@ _CHEMICALS = (
     r"precursors?|chemicals?|substances|fentanyl-related|analogues|nitazenes|xylazine|"
     r"pill presses|fentanyls|carfentanil|synthetic opioids|opioids|ingredients|"
     r"psychoactive substances|synthetic drugs|narcotic drugs|building blocks|"
-    r"NPP|4-ANPP|ANPP|4-AP|1-boc-4-AP|norfentanyl|U-47700|MT-45|(?:fentanyl )?look-alikes"
+    r"NPP|4-ANPP|ANPP|4-AP|1-boc-4-AP|norfentanyl|U-47700|MT-45|(?:fentanyl )?look-alikes|"
+    r"fentanyl-like"
 )
 _RAID = (
     r"raided|raids? on|dismantled|took down|shut down|busted|launched a crackdown|"
@@ -579,7 +585,7 @@ def _w(words: str) -> str:
     return rf"\b(?:{words})\b"
 
 
-_G_TARIFF = "tarif duti duty levie levy reci surcha surtax fees rate flat"
+_G_TARIFF = "tarif duti duty levie levy reci surcha surtax fees rate flat baseli"
 RULES: tuple[Rule, ...] = (
     # trade policy
     _r(
@@ -748,8 +754,12 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "tariff change took effect",
         near(_CHANGE, _TOOK_EFFECT, 3)
-        + r"|\b(?:reduction|cut|increase|hike),\s+from\s+[\d.]+\s*(?:%|percent)\s+to\s+[\d.]+\s*"
-        r"(?:%|percent),\s+(?:took|takes|will take) effect",
+        # "The cut, to 10 percent from 20 percent, took effect on Nov. 10."
+        + r"|\b(?:reduction|cut|increase|hike),?\s+(?:from|to)\s+[\d.]+\s*(?:%|percent)\s+"
+        r"(?:to|from)\s+[\d.]+\s*(?:%|percent),\s+(?:took|takes|will take) effect"
+        # "The U.S. increase on $200 billion of Chinese products, from 10% to 25%, took effect"
+        r"|\b(?:reduction|cut|increase|hike)\s+(?:on|in|of)\s+(?:[\w$.,%-]+\s+){1,10}?"
+        r"(?:took|takes|will take) effect\b",
         "effect force kick increa hikes reduct change stage tranch phase",
     ),
     _r(

@@ -6,6 +6,7 @@ Sentences here are made up for the rules (not gold sentences); each class has ne
 
 from datetime import date
 
+import pytest
 from rule_checks import events as rule_events
 from rule_checks import labels, types
 
@@ -203,3 +204,27 @@ def test_title_and_name_are_one_mention():
     found = mentions("FBI Director Kash Patel met Minister Wang Xiaohong")
     assert [m.entity.actor for m in found] == ["FBI", "Ministry of Public Security"]
     assert [m.entity.actor for m in mentions("He Yadong said")] == ["MOFCOM"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The cut, to 10 percent from 20 percent, took effect on Nov. 10.", "trade_policy"),
+        (
+            "The U.S. increase on $200 billion of Chinese products, from 10% to 25%, took effect "
+            "on Friday.",
+            "trade_policy",
+        ),
+        ("Beijing trimmed its own tariff on American goods from 125% to 10%.", "trade_policy"),
+        ("A 10 percent baseline on imports took effect three days later.", "trade_policy"),
+        ("The Commerce Ministry slapped export controls on tungsten.", "trade_policy"),
+        ("China banned the entire family of fentanyl-like drugs as a class.", "enforcement"),
+    ],
+)
+def test_more_wordings_of_tariff_steps_and_bans(sentence, event_type):
+    assert event_type in types(sentence)
+
+
+def test_trimmed_forecasts_and_generic_bans_are_no_acts():
+    assert not types("Economists have trimmed their forecasts for growth, citing the tariffs.")
+    assert not types("Suppliers moved to chemical cousins of whatever had just been banned.")
