@@ -183,7 +183,7 @@ _EXPORT = (
     r"export curbs|export rules|restrictions on (?:the )?exports?|(?:trade )?blacklist|"
     r"unverified list|"
     r"(?:curbs|controls|limits|restrictions) on (?:[\w-]+ ){0,3}exports?|"
-    r"exports? (?:curbs|limits|licen[cs]ing)|unreliable entity"
+    r"exports? (?:curbs|limits|licen[cs]ing)"
 )
 #: Controls named by the goods they cover ("controls on seven rare earth elements").
 _EXPORT_GOODS = (
@@ -530,7 +530,7 @@ _AGREE_MORE = (
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to|"
-        r"settled on|sealed|inked|brokered) "
+        r"called(?= an? (?:[\w-]+ )?truce)|settled on|sealed|inked|brokered) "
         rf"(?:a |an |the |{_WHAT_CALLED}(?:a |an )?)?[\"“]?(?:[\w-]+ ){{0,2}}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
         r"accord|bargain)|(?:sealed|inked|brokered|clinched|struck) (?:the|their|a|an) "
@@ -538,7 +538,7 @@ _AGREE_MORE = (
         # "sealed the first phase of a trade agreement"
         r"(?:sealed|inked|clinched) (?:the|their|a|an) (?:[\w-]+ ){1,5}?(?:deal|agreement|accord|"
         r"pact)\b",
-        "produc yielde hammer clinch forged reache struck agreed settle sealed inked broker",
+        "produc yielde hammer clinch forged reache struck agreed settle sealed inked broker called",
     ),
     (
         # "a deal that Trump and Xi struck on Oct. 30", "the outlines of the deal were announced"
@@ -679,13 +679,14 @@ RULES: tuple[Rule, ...] = (
         "trade_policy",
         "cut, paused or adjusted tariffs",
         # "formally postponed the increase until March 2": the tariff step named before
-        r"\b(?:postpon\w*|defer(?:s|red|ring)?|delay(?:s|ed|ing)?|shelved|pushed back|put off) "
+        r"\b(?:postpon\w*|defer(?:s|red|ring)?|delay(?:s|ed|ing)?|shelved|pushed back|put off|"
+        r"call(?:ed|s|ing)? off|scrapped|abandoned|dropped) "
         r"(?:the |a |its |that |this )?(?:planned |scheduled |threatened |next )?"
         r"(?:tariff |rate )?(?:increase|hike|rise|escalation)\b|"
         # "signed another order putting that change on hold"
         r"\b(?:put|puts|putting)\s+(?:that|the|this|its)\s+(?:[\w-]+\s+)?"
         r"(?:change|increase|hike|step|order)\s+on hold\b",
-        "postpo defer delay shelve pushed put puts puttin",
+        "postpo defer delay shelve pushed put puts puttin called calls callin scrapp abando droppe",
     ),
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
@@ -902,12 +903,23 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "export controls",
-        # "added holmium, erbium and thulium to the controlled list from Nov. 8", "placed PVH
-        # Corp, owner of Calvin Klein, and Illumina on its unreliable entity list"
+        # "added holmium, erbium and thulium to the controlled list from Nov. 8"
         r"\b(?:added|adds|adding|placed|places|placing|put|puts)\b[^.;]{0,140}?\b(?:to|on)\s+"
-        r"(?:the|its|China's|China’s|Beijing's|Beijing’s|a)\s+(?:[\w-]+\s+)?(?:controlled|control|"
-        r"export[ -]control|unreliable entity|entity|dual-use)\s+lists?\b",
+        r"(?:the|its|China's|China’s|Beijing's|Beijing’s|a)\s+(?!unreliable\b)(?:[\w-]+\s+)?"
+        r"(?:controlled|control|export[ -]control|entity|dual-use)\s+lists?\b",
         "added adds adding placed places placin put puts",
+    ),
+    _r(
+        "enforcement",
+        "sanctions",
+        # "placed PVH Corp, owner of Calvin Klein, and Illumina on its unreliable entity list": a
+        # penalty on named firms (the gold set types it as enforcement, not export control)
+        r"\b(?:added|adds|adding|placed|places|placing|put|puts)\b"
+        r"(?:[^.;]|\.(?=\S|\s+[a-z\d])){0,140}?\b(?:to|on)\s+"
+        r"(?:the|its|China's|China’s|Beijing's|Beijing’s|a)\s+unreliable entity lists?\b|"
+        r"\b(?:was|were|been)\s+(?:added|placed|put)\s+(?:to|on)\s+(?:the|its|China's|China’s|"
+        r"Beijing's|Beijing’s)\s+unreliable entity lists?\b",
+        "unreli",
     ),
     _r("trade_policy", "trade deal", either(_DEAL_VERBS, _DEAL, 6), "effect force"),
     _r(

@@ -228,3 +228,15 @@ def test_more_wordings_of_tariff_steps_and_bans(sentence, event_type):
 def test_trimmed_forecasts_and_generic_bans_are_no_acts():
     assert not types("Economists have trimmed their forecasts for growth, citing the tariffs.")
     assert not types("Suppliers moved to chemical cousins of whatever had just been banned.")
+
+
+def test_the_unreliable_entity_list_is_a_penalty_not_an_export_control():
+    sentence = "Beijing put 11 U.S. defense and drone firms on its unreliable entity list."
+    assert types(sentence) == {"enforcement"}
+    assert "export controls" in labels("China added gallium to its export control list.")
+
+
+def test_calling_off_an_increase_and_calling_a_truce():
+    assert "trade_policy" in types("Trump called off a planned increase to 30 percent.")
+    assert "agreement to cooperate" in labels("At dinner the two sides called a 90-day truce.")
+    assert not types('The council\'s director called the truce "a reprieve, not a rescue."')
