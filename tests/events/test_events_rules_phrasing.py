@@ -89,7 +89,6 @@ def test_pressing_for_months_is_no_single_act():
         "The Supreme Court ruled on Friday that the IEEPA does not authorize tariffs.",
         "China exempted some US chip imports from its 125% levy on Friday.",
         "Beijing suspended its curbs on rare earth exports for a year.",
-        "China added 15 US companies to its unreliable entity list on Tuesday.",
     ],
 )
 def test_tariff_and_export_acts_in_other_words_are_trade_policy(sentence):
@@ -1674,8 +1673,6 @@ def test_wordings_of_talks_controls_pauses_and_standing_tariffs():
 def test_export_controls_by_list_and_shipment_and_handovers_by_air():
     for sentence in (
         "A separate notice added holmium, erbium and thulium to the controlled list from Nov. 8.",
-        "The ministry placed PVH Corp, owner of Calvin Klein, and Illumina on its unreliable "
-        "entity list.",
         "Beijing responded the next day by barring shipments of gallium and germanium to "
         "American buyers.",
         "On Friday, the Commerce Ministry suspended six export-control notices.",
