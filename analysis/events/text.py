@@ -278,22 +278,23 @@ def split_sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SPLIT.finditer(paragraph):
-        stop = m.start() + 1  # just after the full stop
-        end = stop + len(m.group(1))
-        # the word before the break, from a bounded look-back (no re-split of the whole span)
-        tail = paragraph[max(start, stop - 40) : stop].rsplit(None, 1)
-        last = tail[-1] if tail else ""
-        word = last.rstrip('.!?"”’)').lstrip('("“‘').lower()
-        if last.endswith(".") and (
-            word in ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
-        ):
+        stop = m.start() + 1  # just after the stop, which ends the word before the break
+        if paragraph[stop - 1] == "." and _abbreviation(paragraph, start, stop):
             continue
-        out.append(paragraph[start:end].strip())
+        out.append(paragraph[start : m.end(1)].strip())  # never empty: it holds the stop
         start = m.end()
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return [s for s in out if s]
+    return out
+
+
+def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
+    """Whether the word that ends with the full stop before `stop` is an abbreviation or an
+    initial (read from a bounded look-back: no re-split of the whole span)."""
+    tail = paragraph[max(start, stop - 40) : stop].rsplit(None, 1)
+    word = tail[-1].rstrip('.!?"”’)').lstrip('("“‘').lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
 
 
 def sentences(text: str) -> Iterator[str]:
