@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _casefix, _parser  # the stdlib's regex parser and its extra case pairs
+from re import _casefix, _compiler, _parser  # the stdlib's regex parser, compiler, case pairs
 
 #: Lines that are page furniture, not article text (links to other stories, footers, banners).
 BOILERPLATE = re.compile(
@@ -338,6 +338,113 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
+def fold_exact(text: str) -> str:
+    """`fold`, with "İ" (which case-insensitive regexes take for "i", but which `str.lower`
+    makes two characters) read as "i": every string a case-insensitive match holds is in it."""
+    return fold(text.replace("\u0130", "i") if "\u0130" in text else text)
+
+
+def holds(needs: tuple[tuple[str, ...], ...], folded: str) -> bool:
+    """Whether `folded` holds a string of every group of `needs` (see `required_words`)."""
+    for group in needs:  # plain loops: faster than all(any(...))
+        for need in group:
+            if need in folded:
+                break
+        else:
+            return False
+    return True
+
+
+class Alternatives:
+    """Whether a regex matches anywhere in a text, asked of its top-level alternatives one at a
+    time, each only when the text holds strings every match of it holds (`required_words`).
+
+    Speed: a long alternation is tried at every position, though few texts hold its words. Same
+    answer as `bool(pattern.search(text))` (no back-references or conditionals allowed).
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if _has_op(parsed, ("GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE")):
+            msg = f"no alternatives for a pattern with back-references: {pattern.pattern[:60]}"
+            raise ValueError(msg)
+        self.parts = tuple(
+            (_groups(alt), _compiler.compile(_parser.SubPattern(parsed.state, alt), pattern.flags))
+            for alt in map(_without_spare_lookahead, _top_alternatives(parsed))
+        )
+
+    def __call__(self, text: str) -> bool:
+        folded = None
+        for needs, part in self.parts:
+            if needs:
+                if folded is None:
+                    folded = fold_exact(text)
+                if not holds(needs, folded):
+                    continue
+            if part.search(text):
+                return True
+        return False
+
+
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def _has_op(items: Iterable, names: tuple[str, ...]) -> bool:
+    """Whether parsed `items` use one of the opcodes `names`, at any depth."""
+    return any(
+        str(op) in names or any(_has_op(sub, names) for sub in _nested(arg)) for op, arg in items
+    )
+
+
+def _nested(arg: object) -> Iterator:
+    """The parsed sub-patterns inside an opcode's argument."""
+    if isinstance(arg, _parser.SubPattern):
+        yield arg
+    elif isinstance(arg, (list, tuple)):
+        for x in arg:
+            yield from _nested(x)
+
+
+def _top_alternatives(items: Iterable) -> list[list]:
+    """The alternatives of the one alternation `items` consist of (beside zero-width items, kept
+    around each alternative): a text matches `items` where it matches one of them."""
+    items = list(items)
+    body = [k for k, (op, _) in enumerate(items) if str(op) not in _ZERO_WIDTH]
+    if len(body) != 1:
+        return [items]
+    k = body[0]
+    op, arg = items[k]
+    if str(op) == "SUBPATTERN" and arg[1] == arg[2] == 0 and len(arg[3]) == 1:
+        op, arg = arg[3][0]  # a group without flags of its own: "(?:a|b)"
+    if str(op) != "BRANCH":
+        return [items]
+    return [items[:k] + list(alt) + items[k + 1 :] for alt in arg[1]]
+
+
+def _without_spare_lookahead(items: list) -> list:
+    """`items` without a leading first-character lookahead (`with_first_chars`) when what follows
+    can only start with one of its characters, and those are not letters: a literal first
+    character lets the engine skip to it (speed)."""
+    if not items or str(items[0][0]) != "ASSERT" or items[0][1][0] != 1:
+        return items
+    allowed = _first(items[0][1][1])
+    first = _first(items[1:])
+    if allowed is None or first is None or not first <= allowed:
+        return items
+    if any(c.lower() != c.upper() for c in first):
+        return items  # a letter: the lookahead's class is the faster test
+    return items[1:]
+
+
+def _groups(items: list) -> tuple[tuple[str, ...], ...]:
+    """`required_words` of parsed `items`."""
+    groups = dict.fromkeys(_required(items))
+    return tuple(
+        tuple(sorted(g, key=lambda w: (len(w), w)))
+        for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
+    )
+
+
 def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
     """Lower-case ASCII strings a match of `regex` (case-insensitive) must contain: every group
     holds at least one of its strings (3+ characters each, or a sign such as "%"), most
@@ -347,11 +454,31 @@ def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
     A sentence in which some group has no string (`fold`ed) cannot match, so the regex need not
     be run on it (a necessary condition, never sufficient).
     """
-    groups = dict.fromkeys(_required(_parser.parse(regex, re.IGNORECASE)))
+    return _groups(_parser.parse(regex, re.IGNORECASE))
+
+
+def minimal_needs(groups: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    """`groups` (as `required_words` gives them) with the same meaning in fewer tests: no string
+    that holds another of its group ("meets" beside "meet"), no group that another implies
+    (each of whose strings holds one of it); ordered as `required_words` orders them."""
+    small = [frozenset(w for w in g if not any(v != w and v in w for v in g)) for g in groups]
+    small = list(dict.fromkeys(small))
+    kept = [
+        g
+        for k, g in enumerate(small)
+        if not any(
+            j != k and _implies(h, g) and (j < k or not _implies(g, h)) for j, h in enumerate(small)
+        )
+    ]
     return tuple(
         tuple(sorted(g, key=lambda w: (len(w), w)))
-        for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
+        for g in sorted(kept, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
     )
+
+
+def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a text holding a string of `a` holds one of `b`."""
+    return all(any(v in w for v in b) for w in a)
 
 
 _MIN_REQUIRED = 3

@@ -1,10 +1,22 @@
 """Sentence splitting, markup stripping and boilerplate filtering (analysis.events.text)."""
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis.events.text as text_module
-from analysis.events.text import paragraphs, sentences, split_sentences
+from analysis.events.text import (
+    Alternatives,
+    fold_exact,
+    holds,
+    minimal_needs,
+    paragraphs,
+    sentences,
+    split_sentences,
+    with_first_chars,
+)
 
 
 def test_abbreviations_do_not_end_sentences():
@@ -93,6 +105,62 @@ _TEXTS = st.builds(
     st.lists(st.sampled_from(_PIECES), max_size=14),
     st.lists(st.sampled_from([" ", ", ", "  ", "", "\n", ". ", "? "]), min_size=14, max_size=14),
 )
+
+#: Patterns of the shapes the event rules use: alternations, first-character lookaheads, anchors,
+#: signs, case-sensitive parts, words around an alternation.
+_PATTERNS = [
+    re.compile(
+        with_first_chars(
+            r"\?\s*[\"”]?$|,\s*if\s[^,]{1,40},|\(\s*(?:19|20)\d\d\s*\)\.?$|"
+            r"\b(?:unless|would\b[^.]{0,40}?\bif|for years)\b"
+        ),
+        re.IGNORECASE,
+    ),
+    re.compile(with_first_chars(r"\bsaid (?-i:[A-Z]\w+)|\banalysts said\b"), re.IGNORECASE),
+    re.compile(r"\b(?:is|remains) (?:in place|unchanged)|hoped\b", re.IGNORECASE),
+    re.compile(r"tariffs?\b|(?:said|would) if"),
+    re.compile(r"\b(?:said|is)\b", re.IGNORECASE),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_alternatives_answer_as_search(text):
+    for pattern in _PATTERNS:
+        assert Alternatives(pattern)(text) == bool(pattern.search(text)), (pattern.pattern, text)
+
+
+def test_alternatives_split_the_top_level_alternation():
+    split = Alternatives(_PATTERNS[0])
+    assert len(split.parts) == 4
+    # the alternatives that start with a sign need no words; the last needs one of its own
+    assert [bool(needs) for needs, _ in split.parts] == [False, False, False, True]
+    assert split("Would it matter if it stayed?") and not split("They said no.")
+    with pytest.raises(ValueError, match="back-references"):
+        Alternatives(re.compile(r"(a)|\1b"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_minimal_needs_keep_the_test(text):
+    groups = (
+        ("met", "meet", "meets", "meeting", "will meet"),
+        ("said", "said ", "told", "told the panel"),
+        ("said ", "told "),
+        ("for years", "years", "year"),
+        ("%", "percent", "per cent"),
+    )
+    low = fold_exact(text)
+    for k in range(len(groups)):
+        part = groups[k:] + groups[:k]
+        assert holds(minimal_needs(part), low) == holds(part, low)
+
+
+def test_minimal_needs_drop_longer_strings_and_implied_groups():
+    assert minimal_needs([("meet", "meets", "will meet", "met")]) == (("met", "meet"),)
+    # a text with "said " or "told " holds "said" or "told"
+    assert minimal_needs([("said", "told"), ("said ", "told ")]) == (("said ", "told "),)
+    assert minimal_needs([("ab", "cd"), ("cd", "ab")]) == (("ab", "cd"),)
 
 
 def _split_plain(paragraph: str) -> list[str]:
