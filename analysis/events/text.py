@@ -356,11 +356,12 @@ def holds(needs: tuple[tuple[str, ...], ...], folded: str) -> bool:
 
 
 class Alternatives:
-    """Whether a regex matches anywhere in a text, asked of its top-level alternatives one at a
-    time, each only when the text holds strings every match of it holds (`required_words`).
+    """Whether a regex matches anywhere in a text, asked of its alternatives one at a time, each
+    only when the text holds strings every match of it holds (`required_words`).
 
-    Speed: a long alternation is tried at every position, though few texts hold its words. Same
-    answer as `bool(pattern.search(text))` (no back-references or conditionals allowed).
+    Speed: a long alternation is tried at every position, though few texts hold its words; an
+    alternative is looked up by the strings of its first group, each tested once. Same answer as
+    `bool(pattern.search(text))` (no back-references or conditionals allowed).
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
@@ -370,19 +371,32 @@ class Alternatives:
             raise ValueError(msg)
         self.parts = tuple(
             (_groups(alt), _compiler.compile(_parser.SubPattern(parsed.state, alt), pattern.flags))
-            for alt in map(_without_spare_lookahead, _top_alternatives(parsed))
+            for alt in map(_without_spare_lookahead, _alternatives(parsed))
         )
+        #: Alternatives that need no string: always tried
+        self._always = tuple(part for needs, part in self.parts if not needs)
+        by_key: dict[str, list[int]] = {}
+        for k, (needs, _) in enumerate(self.parts):
+            for word in needs[0] if needs else ():
+                by_key.setdefault(word, []).append(k)
+        #: String of a first group -> the alternatives it opens
+        self._by_key = {word: tuple(ks) for word, ks in by_key.items()}
 
     def __call__(self, text: str) -> bool:
-        folded = None
-        for needs, part in self.parts:
-            if needs:
-                if folded is None:
-                    folded = fold_exact(text)
-                if not holds(needs, folded):
-                    continue
+        for part in self._always:
             if part.search(text):
                 return True
+        folded = fold_exact(text)
+        tried: set[int] = set()
+        for word, opened in self._by_key.items():
+            if word not in folded:
+                continue
+            for k in opened:
+                if k not in tried:
+                    tried.add(k)
+                    needs, part = self.parts[k]
+                    if holds(needs[1:], folded) and part.search(text):
+                        return True
         return False
 
 
@@ -403,6 +417,15 @@ def _nested(arg: object) -> Iterator:
     elif isinstance(arg, (list, tuple)):
         for x in arg:
             yield from _nested(x)
+
+
+def _alternatives(items: Iterable) -> list[list]:
+    """Parsed patterns a text matches one of where it matches `items`: the alternatives of its
+    alternation, and theirs in turn (see `_top_alternatives`)."""
+    parts = _top_alternatives(items)
+    if len(parts) == 1:
+        return parts
+    return [alt for part in parts for alt in _alternatives(part)]
 
 
 def _top_alternatives(items: Iterable) -> list[list]:

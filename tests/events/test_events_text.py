@@ -130,11 +130,17 @@ def test_alternatives_answer_as_search(text):
         assert Alternatives(pattern)(text) == bool(pattern.search(text)), (pattern.pattern, text)
 
 
-def test_alternatives_split_the_top_level_alternation():
+def test_alternatives_split_nested_alternations():
     split = Alternatives(_PATTERNS[0])
-    assert len(split.parts) == 4
-    # the alternatives that start with a sign need no words; the last needs one of its own
-    assert [bool(needs) for needs, _ in split.parts] == [False, False, False, True]
+    # the three that start with a sign need no words; "\b(?:unless|...|for years)\b" gives three
+    assert [needs for needs, _ in split.parts] == [
+        (),
+        (),
+        (),
+        (("unless",),),
+        (("would",),),
+        (("for years",),),
+    ]
     assert split("Would it matter if it stayed?") and not split("They said no.")
     with pytest.raises(ValueError, match="back-references"):
         Alternatives(re.compile(r"(a)|\1b"))
