@@ -333,9 +333,12 @@ _FOLD_CHARS = tuple(chr(c) for c in _FOLD)
 def fold(text: str) -> str:
     """`text` lower-cased as case-insensitive regexes compare it to ASCII letters."""
     low = text.lower()
-    if low.isascii() or not any(c in low for c in _FOLD_CHARS):  # quotes, dashes: as is
+    if low.isascii():
         return low
-    return low.translate(_FOLD)
+    for c in _FOLD_CHARS:  # a plain loop: cheaper than any() over a generator (speed)
+        if c in low:
+            return low.translate(_FOLD)
+    return low  # quotes, dashes: as is
 
 
 def fold_exact(text: str) -> str:
