@@ -11,7 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from analysis.events.dates import SINCE_ACT, find_dates
-from analysis.events.text import fold, required_words, trie_regex, with_first_chars
+from analysis.events.text import (
+    Alternatives,
+    fold,
+    minimal_needs,
+    required_words,
+    trie_regex,
+    with_first_chars,
+)
 
 _GAP = r"(?:\W+[\w'’-]+){0,%d}?\W+"
 
@@ -72,7 +79,7 @@ def _r(
         stems,
         negatable,
         at_end,
-        ((needs,) if needs else ()) + required_words(regex),
+        minimal_needs(((needs,) if needs else ()) + required_words(regex)),
     )
 
 
@@ -1546,7 +1553,7 @@ _SPEECH_WORDS = (
 def is_non_event(sentence: str) -> bool:
     """Opinion, generic claim, question, conditional or commentary (see NON_EVENT_START,
     NON_EVENT and COMMENTARY)."""
-    if NON_EVENT_START.match(sentence) or NON_EVENT.search(sentence):
+    if NON_EVENT_START.match(sentence) or _NON_EVENT_IN(sentence):
         return True
     low = sentence.lower()
     # "..., though it was unclear whether ...": a doubt after the act leaves the act alone
@@ -1563,7 +1570,7 @@ def is_non_event(sentence: str) -> bool:
         and not _APPOSITIVE_END.search(sentence, 0, reaction.start())
     ):
         return True
-    return any(w in low for w in _SPEECH_WORDS) and bool(COMMENTARY.search(sentence))
+    return any(w in low for w in _SPEECH_WORDS) and _COMMENTARY_IN(sentence)
 
 
 #: A measure said to stay as it is: no act, except one named in a relative clause ("The tariff,
@@ -1835,6 +1842,17 @@ _TRADE_PROBES = ("trade investigation opened", "trade review concluded")
 _HEALTH_SUBJECT = re.compile(r"\b(?:deaths?|died|overdoses?|toll|fatalities|mortality)\b", re.I)
 
 
+#: Whether these regexes match a sentence, asked one alternative at a time behind the words it
+#: needs (speed: the same answers as their `search`).
+_NON_EVENT_IN = Alternatives(NON_EVENT)
+_COMMENTARY_IN = Alternatives(COMMENTARY)
+_HABITUAL_IN = Alternatives(HABITUAL)
+_STATUS_IN = Alternatives(STATUS)
+_STATUS_MORE_IN = Alternatives(_STATUS_MORE)
+_HEDGE_IN = Alternatives(HEDGE)
+_AGGREGATE_IN = Alternatives(AGGREGATE)
+
+
 #: The rules a set of gate words opens, in order (memo: sentences share word sets; bounded).
 _CANDIDATES: dict[frozenset[str], tuple[int, ...]] = {}
 _CANDIDATES_MAX = 100_000
@@ -1948,7 +1966,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             if rule.event_type == "enforcement":
                 if aggregate is None:
                     # "have needed licences since November": a standing act, not a period total
-                    aggregate = bool(AGGREGATE.search(sentence)) and not SINCE_ACT.search(sentence)
+                    aggregate = _AGGREGATE_IN(sentence) and not SINCE_ACT.search(sentence)
                 if (
                     aggregate
                     or (_PURPOSE.search(before) and not _DECIDED_TO.search(before))
@@ -2008,7 +2026,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             or (dated and _TOOK_EFFECT_CLAUSE.match(sentence, h.start))
             or not _status_near(sentence, h)
         ]
-    if HABITUAL.search(sentence):
+    if _HABITUAL_IN(sentence):
         hits = [h for h in hits if not _habitual_near(sentence, h.start)]
     low = sentence.lower()
     if any(w in low for w in _SCHEDULE_WORDS):
@@ -2111,10 +2129,10 @@ def _names_a_date(sentence: str) -> bool:
 
 
 def _has_status(sentence: str) -> bool:
-    if STATUS.search(sentence):
+    if _STATUS_IN(sentence):
         return True
     low = sentence.lower()
-    return any(w in low for w in _STATUS_WORDS) and bool(_STATUS_MORE.search(sentence))
+    return any(w in low for w in _STATUS_WORDS) and _STATUS_MORE_IN(sentence)
 
 
 def _status_near(sentence: str, hit: Hit) -> bool:
@@ -2140,7 +2158,7 @@ def _flags(low: str) -> tuple[bool, bool, bool, bool]:
 def is_hedged(sentence: str, anchor: int | None = None) -> bool:
     """A report hedges the whole sentence; a modal ("could", "is weighing") only the act at
     `anchor` when it is near it (anywhere in the sentence when no anchor is given)."""
-    if HEDGE.search(sentence):
+    if _HEDGE_IN(sentence):
         return True
     if anchor is None:
         return bool(HEDGE_NEAR.search(sentence))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _casefix, _parser  # the stdlib's regex parser and its extra case pairs
+from re import _casefix, _compiler, _parser  # the stdlib's regex parser, compiler, case pairs
 
 #: Lines that are page furniture, not article text (links to other stories, footers, banners).
 BOILERPLATE = re.compile(
@@ -278,22 +278,23 @@ def split_sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SPLIT.finditer(paragraph):
-        stop = m.start() + 1  # just after the full stop
-        end = stop + len(m.group(1))
-        # the word before the break, from a bounded look-back (no re-split of the whole span)
-        tail = paragraph[max(start, stop - 40) : stop].rsplit(None, 1)
-        last = tail[-1] if tail else ""
-        word = last.rstrip('.!?"”’)').lstrip('("“‘').lower()
-        if last.endswith(".") and (
-            word in ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
-        ):
+        stop = m.start() + 1  # just after the stop, which ends the word before the break
+        if paragraph[stop - 1] == "." and _abbreviation(paragraph, start, stop):
             continue
-        out.append(paragraph[start:end].strip())
+        out.append(paragraph[start : m.end(1)].strip())  # never empty: it holds the stop
         start = m.end()
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return [s for s in out if s]
+    return out
+
+
+def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
+    """Whether the word that ends with the full stop before `stop` is an abbreviation or an
+    initial (read from a bounded look-back: no re-split of the whole span)."""
+    tail = paragraph[max(start, stop - 40) : stop].rsplit(None, 1)
+    word = tail[-1].rstrip('.!?"”’)').lstrip('("“‘').lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
 
 
 def sentences(text: str) -> Iterator[str]:
@@ -332,9 +333,142 @@ _FOLD_CHARS = tuple(chr(c) for c in _FOLD)
 def fold(text: str) -> str:
     """`text` lower-cased as case-insensitive regexes compare it to ASCII letters."""
     low = text.lower()
-    if low.isascii() or not any(c in low for c in _FOLD_CHARS):  # quotes, dashes: as is
+    if low.isascii():
         return low
-    return low.translate(_FOLD)
+    for c in _FOLD_CHARS:  # a plain loop: cheaper than any() over a generator (speed)
+        if c in low:
+            return low.translate(_FOLD)
+    return low  # quotes, dashes: as is
+
+
+def fold_exact(text: str) -> str:
+    """`fold`, with "İ" (which case-insensitive regexes take for "i", but which `str.lower`
+    makes two characters) read as "i": every string a case-insensitive match holds is in it."""
+    return fold(text.replace("\u0130", "i") if "\u0130" in text else text)
+
+
+def holds(needs: tuple[tuple[str, ...], ...], folded: str) -> bool:
+    """Whether `folded` holds a string of every group of `needs` (see `required_words`)."""
+    for group in needs:  # plain loops: faster than all(any(...))
+        for need in group:
+            if need in folded:
+                break
+        else:
+            return False
+    return True
+
+
+class Alternatives:
+    """Whether a regex matches anywhere in a text, asked of its alternatives one at a time, each
+    only when the text holds strings every match of it holds (`required_words`).
+
+    Speed: a long alternation is tried at every position, though few texts hold its words; an
+    alternative is looked up by the strings of its first group, each tested once. Same answer as
+    `bool(pattern.search(text))` (no back-references or conditionals allowed).
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if _has_op(parsed, ("GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE")):
+            msg = f"no alternatives for a pattern with back-references: {pattern.pattern[:60]}"
+            raise ValueError(msg)
+        self.parts = tuple(
+            (_groups(alt), _compiler.compile(_parser.SubPattern(parsed.state, alt), pattern.flags))
+            for alt in map(_without_spare_lookahead, _alternatives(parsed))
+        )
+        #: Alternatives that need no string: always tried
+        self._always = tuple(part for needs, part in self.parts if not needs)
+        by_key: dict[str, list[int]] = {}
+        for k, (needs, _) in enumerate(self.parts):
+            for word in needs[0] if needs else ():
+                by_key.setdefault(word, []).append(k)
+        #: String of a first group -> the alternatives it opens
+        self._by_key = {word: tuple(ks) for word, ks in by_key.items()}
+
+    def __call__(self, text: str) -> bool:
+        for part in self._always:
+            if part.search(text):
+                return True
+        folded = fold_exact(text)
+        tried: set[int] = set()
+        for word, opened in self._by_key.items():
+            if word not in folded:
+                continue
+            for k in opened:
+                if k not in tried:
+                    tried.add(k)
+                    needs, part = self.parts[k]
+                    if holds(needs[1:], folded) and part.search(text):
+                        return True
+        return False
+
+
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+
+def _has_op(items: Iterable, names: tuple[str, ...]) -> bool:
+    """Whether parsed `items` use one of the opcodes `names`, at any depth."""
+    return any(
+        str(op) in names or any(_has_op(sub, names) for sub in _nested(arg)) for op, arg in items
+    )
+
+
+def _nested(arg: object) -> Iterator:
+    """The parsed sub-patterns inside an opcode's argument."""
+    if isinstance(arg, _parser.SubPattern):
+        yield arg
+    elif isinstance(arg, (list, tuple)):
+        for x in arg:
+            yield from _nested(x)
+
+
+def _alternatives(items: Iterable) -> list[list]:
+    """Parsed patterns a text matches one of where it matches `items`: the alternatives of its
+    alternation, and theirs in turn (see `_top_alternatives`)."""
+    parts = _top_alternatives(items)
+    if len(parts) == 1:
+        return parts
+    return [alt for part in parts for alt in _alternatives(part)]
+
+
+def _top_alternatives(items: Iterable) -> list[list]:
+    """The alternatives of the one alternation `items` consist of (beside zero-width items, kept
+    around each alternative): a text matches `items` where it matches one of them."""
+    items = list(items)
+    body = [k for k, (op, _) in enumerate(items) if str(op) not in _ZERO_WIDTH]
+    if len(body) != 1:
+        return [items]
+    k = body[0]
+    op, arg = items[k]
+    if str(op) == "SUBPATTERN" and arg[1] == arg[2] == 0 and len(arg[3]) == 1:
+        op, arg = arg[3][0]  # a group without flags of its own: "(?:a|b)"
+    if str(op) != "BRANCH":
+        return [items]
+    return [items[:k] + list(alt) + items[k + 1 :] for alt in arg[1]]
+
+
+def _without_spare_lookahead(items: list) -> list:
+    """`items` without a leading first-character lookahead (`with_first_chars`) when what follows
+    can only start with one of its characters, and those are not letters: a literal first
+    character lets the engine skip to it (speed)."""
+    if not items or str(items[0][0]) != "ASSERT" or items[0][1][0] != 1:
+        return items
+    allowed = _first(items[0][1][1])
+    first = _first(items[1:])
+    if allowed is None or first is None or not first <= allowed:
+        return items
+    if any(c.lower() != c.upper() for c in first):
+        return items  # a letter: the lookahead's class is the faster test
+    return items[1:]
+
+
+def _groups(items: list) -> tuple[tuple[str, ...], ...]:
+    """`required_words` of parsed `items`."""
+    groups = dict.fromkeys(_required(items))
+    return tuple(
+        tuple(sorted(g, key=lambda w: (len(w), w)))
+        for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
+    )
 
 
 def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
@@ -346,11 +480,31 @@ def required_words(regex: str) -> tuple[tuple[str, ...], ...]:
     A sentence in which some group has no string (`fold`ed) cannot match, so the regex need not
     be run on it (a necessary condition, never sufficient).
     """
-    groups = dict.fromkeys(_required(_parser.parse(regex, re.IGNORECASE)))
+    return _groups(_parser.parse(regex, re.IGNORECASE))
+
+
+def minimal_needs(groups: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    """`groups` (as `required_words` gives them) with the same meaning in fewer tests: no string
+    that holds another of its group ("meets" beside "meet"), no group that another implies
+    (each of whose strings holds one of it); ordered as `required_words` orders them."""
+    small = [frozenset(w for w in g if not any(v != w and v in w for v in g)) for g in groups]
+    small = list(dict.fromkeys(small))
+    kept = [
+        g
+        for k, g in enumerate(small)
+        if not any(
+            j != k and _implies(h, g) and (j < k or not _implies(g, h)) for j, h in enumerate(small)
+        )
+    ]
     return tuple(
         tuple(sorted(g, key=lambda w: (len(w), w)))
-        for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
+        for g in sorted(kept, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
     )
+
+
+def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a text holding a string of `a` holds one of `b`."""
+    return all(any(v in w for v in b) for w in a)
 
 
 _MIN_REQUIRED = 3

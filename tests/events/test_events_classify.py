@@ -116,3 +116,27 @@ def test_rule_prefilter_never_drops_a_match(gold_texts):
                     assert not missing, (rule.label, missing, sent)
     assert checked > 1000
     assert sum(bool(r.needs) for r in RULES) == len(RULES)
+
+
+def test_alternatives_answer_as_the_regexes_they_stand_for(gold_texts):
+    """On every sentence of the gold pages, each split regex answers as its `search`."""
+    from analysis.events import classify as c
+    from analysis.events.text import sentences
+
+    pairs = [
+        (c._NON_EVENT_IN, c.NON_EVENT),
+        (c._COMMENTARY_IN, c.COMMENTARY),
+        (c._HABITUAL_IN, c.HABITUAL),
+        (c._STATUS_IN, c.STATUS),
+        (c._STATUS_MORE_IN, c._STATUS_MORE),
+        (c._HEDGE_IN, c.HEDGE),
+        (c._AGGREGATE_IN, c.AGGREGATE),
+    ]
+    found = 0
+    for text in gold_texts:
+        for sent in sentences(text):
+            for split, pattern in pairs:
+                expected = bool(pattern.search(sent))
+                found += expected
+                assert split(sent) == expected, (pattern.pattern[:40], sent)
+    assert found > 500
