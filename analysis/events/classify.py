@@ -93,7 +93,8 @@ _TARIFF = (
     r"rate of [\d.]+\s*(?:%|percent)|"
     r"surcharges?\b|surtax(?:es)?\b|(?:port|docking|vessel|berthing) fees|"
     r"fees\b(?:\W+[\w-]+){0,6}?\W+(?:ships|vessels)\b|"
-    r"(?:higher|additional|extra|retaliatory|punitive|lower|reduced|new|baseline) rate\b|"
+    r"(?:higher|additional|extra|retaliatory|punitive|lower|reduced|new|baseline|fentanyl|"
+    r"fentanyl-related|emergency) rate\b|"
     r"(?:china|chinese|baseline|reciprocal|country-specific|headline) rates?\b|rate on\b|"
     r"lists? [1-4][ab]?\b|(?:additional|extra) [\d.]+ ?(?:%|percent|percentage points)|"
     r"(?:flat|per-item|specific) (?:charge|fee|duty|rate)s?\b|"
@@ -141,7 +142,7 @@ _TOOK_EFFECT = (
     r"(?:will|would|to|set to|due to) (?:start|begin|apply)|started|began|took effect|"
     r"takes? effect|went into effect|go(?:es)? into effect|came into force|come into force|"
     r"(?:entered|enters|entering) into (?:force|effect)|(?:has|have|had) been in (?:force|effect)|"
-    r"kick(?:ed)? in|(?:was|were|is|are) now in (?:force|effect)|"
+    r"kick(?:ed)? in|(?:was|were|is|are) now in (?:force|effect)|(?:has|have|had) taken effect|"
     r"went on(?= (?:roughly |about |some |nearly )?(?:\$|\d))|"
     r"(?:was|were|(?:has|have|had) (?:already |since |previously )?been|will be|would be) "
     r"(?:then |later |now |also )?(?:raised|imposed|increased|cut|"
@@ -235,7 +236,11 @@ _ARREST = (
     r"charging (?=(?:[\w'’-]+ ){0,4}?(?:companies|firms|executives|people|men|women|"
     r"individuals|suspects|defendants|nationals)\b)"
 )
-_HANDOVER = r"sent|handed|transferred|turned over|extradited|expelled|deported|flew|flown"
+_HANDOVER = (
+    r"sent|handed|transferred|turned over|extradited|expelled|deported|flew|flown|"
+    # "put 29 prisoners wanted in the United States on planes north"
+    r"put(?=(?:\W+[\w-]+){1,10}?\W+on (?:planes?|flights?|a plane)\b)"
+)
 _SUSPECTS = (
     r"suspects|fugitives|people wanted|cartel (?:figures|members|leaders|bosses|operatives)|"
     r"defendants|prisoners"
@@ -605,7 +610,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "trade_policy",
         "tariffs struck down",
-        r"\b(?:ruled|held|found|decided|concluded|declared)\W+(?:[\w,-]+\W+){0,4}?that\W+"
+        r"\b(?:ruled|held|found|decided|concluded|declared)\W+(?:[\w,-]+\W+){0,7}?that\W+"
         r"(?:[\w.,()-]+\W+){0,12}?"
         r"(?:does not|did not|doesn't|didn't|cannot|can't|lacks?|lacked|exceeded|"
         r"(?:gives?|gave) (?:the president |presidents |him )?no)\W+"

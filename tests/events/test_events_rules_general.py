@@ -240,3 +240,22 @@ def test_calling_off_an_increase_and_calling_a_truce():
     assert "trade_policy" in types("Trump called off a planned increase to 30 percent.")
     assert "agreement to cooperate" in labels("At dinner the two sides called a 90-day truce.")
     assert not types('The council\'s director called the truce "a reprieve, not a rescue."')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The reduced 10 percent fentanyl rate took effect on Monday.", "trade_policy"),
+        ("The levies had taken effect at 12:01 a.m. Tuesday.", "trade_policy"),
+        ("Mexican authorities put 29 prisoners wanted in the US on planes north.", "enforcement"),
+        (
+            "The Supreme Court held 6-3 in Learning Resources v. Trump that the law does not "
+            "authorize tariffs.",
+            "trade_policy",
+        ),
+    ],
+)
+def test_rates_named_by_purpose_perfect_effects_handovers_by_plane_and_holdings(
+    sentence, event_type
+):
+    assert event_type in types(sentence)
