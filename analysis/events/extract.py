@@ -643,8 +643,8 @@ def _section(head: str, pub: date) -> tuple[Resolved | None, date]:
 
 def _stamp_day(para: str, pub: date) -> date | None:
     """The day a live-blog entry stamp or an update line names (a weekday stamp: the last such
-    day up to the publication day, as entries precede the page's last update); None when `para`
-    is no stamp."""
+    day up to the publication day, as entries precede the page's last update; a "week of" heading:
+    the last day of that week); None when `para` is no stamp."""
     m = STAMP.match(para)
     if m is None:
         return None
@@ -652,6 +652,8 @@ def _stamp_day(para: str, pub: date) -> date | None:
         back = (pub.weekday() - WEEKDAYS[m.group("wd").lower()[:3]]) % 7
         return pub - timedelta(days=back)
     found = [r for r in find_dates(m.group("date"), pub) if r.precision == "day"]
+    if found and m.group("week"):  # "WEEK OF MARCH 3": its weekdays count back from its end
+        return found[0].date + timedelta(days=6)
     return found[0].date if found else None
 
 

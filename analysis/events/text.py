@@ -161,7 +161,9 @@ STAMP = re.compile(
     r"^\W*(?:(?:live\s+)?(?:last\s+)?update[ds]?\b[\s,:.\u2014-]*(?:at\s+|on\s+)?)?"
     r"(?:(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?"
-    r"|(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    # "WEEK OF MARCH 3" heading a newsletter's look back: that week's entries follow
+    r"|(?P<week>week\s+of\s+)?(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?\s+\d{1,2}"
     r"(?:,?\s+\d{4})?)(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?)?)"
     # a dated heading of a factbox or timeline: "JULY 6 - THE FIRST SHOTS IN THE 301 FIGHT"
     r"(?:\s*[-\u2013\u2014:]\s*(?-i:[^a-z]{2,100}))?"

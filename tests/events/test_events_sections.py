@@ -111,3 +111,16 @@ def test_a_date_inside_a_had_clause_dates_the_earlier_act_only():
         "in March, a change that also took effect on Monday."
     )
     assert [e[1] for e in events(scrapped, pub)] == [date(2025, 11, 10)]
+
+
+def test_a_week_of_heading_dates_the_weekdays_under_it():
+    text = (
+        "THE WEEKS THAT MADE 2025\n\n"
+        "WEEK OF MARCH 3\n\n"
+        "On Tuesday, the fentanyl tariff on Chinese goods doubled to 20 percent.\n\n"
+        "WEEK OF JUNE 2\n\n"
+        "On Thursday, Trump and Xi spoke by phone for about an hour and a half.\n"
+    )
+    found = {(e[0], e[1]) for e in events(text, date(2025, 12, 19))}
+    assert ("trade_policy", date(2025, 3, 4)) in found
+    assert ("diplomatic", date(2025, 6, 5)) in found
