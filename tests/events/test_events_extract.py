@@ -3,11 +3,14 @@
 from datetime import date
 
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.contracts import validate
 from analysis.contracts.news import EVENTS
 from analysis.events import extract_events, extract_from_text
-from analysis.events.text import strip_markup
+from analysis.events.extract import _NEEDS, _search
+from analysis.events.text import fold_exact, strip_markup
 
 SEED_PUBLISHED = date(2025, 5, 3)
 
@@ -245,3 +248,38 @@ def test_date_of_a_relative_clause_is_an_earlier_act():
         "China will lift its tariff announced in April.", date(2025, 11, 5)
     )
     assert (earlier.date, earlier.date_precision) == (date(2025, 4, 1), "month")
+
+
+_CUE_PIECES = [
+    "The same day",
+    "the ſame day",  # long s: a case-insensitive "s"
+    "THAT DAY",
+    "İn April that year",
+    "Two days later",
+    "four weeks earlier",
+    "three months after the listing",
+    "the following Monday",
+    "the next day",
+    "a day earlier",
+    "from that same day",
+    "in the same month",
+    "meanwhile",
+    "also",
+    "Beijing cut its tariff",
+    "on Sept. 1",
+    "K",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_CUE_PIECES), max_size=8),
+    st.lists(st.sampled_from([" ", ", ", "", ". "]), min_size=8, max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_cue_search_pretest_matches_plain_search(pieces, seps):
+    """`_search` (a cue regex behind its required strings) finds what the regex alone finds."""
+    sent = "".join(p + s for p, s in zip(pieces, seps, strict=False))
+    folded = fold_exact(sent)
+    for pattern in _NEEDS:
+        plain, fast = pattern.search(sent), _search(pattern, sent, folded)
+        assert (plain and plain.span()) == (fast and fast.span()), pattern.pattern[:40]
