@@ -358,9 +358,8 @@ def extract_from_text(
             day = entry_day
             folded = fold_exact(sent)
             cue = _search(_ANY_CUE, sent, folded) is not None  # spares the cue regexes below
-            if cue and _search(
-                _THAT_TIME, sent, folded
-            ):  # "in April that year": the year named before
+            # "in April that year": the year named before
+            if cue and _search(_THAT_TIME, sent, folded):
                 year = _year_named(history[-_YEAR_LOOKBACK:], sent, published)
                 if year is None and frame is not None:
                     year = frame.date.year  # "Five years ago today, ... on May 1 that year"
