@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from text_strategies import joined, texts
 
 from analysis.events.dates import find_dates, monday, resolve
 
@@ -189,16 +190,8 @@ _PIECES = [
 ]
 
 
-def _joined(pieces: list[str], seps: list[str]) -> str:
-    return "".join(p + s for p, s in zip(pieces, seps, strict=False))
-
-
 #: Sentences of date-like pieces between varied separators.
-_SENTENCES = st.builds(
-    _joined,
-    st.lists(st.sampled_from(_PIECES), max_size=12),
-    st.lists(st.sampled_from([" ", ", ", "-", "", ".", "x"]), min_size=12, max_size=12),
-)
+_SENTENCES = texts(_PIECES, [" ", ", ", "-", "", ".", "x"], 12)
 
 
 @settings(max_examples=400, deadline=None)
@@ -232,7 +225,7 @@ _TENSED_EXAMPLE = [
 
 @settings(max_examples=300, deadline=None)
 @given(_SENTENCES, st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))
-@example(sentence=_joined(_TENSED_EXAMPLE, [", "] * 12), pub=date(2025, 1, 8))
+@example(sentence=joined(_TENSED_EXAMPLE, [", "] * 12), pub=date(2025, 1, 8))
 def test_untensed_kinds_resolve_alike_in_every_tense(sentence, pub):
     """`_find_dates` looks for a clause's tense only for the kinds in `_TENSED`."""
     from analysis.events import dates

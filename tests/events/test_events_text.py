@@ -4,7 +4,7 @@ import re
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from text_strategies import texts
 
 import analysis.events.text as text_module
 from analysis.events.text import (
@@ -95,16 +95,8 @@ _PIECES = [
 ]
 
 
-def _joined(pieces: list[str], seps: list[str]) -> str:
-    return "".join(p + s for p, s in zip(pieces, seps, strict=False))
-
-
 #: Texts of words, signs and odd letters between varied separators.
-_TEXTS = st.builds(
-    _joined,
-    st.lists(st.sampled_from(_PIECES), max_size=14),
-    st.lists(st.sampled_from([" ", ", ", "  ", "", "\n", ". ", "? "]), min_size=14, max_size=14),
-)
+_TEXTS = texts(_PIECES, [" ", ", ", "  ", "", "\n", ". ", "? "], 14)
 
 #: Patterns of the shapes the event rules use: alternations, first-character lookaheads, anchors,
 #: signs, case-sensitive parts, words around an alternation.
