@@ -14,6 +14,7 @@ from analysis.events.dates import SINCE_ACT, find_dates
 from analysis.events.text import (
     Alternatives,
     fold,
+    holds,
     minimal_needs,
     required_words,
     trie_regex,
@@ -1908,16 +1909,8 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
     folded = fold(sentence)
     for i in candidates:
         rule = RULES[i]
-        missing = False
-        for group in rule.needs:  # plain loops: faster here than any(map(...))
-            for need in group:
-                if need in folded:
-                    break
-            else:
-                missing = True  # a string every match holds is missing: the regex cannot match
-                break
-        if missing:
-            continue
+        if not holds(rule.needs, folded):
+            continue  # a string every match holds is missing: the regex cannot match
         for m in rule.pattern.finditer(sentence):
             if flags is None:  # substring tests that spare regexes, once a trigger is found
                 flags = _flags(sentence.lower())

@@ -77,6 +77,8 @@ class Event:
     made: date | None = field(default=None, compare=False, repr=False)
     #: where in `evidence` the trigger starts (the learned screen reads the words around it)
     trigger: int = field(default=-1, compare=False, repr=False)
+    #: the label of the rule that found it ("tariff pause agreed"; the summary names it too)
+    label: str = field(default="", compare=False, repr=False)
 
     @property
     def event_id(self) -> str:
@@ -137,8 +139,6 @@ def _summary(actor: Entity, hit: Hit, counterpart: str | None, hedged: bool) -> 
     return text + (" [reported]" if hedged else "")
 
 
-#: The summary label of one side's tariff reprieve agreed in talks (see `classify`).
-_AGREED_PAUSE = ": tariff pause agreed"
 #: Sentences that are diplomatic by nature even without a named foreign counterpart.
 _DIPLOMATIC_NOUN = re.compile(
     r"\b(?:summit|visit|talks|sessions?|consultations|negotiat\w*|dialogue|invit\w*|overture|"
@@ -513,7 +513,7 @@ def extract_from_text(
                 seen.add(ev.event_type)
                 if ev.date_basis != "published" and not ev.date_phrase.startswith("("):
                     lede[ev.event_type] = (Resolved(ev.date, ev.date_precision, "relative"), idx)
-                    if "diplomatic" not in seen and _AGREED_PAUSE in ev.summary:
+                    if "diplomatic" not in seen and ev.label == "tariff pause agreed":
                         # "Trump agreed Monday to hold off on the tariffs": a step agreed in
                         # talks also dates the talks reported after it
                         lede["diplomatic"] = lede[ev.event_type]
@@ -1156,19 +1156,20 @@ def _sentence_events(
                 actor_entity=actor,
                 made=made.date if made is not None and made.precision == "day" else None,
                 trigger=hit.start,
+                label=hit.label,
             )
         )
         if earlier is not None:
             kept[hit.event_type].append(earlier)
+            earlier_hit = replace(hit, label=f"{verb} earlier")
             out.append(
                 replace(
                     out[-1],
                     date=earlier.date,
                     date_precision=earlier.precision,
                     date_basis=earlier.basis,
-                    summary=_summary(
-                        actor, replace(hit, label=f"{verb} earlier"), cp, hedged=False
-                    ),
+                    summary=_summary(actor, earlier_hit, cp, hedged=False),
+                    label=earlier_hit.label,
                     confidence=round(max(out[-1].confidence - 0.1, 0.05), 2),
                     date_phrase=earlier.phrase,
                     announced=None,

@@ -466,7 +466,12 @@ def _without_spare_lookahead(items: list) -> list:
 
 def _groups(items: list) -> tuple[tuple[str, ...], ...]:
     """`required_words` of parsed `items`."""
-    groups = dict.fromkeys(_required(items))
+    return _ordered(dict.fromkeys(_required(items)))
+
+
+def _ordered(groups: Iterable[frozenset[str]]) -> tuple[tuple[str, ...], ...]:
+    """Needs groups, most selective first (fewest strings, then longest shortest string), each
+    with its shortest strings first (the likeliest to be present, ending the search)."""
     return tuple(
         tuple(sorted(g, key=lambda w: (len(w), w)))
         for g in sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
@@ -498,10 +503,7 @@ def minimal_needs(groups: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...
             j != k and _implies(h, g) and (j < k or not _implies(g, h)) for j, h in enumerate(small)
         )
     ]
-    return tuple(
-        tuple(sorted(g, key=lambda w: (len(w), w)))
-        for g in sorted(kept, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))
-    )
+    return _ordered(kept)
 
 
 def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
