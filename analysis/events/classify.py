@@ -13,7 +13,7 @@ from datetime import date
 from analysis.events.dates import SINCE_ACT, find_dates
 from analysis.events.text import (
     Alternatives,
-    fold,
+    fold_exact,
     holds,
     minimal_needs,
     required_words,
@@ -1336,8 +1336,9 @@ RULES: tuple[Rule, ...] = (
 GATE: frozenset[str] = frozenset().union(*(r.gate for r in RULES))
 
 
-#: A gate stem after a character that is not a lower-case letter, searched in the lower-cased
-#: text behind a space (a leading character class instead of a lookbehind: speed)
+#: A gate stem after a character that is not a lower-case letter, searched in the folded text
+#: (`fold_exact`: same length, so offsets hold) behind a space (a leading character class
+#: instead of a lookbehind: speed)
 _GATE_RE = re.compile(
     r"[^a-z](?=[" + "".join(sorted({g[0] for g in GATE})) + "])(" + trie_regex(GATE) + ")"
 )
@@ -1345,13 +1346,13 @@ _GATE_RE = re.compile(
 
 def stems(text: str) -> set[str]:
     """Gate stems found at the start of words of `text` (with their shorter prefixes)."""
-    found = set(_GATE_RE.findall(" " + text.lower()))
+    found = set(_GATE_RE.findall(" " + fold_exact(text)))
     return {f[:k] for f in found for k in (3, 4, 5, 6)} if found else found
 
 
 def gate_matches(text: str) -> list[tuple[int, str]]:
     """(offset, stem) of every gate stem starting a word of `text` (empty: no rule can fire)."""
-    return [(m.start(), m.group(1)) for m in _GATE_RE.finditer(" " + text.lower())]
+    return [(m.start(), m.group(1)) for m in _GATE_RE.finditer(" " + fold_exact(text))]
 
 
 def sentence_stems(
@@ -1561,7 +1562,7 @@ def is_non_event(sentence: str) -> bool:
     NON_EVENT and COMMENTARY)."""
     if NON_EVENT_START.match(sentence) or _NON_EVENT_IN(sentence):
         return True
-    low = sentence.lower()
+    low = fold_exact(sentence)
     # "..., though it was unclear whether ...": a doubt after the act leaves the act alone
     if (
         "clear" in low
@@ -1906,14 +1907,14 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         if len(_CANDIDATES) >= _CANDIDATES_MAX:
             _CANDIDATES.clear()
         candidates = _CANDIDATES[key] = tuple(sorted(set().union(*map(_rules_of, words))))
-    folded = fold(sentence)
+    folded = fold_exact(sentence)
     for i in candidates:
         rule = RULES[i]
         if not holds(rule.needs, folded):
             continue  # a string every match holds is missing: the regex cannot match
         for m in rule.pattern.finditer(sentence):
             if flags is None:  # substring tests that spare regexes, once a trigger is found
-                flags = _flags(sentence.lower())
+                flags = _flags(fold_exact(sentence))
             compared, whether, unsaid, average = flags
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NEGATED.search(before) or (
@@ -1982,7 +1983,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             ):
                 continue  # other listings are export controls (trade policy)
             if rule.label == "tariff rate changed":
-                named = m.group().lower().startswith(_MOVE_NAMES_TARIFF) or _RATE_NAMED.search(
+                named = fold_exact(m.group()).startswith(_MOVE_NAMES_TARIFF) or _RATE_NAMED.search(
                     sentence, max(0, m.start() - 220), m.start()
                 )
                 if not named or (
@@ -2026,7 +2027,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         ]
     if _HABITUAL_IN(sentence):
         hits = [h for h in hits if not _habitual_near(sentence, h.start)]
-    low = sentence.lower()
+    low = fold_exact(sentence)
     if any(w in low for w in _SCHEDULE_WORDS):
         for m in _SCHEDULE_HABIT.finditer(sentence):
             lo, hi = m.start() - _HABIT_AFTER, m.end() + _HABIT_BEFORE
@@ -2129,7 +2130,7 @@ def _names_a_date(sentence: str) -> bool:
 def _has_status(sentence: str) -> bool:
     if _STATUS_IN(sentence):
         return True
-    low = sentence.lower()
+    low = fold_exact(sentence)
     return any(w in low for w in _STATUS_WORDS) and _STATUS_MORE_IN(sentence)
 
 

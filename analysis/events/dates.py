@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from analysis.events.text import trie_regex, with_first_chars
+from analysis.events.text import fold_exact, trie_regex, with_first_chars
 
 MONTHS = {
     m: i + 1
@@ -328,7 +328,7 @@ def _nearest_year(month: int, day: int, pub: date, future: bool | str) -> date |
 def _weekday(wd: int, mod: str, pub: date, future: bool | str) -> date:
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
-    mod = mod.lower()
+    mod = fold_exact(mod)
     if mod in ("last", "this past"):
         return pub - timedelta(days=back or 7)
     if mod in ("next", "this coming"):
@@ -363,7 +363,7 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
         day = _safe(y, mo, d)
         return Resolved(day, "day", "explicit", *span) if day else None
     if kind in ("mdy", "dmy"):
-        day = _safe(int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"]))
+        day = _safe(int(g["year"]), MONTHS[fold_exact(g["mon"])], int(g["day"]))
         return Resolved(day, "day", "explicit", *span) if day else None
     if kind == "nth":
         n = int(g["nth"])
@@ -373,8 +373,8 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
             day = _safe(prev.year, prev.month, n)
         return Resolved(day, "day", "relative", *span) if day else None
     if kind == "edge_day":
-        month = MONTHS[g["mon"].lower()]
-        first = g["edge"].lower() == "first"
+        month = MONTHS[fold_exact(g["mon"])]
+        first = fold_exact(g["edge"]) == "first"
         if "year" in g:
             year = int(g["year"])
             last = calendar.monthrange(year, month)[1]
@@ -385,15 +385,15 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
         last = calendar.monthrange(near.year, month)[1]
         return Resolved(near if first else near.replace(day=last), "day", "explicit", *span)
     if kind == "md_rel":
-        shift = {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
-        day = _safe(pub.year + shift, MONTHS[g["mon"].lower()], int(g["day"]))
+        shift = {"last": -1, "next": 1}.get(fold_exact(g["yrel"]), 0)
+        day = _safe(pub.year + shift, MONTHS[fold_exact(g["mon"])], int(g["day"]))
         return Resolved(day, "day", "relative", *span) if day else None
     if kind in ("md", "dm"):
-        day = _nearest_year(MONTHS[g["mon"].lower()], int(g["day"]), pub, future)
+        day = _nearest_year(MONTHS[fold_exact(g["mon"])], int(g["day"]), pub, future)
         return Resolved(day, "day", "explicit", *span) if day else None
     if kind == "m":
-        month = MONTHS[g["mon"].lower()]
-        lead = m.group(0).split()[0].lower()
+        month = MONTHS[fold_exact(g["mon"])]
+        lead = fold_exact(m.group(0).split()[0])
         year = pub.year
         if lead == "next" or (future and lead != "last" and month < pub.month):
             year += 1 if month <= pub.month else 0
@@ -401,36 +401,36 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
             year -= 1  # "last March", said in April: March of the year before
         return Resolved(date(year, month, 1), "month", "explicit", *span)
     if kind == "m_rel":
-        shift = {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        shift = {"last": -1, "next": 1}.get(fold_exact(g["yrel"]), 0)
         return Resolved(
-            date(pub.year + shift, MONTHS[g["mon"].lower()], 1), "month", "relative", *span
+            date(pub.year + shift, MONTHS[fold_exact(g["mon"])], 1), "month", "relative", *span
         )
     if kind == "my":
         return Resolved(
-            date(int(g["year"]), MONTHS[g["mon"].lower()], 1), "month", "explicit", *span
+            date(int(g["year"]), MONTHS[fold_exact(g["mon"])], 1), "month", "explicit", *span
         )
     if kind == "clock":
         return Resolved(pub, "day", "relative", *span)
     if kind == "rel_day":
-        rel = g["rel"].lower()
+        rel = fold_exact(g["rel"])
         shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
         return Resolved(pub + timedelta(days=shift), "day", "relative", *span)
     if kind == "weekday_of_week":
-        weeks = {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
-        day = monday(pub) + timedelta(weeks=weeks, days=WEEKDAYS[g["wd"].lower()])
+        weeks = {"last": -1, "this": 0, "next": 1}[fold_exact(g["which"])]
+        day = monday(pub) + timedelta(weeks=weeks, days=WEEKDAYS[fold_exact(g["wd"])])
         return Resolved(day, "day", "relative", *span)
     if kind in ("weekday", "weekday_bare"):
-        day = _weekday(WEEKDAYS[g["wd"].lower()], g.get("mod", "on"), pub, future)
+        day = _weekday(WEEKDAYS[fold_exact(g["wd"])], g.get("mod", "on"), pub, future)
         return Resolved(day, "day", "relative", *span)
     if kind == "before_last":
-        unit = g["unit"].lower()
+        unit = fold_exact(g["unit"])
         if unit == "week":
             return Resolved(monday(pub) - timedelta(weeks=2), "week", "relative", *span)
         if unit == "month":
             return Resolved(_month_start(pub, -2), "month", "relative", *span)
         return Resolved(date(pub.year - 2, 1, 1), "year", "relative", *span)
     if kind in ("week", "month", "year_rel"):
-        mod = g.get("wmod", "over the").lower()
+        mod = fold_exact(g.get("wmod", "over the"))
         shift = (
             -1
             if mod in ("last", "the past", "the previous")
@@ -439,7 +439,7 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
             else 0
         )
         if kind == "week":
-            if g["unit"].lower() == "weekend":
+            if fold_exact(g["unit"]) == "weekend":
                 return Resolved(_weekend(mod, pub, future), "week", "relative", *span)
             if mod == "the past":
                 shift = 0
@@ -451,15 +451,15 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
         year = int(g["year"])
         return Resolved(date(year, 1, 1), "year", "explicit", *span)
     if kind == "ago":
-        n = COUNTS.get(g["n"].lower()) or int(g["n"])
-        unit = g["agounit"].lower()
+        n = COUNTS.get(fold_exact(g["n"])) or int(g["n"])
+        unit = fold_exact(g["agounit"])
         if unit in ("year", "month") and "agotoday" in g:
             # "Five years ago today": that day of the month, so many years (months) back
             back = _month_start(pub, -n * (12 if unit == "year" else 1))
             day = _safe(back.year, back.month, pub.day)
             return Resolved(day, "day", "relative", *span) if day else None
         if unit == "year":
-            if g.get("agothis", "").lower() == "month":
+            if fold_exact(g.get("agothis", "")) == "month":
                 return Resolved(date(pub.year - n, pub.month, 1), "month", "relative", *span)
             return Resolved(date(pub.year - n, 1, 1), "year", "relative", *span)
         if unit == "month":
@@ -543,7 +543,7 @@ _CUES_OF: dict[str, frozenset[str]] = {
 
 def _cues(sentence: str) -> tuple[set[str], frozenset[str]]:
     """The sentence's cue words (and "following") and the cues it has (see `_NEEDS`)."""
-    words = set(_CUE_WORD.findall(sentence.lower()))
+    words = set(_CUE_WORD.findall(fold_exact(sentence)))
     cues = {c for w in words for c in _CUES_OF[w]}
     if _DIGIT.search(sentence):
         cues.add("digit")
@@ -629,7 +629,7 @@ def _future_near(sentence: str, start: int) -> bool | str:
     clause = head[cuts[-1].end() :] if cuts and head[cuts[-1].end() :].strip() else head
     if cuts and len(clause.split()) < 2 and len(cuts) > 1:
         clause = head[cuts[-2].end() :]
-    said = {m.group().lower() for m in FUTURE.finditer(_NOMINAL.sub(" ", clause))}
+    said = {fold_exact(m.group()) for m in FUTURE.finditer(_NOMINAL.sub(" ", clause))}
     if said == {"would"}:
         return "would"  # a future seen from the past ("said he would ... during a Feb. 4 call")
     return bool(said)
@@ -706,7 +706,7 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
             and found[i - 1].basis == "explicit"
             and found[i - 1].precision == "day"
             and sentence[found[i - 1].end : r.start] in (", a ", " (a ", ", ")
-            and r.phrase.lower() in WEEKDAYS
+            and fold_exact(r.phrase) in WEEKDAYS
         )
     )
 
@@ -767,7 +767,7 @@ def _following(sentence: str, found: list[Resolved]) -> list[Resolved]:
         if not before or any(r.start < m.end() and m.start() < r.end for r in found):
             continue
         base = before[-1].date
-        if m.group("unit") and m.group("unit").lower() == "year":
+        if m.group("unit") and fold_exact(m.group("unit")) == "year":
             out.append(
                 Resolved(date(base.year + 1, 1, 1), "year", "relative", m.start(), m.end(), m[0])
             )
@@ -775,7 +775,7 @@ def _following(sentence: str, found: list[Resolved]) -> list[Resolved]:
         if m.group("unit"):  # the following month
             month, year = (1, base.year + 1) if base.month == 12 else (base.month + 1, base.year)
         else:
-            month = MONTHS[m.group("mon").lower()]
+            month = MONTHS[fold_exact(m.group("mon"))]
             year = base.year + (1 if month <= base.month else 0)
         out.append(Resolved(date(year, month, 1), "month", "relative", m.start(), m.end(), m[0]))
     out.sort(key=lambda r: r.start)
@@ -892,7 +892,7 @@ def is_bound(sentence: str, r: Resolved) -> bool:
     """True when the phrase bounds a period ("until May 14", "a window that runs to Aug. 12",
     "their first encounter since 2019"): not a day anything happened on. ("Since Monday,
     exporters have needed licences" is the day a standing act began: not a bound.)"""
-    low = r.phrase.lower()
+    low = fold_exact(r.phrase)
     if low.startswith("since"):
         return bool(_FIRST_SINCE.search(sentence, max(0, r.start - 48), r.start))
     return low.startswith(("until", "till", "through")) or bool(
@@ -953,9 +953,9 @@ def resolve(
             or sentence.startswith(", when", r.end)
         )
         and (
-            not r.phrase.lower().startswith(("since", "until", "till", "through"))
+            not fold_exact(r.phrase).startswith(("since", "until", "till", "through"))
             # "have been scheduled since May 1, 2019": the day the standing act began
-            or (standing and r.phrase.lower().startswith("since"))
+            or (standing and fold_exact(r.phrase).startswith("since"))
             or sentence.startswith(", when", r.end)
         )
     ]

@@ -203,7 +203,7 @@ def _span_base(
 ) -> Resolved | None:
     """The date a counted span starts from: days and weeks count from the last day named in
     `sents` (else the last event's date), months and years from the last date of any precision."""
-    if m.group("unit")[0].lower() in "dw":
+    if fold_exact(m.group("unit")[0]) in "dw":
         return _last_day(sents, day) or last_when or _last_date(sents, day)
     return _last_date(sents, day) or last_when
 
@@ -212,11 +212,11 @@ def _counted_on(m: re.Match[str], base: Resolved, *, back: bool = False) -> Reso
     """`base` moved on (or `back`) by the span of a `_LATER` or `_N_AFTER` match, at the
     coarser of the two precisions (days and weeks from a day stay a day, from a week give the
     week; months give the month, years the year)."""
-    n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+    n = COUNTS.get(fold_exact(m.group("n"))) or int(m.group("n"))
     way = m.groupdict().get("way") or ""
-    if back or way.lower() == "earlier":  # "Four days earlier, the court had ruled ..."
+    if back or fold_exact(way) == "earlier":  # "Four days earlier, the court had ruled ..."
         n = -n
-    unit = m.group("unit").lower()[0]
+    unit = fold_exact(m.group("unit"))[0]
     start, end, phrase = base.date, m.end(), m.group(0).strip()
     if unit in "dw" and base.precision in ("day", "week"):
         day = start + timedelta(days=n if unit == "d" else 7 * n)
@@ -243,7 +243,7 @@ _FOLLOWING_ON = re.compile(
 def _following_on(m: re.Match[str], base: Resolved) -> Resolved | None:
     """The first weekday, week, month or year of `m` after `base` (None: a weekday after a date
     coarser than a day)."""
-    what, start, end, phrase = m.group("what").lower(), base.date, m.end(), m.group(0)
+    what, start, end, phrase = fold_exact(m.group("what")), base.date, m.end(), m.group(0)
     if what in WEEKDAYS:
         if base.precision != "day":
             return None
@@ -467,7 +467,7 @@ def extract_from_text(
                     opening = replace(_counted_on(after, base), end=comma)
                     reference_end = comma
             if after is not None:  # "three days after the US lifted duties": counted back
-                if after.group("unit")[0].lower() in "dw":
+                if fold_exact(after.group("unit")[0]) in "dw":
                     base = _last_day(recent(), day) or (
                         last_when
                         if last_when is not None and last_when.precision == "day"
@@ -620,7 +620,7 @@ def _heading_month(para: str, pub: date) -> Resolved | None:
     m = MONTH_HEADING.fullmatch(para)
     if m is None:
         return None
-    month = MONTHS[m.group("mon").lower()]
+    month = MONTHS[fold_exact(m.group("mon"))]
     year = int(m.group("year")) if m.group("year") else pub.year - (month > pub.month)
     return Resolved(date(year, month, 1), "month", "heading", phrase=para)
 
@@ -656,7 +656,7 @@ def _stamp_day(para: str, pub: date) -> date | None:
     if m is None:
         return None
     if m.group("wd"):
-        back = (pub.weekday() - WEEKDAYS[m.group("wd").lower()[:3]]) % 7
+        back = (pub.weekday() - WEEKDAYS[fold_exact(m.group("wd"))[:3]]) % 7
         return pub - timedelta(days=back)
     found = [r for r in find_dates(m.group("date"), pub) if r.precision == "day"]
     if found and m.group("week"):  # "WEEK OF MARCH 3": its weekdays count back from its end
@@ -729,7 +729,7 @@ _ANY_CUE = re.compile(
 
 
 def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+    return " ".join(fold_exact(text).split())
 
 
 #: "The next day, ...": the day after the one named last.
@@ -847,7 +847,7 @@ def _named_event(
     m = _REF_NOUN.match(phrase)
     if m is None:
         return None
-    stem = _NOUN_END.sub("", m.group("noun").lower())
+    stem = _NOUN_END.sub("", fold_exact(m.group("noun")))
     if len(stem) < 3:
         return None
     # the event itself, not another reference to it ("Within hours of the ruling, ...")
@@ -1043,7 +1043,7 @@ def _sentence_events(
                 # "That same Monday, ...": the day named before, when it is a Monday
                 or (
                     same.start() <= when.start < same.end()
-                    and WEEKDAYS.get(when.phrase.lower()) == context.date.weekday()
+                    and WEEKDAYS.get(fold_exact(when.phrase)) == context.date.weekday()
                 )
                 # "That same day, the CDC released figures showing ... deaths in 2024"
                 or (same.start() <= 3 and when.precision in ("month", "year"))
@@ -1348,7 +1348,7 @@ def _day_after(r: Resolved, day: date) -> Resolved:
 
 def _weekday_after(r: Resolved, day: date) -> Resolved:
     """A weekday phrase read as the first such day after `day` (the act it follows)."""
-    words = [w for w in r.phrase.lower().split() if w in WEEKDAYS]
+    words = [w for w in fold_exact(r.phrase).split() if w in WEEKDAYS]
     if not words:
         return r
     ahead = (WEEKDAYS[words[-1]] - day.weekday()) % 7 or 7
@@ -1396,7 +1396,7 @@ def _named_between(found: list[Mention], actor: Entity, lo: int, hi: int) -> boo
 
 def _addressed(found: list[Mention], actor: Entity, start: int, sent: str) -> bool:
     """A statement counts when it is joint or aimed at another country named right after it."""
-    low = sent.lower()
+    low = fold_exact(sent)
     if "joint statement" in low or "each other" in low or "one another" in low:
         return True
     return any(m.entity.country != actor.country and start <= m.start <= start + 60 for m in found)

@@ -295,7 +295,7 @@ def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
     """Whether the word that ends with the full stop before `stop` is an abbreviation or an
     initial (read from a bounded look-back: no re-split of the whole span)."""
     tail = paragraph[max(start, stop - 40) : stop].rsplit(None, 1)
-    word = tail[-1].rstrip('.!?"”’)').lstrip('("“‘').lower()
+    word = fold_exact(tail[-1].rstrip('.!?"”’)').lstrip('("“‘'))
     return word in ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
 
 

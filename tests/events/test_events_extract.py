@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from analysis.contracts import validate
 from analysis.contracts.news import EVENTS
 from analysis.events import extract_events, extract_from_text
+from analysis.events.classify import classify
 from analysis.events.extract import _NEEDS, _search
 from analysis.events.text import fold_exact, strip_markup
 
@@ -283,3 +284,49 @@ def test_cue_search_pretest_matches_plain_search(pieces, seps):
     for pattern in _NEEDS:
         plain, fast = pattern.search(sent), _search(pattern, sent, folded)
         assert (plain and plain.span()) == (fast and fast.span()), pattern.pattern[:40]
+
+
+def test_letters_regexes_take_for_ascii_neither_hide_rules_nor_break_dates():
+    """ "İ", "ı" and "ſ" match "i" and "s" in case-insensitive regexes; the gate, the rule
+    pre-filter and the date tables read them so too ("İ" lower-cases to two characters)."""
+    from analysis.events.classify import gate_matches, sentence_stems, stems
+
+    assert [h.label for h in classify("The United States İMPOSED a 10% tariff on Friday.")] == [
+        "raised or imposed tariffs"
+    ] * len(classify("The United States IMPOSED a 10% tariff on Friday."))
+    pub = date(2025, 5, 3)
+    for odd, plain in [
+        ("APRİL 2", "APRIL 2"),
+        ("Aprıl 2", "April 2"),
+        ("FRİDAY", "FRIDAY"),
+        ("ſept. 1", "Sept. 1"),
+        ("ſix days earlier", "six days earlier"),
+    ]:
+        got, want = (
+            [
+                (e.date, e.date_precision)
+                for e in extract_from_text(f"Beijing cut its tariffs {w}.", pub)
+            ]
+            for w in (odd, plain)
+        )
+        assert got == want and want, odd
+    paragraph = "İİİİ İİİİ İİ. The United States imposed tariffs. China met US officials."
+    parts = ["İİİİ İİİİ İİ.", "The United States imposed tariffs.", "China met US officials."]
+    plain = paragraph.replace("İ", "I")
+    want = sentence_stems(plain, [p.replace("İ", "I") for p in parts], gate_matches(plain))
+    assert sentence_stems(paragraph, parts, gate_matches(paragraph)) == want
+    assert want[1] and want[2] and stems(parts[1]) >= want[1]
+
+
+def test_extraction_survives_look_alike_letters(gold_texts):
+    """No gold page breaks extraction when its letters are swapped for ones case-insensitive
+    regexes take for them (a month or weekday read with "İ" once raised KeyError)."""
+    swaps = [
+        str.maketrans({"i": "ı", "s": "ſ", "I": "İ"}),
+        str.maketrans({"i": "İ", "S": "ſ", "k": "K"}),
+    ]
+    texts = gold_texts[::10]
+    assert len(texts) > 100
+    for swap in swaps:
+        for text in texts:
+            extract_from_text(text.translate(swap), date(2025, 6, 1))

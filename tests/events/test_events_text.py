@@ -170,7 +170,7 @@ def _split_plain(paragraph: str) -> list[str]:
         end = stop + len(m.group(1))
         tail = paragraph[max(start, stop - 40) : stop].rsplit(None, 1)
         last = tail[-1] if tail else ""
-        word = last.rstrip('.!?"”’)').lstrip('("“‘').lower()
+        word = text_module.fold_exact(last.rstrip('.!?"”’)').lstrip('("“‘'))
         if last.endswith(".") and (
             word in text_module.ABBREVIATIONS or (len(word) == 1 and "a" <= word <= "z")
         ):
