@@ -448,7 +448,10 @@ _MEET_MORE = (
 )
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
-    r"trip to|arrived in|(?:arrive|arrives|arriving) in (?-i:[A-Z])|"
+    r"trip to|arrived in|(?:arrive|arrives|arriving|landed|touched down) in (?-i:[A-Z])|"
+    # "landed in Beijing to begin a three-day state visit"
+    r"(?:begin|began|begins|beginning|start|started|starts|starting) (?:a |an |his |her |their )?"
+    r"(?:[\w-]+ ){0,2}(?:state |official )?visit\b|"
     r"made (?:the|a|his|her|their) (?:[\w-]+ )?trip|sending \w+ (?:\w+ )?to|"
     r"visit (?:was|were|has been|had been|is) (?:confirmed|announced|scheduled|planned|set)|"
     r"(?:confirmed|announced) (?:the |a |an |his |her |its )?(?:[\w-]+ ){0,2}visit|"
@@ -471,6 +474,8 @@ _STATEMENT = (
     r"opposed|opposes|file (?:a )?(?:case|complaint)|lodged (?:a )?(?:protest|complaint)|"
     r"warned|urged|urging|called on|condemned|protested|pledged|vowed|accused|demanded|rejected|"
     r"denounced|criticized|joint statement|issued a statement|said in a statement|"
+    # "In a statement issued late Tuesday, China's Commerce Ministry said ..."
+    r"in a (?!joint)(?:[\w-]+ )?statement (?:issued|released|posted|published)|"
     r"reaffirmed|welcomed|"
     r"(?:take|taking|took) [\"“]?(?:all )?"
     r"(?:necessary|resolute|firm|corresponding|countermeasures)"
@@ -543,6 +548,8 @@ _AGREE_MORE = (
     ),
     (
         r"(?:produced|yielded|hammered out|clinched|forged|reached|struck|agreed on|agreed to|"
+        # "the two sides said they had agreed a framework"
+        r"agreed(?= (?:a|an|the) )|"
         r"called(?= an? (?:[\w-]+ )?truce)|settled on|sealed|inked|brokered) "
         rf"(?:a |an |the |{_WHAT_CALLED}(?:a |an )?)?[\"“]?(?:[\w-]+ ){{0,2}}"
         r"(?:framework|consensus|understanding|truce|(?:trade|phase one|phase-one) deals?|pact|"
@@ -587,7 +594,7 @@ _AGREE_MORE = (
 _OVERTURE = (
     r"\b(?:is|are|was|were|has been|have been|has|have) "
     r"(?:(?:reportedly|recently|quietly|also|now|been|said to be|reported to be|actively) )*"
-    r"(?:weighing|considering|exploring|mulling|contemplating|seeking clarity|seeking|"
+    r"[\"“‘']?(?:weighing|considering|exploring|mulling|contemplating|seeking clarity|seeking|"
     r"preparing to|planning to|evaluating|reviewing|assessing|studying|being planned|"
     r"being prepared|being considered|being arranged)\b"
     r"|\breportedly (?:exploring|weighing|considering|seeking|planning|preparing)\b"
@@ -1067,6 +1074,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "enforcement",
+        "scheduling or licensing of chemicals",
+        # "unveiled the class-wide rule at a news conference"
+        r"\b(?:announced|unveiled|adopted|issued|published|introduced|rolled out) (?:the |a |its )?"
+        r"class-wide (?:rule|ban|control|listing|scheduling|regulation)s?\b",
+        "announ unveil adopte issued publis introd rolled",
+    ),
+    _r(
+        "enforcement",
         "chemical controls took effect",
         rf"\b(?:controls?|curbs|restrictions|scheduling|listing|ban)\s+(?:on|of)\s+"
         rf"(?:[\w,'’-]+\s+){{0,5}}?(?:{_CHEMICALS})\b(?:\W+[\w'’-]+){{0,20}}?\W+"
@@ -1252,7 +1267,7 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "visit",
         _w(_VISIT),
-        "visit visite visits travel trip arrive arrivi sendin send sends sent dispat",
+        "visit visite visits travel trip arrive arrivi sendin send sends sent dispat landed touche",
     ),
     _r(
         "diplomatic",

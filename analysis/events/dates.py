@@ -101,10 +101,11 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
-    # "Five years ago today": before "today" can take its end
+    # "Five years ago today", "Two years ago tomorrow": before "today" can take its end
     (
         re.compile(
-            rf"\b(?P<n>{_COUNT}|\d{{1,2}})\s+(?P<agounit>year|month)s?\s+ago\s+(?P<agotoday>today)\b",
+            rf"\b(?P<n>{_COUNT}|\d{{1,2}})\s+(?P<agounit>year|month)s?\s+ago\s+"
+            r"(?P<agotoday>today|tomorrow|yesterday)\b",
             re.I,
         ),
         "ago",
@@ -454,9 +455,11 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
         n = COUNTS.get(fold_exact(g["n"])) or int(g["n"])
         unit = fold_exact(g["agounit"])
         if unit in ("year", "month") and "agotoday" in g:
-            # "Five years ago today": that day of the month, so many years (months) back
-            back = _month_start(pub, -n * (12 if unit == "year" else 1))
-            day = _safe(back.year, back.month, pub.day)
+            # "Five years ago today": that day of the month, so many years (months) back;
+            # "ago tomorrow" from the day after publication
+            then = pub + timedelta(days=_DAY_SHIFT[fold_exact(g["agotoday"])])
+            back = _month_start(then, -n * (12 if unit == "year" else 1))
+            day = _safe(back.year, back.month, then.day)
             return Resolved(day, "day", "relative", *span) if day else None
         if unit == "year":
             if fold_exact(g.get("agothis", "")) == "month":
@@ -470,6 +473,7 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     return None
 
 
+_DAY_SHIFT = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _DIGIT = re.compile(r"\d")
 _RELATIVE_WORDS = frozenset(
     [
@@ -671,6 +675,9 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
                         and _PAST_MAIN.search(sentence, m.end(), m.end() + 80)
                         and not FUTURE.search(sentence)
                     )
+                    # "The rate doubled to 20 percent on March 4" in a story of March 2: a
+                    # past act of its own clause, days ahead, is last year's
+                    or _past_in_clause(sentence, m.start())
                 )
             ):  # "which took effect March 10" (published in February): last year's
                 r = Resolved(
@@ -714,6 +721,25 @@ def _find_dates(sentence: str, pub: date) -> tuple[Resolved, ...]:
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: Nothing but "On" before a date phrase: it opens the sentence.
 _OPENS = re.compile(r"\W*(?:on\s+)?$", re.IGNORECASE)
+#: Words between a past verb and a later date that make the date a start or a bound of
+#: something else ("signed an order imposing tariffs effective March 4").
+_NOT_ITS_DAY = re.compile(
+    r"\b(?:that|which|effective|starting|beginning|from|until|through|by|as of|to take|to start|"
+    r"to begin|due|set to|deadline|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_in_clause(sentence: str, start: int) -> bool:
+    """Whether the clause ending at `start` has a past act of its own right before the phrase
+    and the sentence no future ("doubled to 20 percent on March 4")."""
+    head = sentence[max(0, start - 60) : start]
+    cuts = list(_CLAUSE.finditer(head))
+    clause = head[cuts[-1].end() :] if cuts else head
+    ends = [m.end() for m in _PAST_MAIN.finditer(clause)]
+    return bool(ends) and not _NOT_ITS_DAY.search(clause, ends[-1]) and not FUTURE.search(sentence)
+
+
 _OF_LAST_YEAR = re.compile(r"\b(?:last|this) year\b", re.IGNORECASE)
 
 

@@ -21,6 +21,7 @@ from analysis.events.classify import (
 from analysis.events.dates import (
     CLAUSE_BREAK,
     COUNTS,
+    FUTURE,
     MONTHS,
     WEEKDAYS,
     WITH_OTHER,
@@ -161,7 +162,9 @@ _TAKES_EFFECT = re.compile(
     r"\bstarting\b|\b(?:take|takes) (?:these|those|the) (?:actions|steps|measures) by\b",
     re.I,
 )
+_SAME_DAY_LEAD = re.compile(r"\W*same (?:day|date)\b", re.I)  # "- Same day — Beijing began"
 _SAME_DAY = re.compile(
+    r"^\W*same (?:day|date)\b|"  # a list item's lead (`_SAME_DAY_LEAD`)
     r"\b(?:on the same (?:day|date)|the same (?:day|date|evening|morning|afternoon|night)|that day|"
     r"(?:at )?the same (?:moment|minute|hour)|"
     r"that same (?:day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -408,8 +411,10 @@ def extract_from_text(
                 else None
             )
             from_same = cue and last_dated is not None and _search(_FROM_SAME_DAY, sent, folded)
-            if from_same:
-                last_day = last_dated  # "From the same day, ...": the day the act before starts
+            if from_same or (same_day and last_dated is not None and _SAME_DAY_LEAD.match(sent)):
+                # "From the same day, ...": the day the act before starts; "- Same day: China
+                # starts ...": a list item's act on the day of the item before
+                last_day = last_dated
             if last_day is not None and next_day and not from_same:  # "The next day, ..."
                 context = Resolved(last_day.date + timedelta(days=1), "day", "relative")
             elif last_day is not None and day_before:  # "first sat down the day before"
@@ -702,12 +707,47 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we)\s+(?:\w+\s+){0,2}$", re.IGN
 _LEAD = re.compile(r"\W*(?P<when>[\w.,' ]{3,24}?)(?:\s+[—–-]|:)\s+")
 
 
+#: An entry that tells what is still to come ("May 2 — Duty-free entry ends ..."): the present
+#: of a scheduled step, or a future.
+_AHEAD = re.compile(
+    r"\b(?:ends|begins|starts|expires|lapses|resumes|opens|is due|are due|kicks in|goes to|"
+    r"go to)\b",
+    re.I,
+)
+
+
 def _lead_date(sent: str, pub: date) -> Resolved | None:
+    """The date an entry opens with ("Oct. 30 — Trump and Xi met", "Thursday: Trump and Xi
+    spoke"); a day without its year, or a weekday, whose entry tells what is still to come is
+    the nearest such day ahead ("May 2 — ... ends", "Wednesday: duties go to 25 percent", in a
+    list of dates ahead), not the last one."""
     m = _LEAD.match(sent)
     if m is None:
         return None
+    weekday = WEEKDAYS.get(fold_exact(m.group("when")))
+    if weekday is not None:
+        if _AHEAD.search(sent, m.end()) or FUTURE.search(sent, m.end()):
+            day = pub + timedelta(days=(weekday - pub.weekday()) % 7)
+        else:
+            day = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+        return Resolved(day, "day", "relative", m.start("when"), m.end("when"), m.group("when"))
     found = find_dates(m.group("when"), pub)
-    return found[0] if len(found) == 1 and found[0].end >= len(m.group("when")) - 1 else None
+    if len(found) != 1 or found[0].end < len(m.group("when")) - 1:
+        return None
+    r = found[0]
+    if (
+        r.precision == "day"
+        and r.date < pub
+        and not _YEAR_IN.search(r.phrase)
+        and (_AHEAD.search(sent, m.end()) or FUTURE.search(sent, m.end()))
+    ):
+        ahead = r.date.replace(year=pub.year) if (r.date.month, r.date.day) != (2, 29) else None
+        if ahead is not None and abs((ahead - pub).days) < (pub - r.date).days:
+            return replace(r, date=ahead)
+    return r
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _anaphoric_effect(sent: str, last_type: str) -> list[Hit]:

@@ -10,6 +10,7 @@ import pytest
 from rule_checks import events as rule_events
 from rule_checks import labels, types
 
+from analysis.events.classify import classify
 from analysis.events.gazetteer import mentions
 
 PUB = date(2025, 6, 12)  # a Thursday
@@ -259,3 +260,29 @@ def test_rates_named_by_purpose_perfect_effects_handovers_by_plane_and_holdings(
     sentence, event_type
 ):
     assert event_type in types(sentence)
+
+
+# --- round 11 wordings ---------------------------------------------------------------------
+
+
+def test_agreed_with_an_object_visits_begun_and_statements_issued():
+    assert labels('The two sides said they had agreed a "framework" in London.') == {
+        "agreement to cooperate"
+    }
+    assert labels("Trump landed in Beijing to begin a three-day state visit.") == {"visit"}
+    assert labels(
+        "In a statement issued late Tuesday, China's Commerce Ministry said talks went well."
+    ) == {"statement or demand"}
+    assert labels('The commerce ministry has said it is "evaluating" the ruling.') == {
+        "reported overture"
+    }
+    assert labels("Police unveiled the class-wide rule at a news conference.") == {
+        "scheduling or licensing of chemicals"
+    }
+    # not acts: agreeing with someone, a landing with no place; a joint statement keeps its
+    # own trigger (at "joint", not at "In a")
+    assert not types("Most analysts agreed with the assessment.")
+    assert not types("The plane landed safely.")
+    joint = "In a joint statement issued Monday, the two sides agreed to cut tariffs."
+    said = [h.start for h in classify(joint) if h.label == "statement or demand"]
+    assert said == [joint.index("joint")]

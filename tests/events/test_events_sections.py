@@ -124,3 +124,65 @@ def test_a_week_of_heading_dates_the_weekdays_under_it():
     found = {(e[0], e[1]) for e in events(text, date(2025, 12, 19))}
     assert ("trade_policy", date(2025, 3, 4)) in found
     assert ("diplomatic", date(2025, 6, 5)) in found
+
+
+def test_list_items_led_by_a_weekday_or_same_day_take_their_day():
+    weeks = (
+        "Week of June 2\n\n"
+        "- Thursday: Trump and Xi Jinping spoke by phone for about an hour and a half.\n\n"
+        "Week of June 9\n\n"
+        "- Monday: Treasury Secretary Scott Bessent sat down with Vice Premier He Lifeng in "
+        "London.\n"
+    )
+    assert [(e[0], e[1]) for e in events(weeks, date(2025, 6, 20))] == [
+        ("diplomatic", date(2025, 6, 5)),
+        ("diplomatic", date(2025, 6, 9)),
+    ]
+    timeline = (
+        "How we got here\n\n"
+        "- Nov. 10 — The fentanyl tariff on Chinese goods fell from 20 percent to 10 percent.\n\n"
+        "- Same day — Beijing began requiring export licences for 13 precursor chemicals.\n"
+    )
+    assert [(e[0], e[1]) for e in events(timeline, date(2025, 12, 16))] == [
+        ("trade_policy", date(2025, 11, 10)),
+        ("enforcement", date(2025, 11, 10)),
+    ]
+
+
+def test_a_list_of_dates_ahead_takes_the_coming_day():
+    pub = date(2025, 4, 3)  # a Thursday
+    ahead = (
+        "Key dates ahead\n\n"
+        "- May 2 — Duty-free de minimis entry ends for parcels from China and Hong Kong.\n\n"
+        "- Wednesday: The 34 percent tariff on Chinese goods takes effect.\n\n"
+        "Looking back\n\n"
+        "- March 4 — The fentanyl tariff doubled to 20 percent.\n"
+    )
+    assert [e[1] for e in events(ahead, pub)] == [
+        date(2025, 5, 2),
+        date(2025, 4, 9),
+        date(2025, 3, 4),
+    ]
+    # an item already past keeps its last day
+    assert [e[1] for e in events("- Oct. 30 — Trump and Xi met in Busan.", pub)] == [
+        date(2024, 10, 30)
+    ]
+
+
+def test_a_past_act_days_after_publication_is_last_years():
+    pub = date(2026, 3, 2)
+    doubled = "The White House doubled the fentanyl tariff to 20 percent on March 4."
+    assert [e[1] for e in events(doubled, pub)] == [date(2025, 3, 4)]
+    # a start after a past act lies ahead, and so does a future
+    for text in (
+        "Trump signed an order on Saturday imposing a tariff effective March 4.",
+        "The White House will raise the tariff to 20 percent on March 4.",
+    ):
+        assert date(2026, 3, 4) in {e[1] for e in events(text, pub)}, text
+
+
+def test_years_ago_tomorrow_counts_from_the_next_day():
+    found = find_dates("Two years ago tomorrow, Biden and Xi met.", date(2025, 11, 14))
+    assert [(r.date, r.precision) for r in found] == [(date(2023, 11, 15), "day")]
+    found = find_dates("A year ago yesterday, the talks began.", date(2025, 3, 1))
+    assert [(r.date, r.precision) for r in found] == [(date(2024, 2, 28), "day")]
