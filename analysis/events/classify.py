@@ -592,6 +592,10 @@ _AGREE_MORE = (
     ),
 )
 _OVERTURE = (
+    # "Xi Jinping has tapped Wang Xiaohong ... to take charge of the fentanyl file"
+    r"\b(?:tapped|appointed|named|picked|chose|designated)\s+(?:[\w.,'’-]+\s+){1,10}?to\s+"
+    r"(?:lead|head|take charge of|handle|run|oversee)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:side|work|file|talks|negotiations|delegation|team|issue|efforts?|cooperation)\b|"
     r"\b(?:is|are|was|were|has been|have been|has|have) "
     r"(?:(?:reportedly|recently|quietly|also|now|been|said to be|reported to be|actively) )*"
     r"[\"“‘']?(?:weighing|considering|exploring|mulling|contemplating|seeking clarity|seeking|"
@@ -928,6 +932,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:the|its|China's|China’s|Beijing's|Beijing’s|a)\s+(?!unreliable\b)(?:[\w-]+\s+)?"
         r"(?:controlled|control|export[ -]control|entity|dual-use)\s+lists?\b",
         "added adds adding placed places placin put puts",
+    ),
+    _r(
+        "trade_policy",
+        "export controls",
+        # "placed seven medium and heavy rare earths, including samarium, under export licensing"
+        r"\b(?:placed|places|placing|put|puts|putting|brought|brings|bringing)\b[^.;]{0,160}?"
+        r"\bunder\s+(?:new\s+|an?\s+)?export[ -](?:licen[cs]ing|controls?|licen[cs]es?)\b",
+        "placed places placin put puts puttin brough brings bringi",
     ),
     _r(
         "enforcement",
@@ -1343,7 +1355,8 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "reported overture",
         _OVERTURE,
-        "weighi consid explor mullin contem seekin prepar planni evalua review assess studyi being",
+        "weighi consid explor mullin contem seekin prepar planni evalua review assess studyi being "
+        "tapped appoin named picked chose design",
         0.6,
     ),
 )

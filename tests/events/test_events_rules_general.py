@@ -286,3 +286,18 @@ def test_agreed_with_an_object_visits_begun_and_statements_issued():
     joint = "In a joint statement issued Monday, the two sides agreed to cut tariffs."
     said = [h.start for h in classify(joint) if h.label == "statement or demand"]
     assert said == [joint.index("joint")]
+
+
+def test_goods_put_under_export_licensing_and_an_official_tapped_for_a_file():
+    placed = "Beijing placed seven rare earths, including samarium, under export licensing."
+    assert labels(placed) == {"export controls"}
+    assert labels("The ministry put tungsten and indium under export control.") == {
+        "export controls"
+    }
+    tapped = (
+        "Xi has tapped Wang Xiaohong, the security minister, to lead Beijing's side on fentanyl."
+    )
+    assert labels(tapped) == {"reported overture"}
+    # a sentence under something else, an appointment with no file to run
+    assert not types("The shipment was put under a customs hold at the port.")
+    assert not types("The board named a new chair to replace her.")
