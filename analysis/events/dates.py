@@ -573,7 +573,8 @@ _PAST_BEFORE = re.compile(
 _STARTING = re.compile(
     # "with the new rate taking effect at 12:01 a.m. Thursday", "effective at 12:01 a.m. Eastern
     # time on Tuesday", "with effect from Monday"
-    r"\b(?:starting|beginning|effective|taking effect|with effect from)\s+"
+    # "with the duty taking hold at 12:01 a.m. Tuesday"
+    r"\b(?:starting|beginning|effective|taking effect|taking hold|with effect from)\s+"
     r"(?:(?:at|from)\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?\s+"
     r"(?:(?:[A-Z]{2,4}|Eastern|Pacific|Central|Beijing)\s+(?:time\s+)?)?)?(?:on\s+)?$",
     re.I,
@@ -879,7 +880,9 @@ _OBJECT_RELATIVE = re.compile(
     # (not "figures released by the CDC on Wednesday": a release is itself the act dated)
     r"\b(?!(?:released|published|issued|posted|reported)\b)"
     r"(?:\w+ed|struck(?:\s+down)?|set|put|cut|made|taken|given|laid|brought)\s+by\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[^,;]{0,40}$",
+    r"(?-i:[A-Z])[^,;]{0,40}$|"
+    # a contact clause: "would suspend the measures it imposed in April"
+    r"\b(?<!said )(?<!says )(?:it|they)\s+(?:had\s+)?(?:\w+ed|put|set|cut|laid|brought)\s*$",
     re.IGNORECASE,
 )
 

@@ -186,3 +186,18 @@ def test_years_ago_tomorrow_counts_from_the_next_day():
     assert [(r.date, r.precision) for r in found] == [(date(2023, 11, 15), "day")]
     found = find_dates("A year ago yesterday, the talks began.", date(2025, 3, 1))
     assert [(r.date, r.precision) for r in found] == [(date(2024, 2, 28), "day")]
+
+
+def test_a_duty_taking_hold_at_a_time_on_a_weekday_is_the_nearest_such_day():
+    found = find_dates("with the duty taking hold at 12:01 a.m. Tuesday", date(2025, 2, 3))
+    assert [r.date for r in found] == [date(2025, 2, 4)]
+
+
+def test_a_contact_clause_dates_its_own_act_not_the_trigger():
+    lift = (
+        "On Wednesday, China's State Council Tariff Commission said it would lift the tariffs of "
+        "up to 15 percent it imposed in March on American chicken and soybeans from Nov. 10."
+    )
+    assert [(e[0], e[1]) for e in events(lift, date(2025, 11, 6))] == [
+        ("trade_policy", date(2025, 11, 10))
+    ]
