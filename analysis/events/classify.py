@@ -449,6 +449,11 @@ _MEET_MORE = (
 _VISIT = (
     r"visited|visit to|visits|visiting|will visit|to visit|travel(?:l?ed|l?ing|s)? to|"
     r"trip to|arrived in|(?:arrive|arrives|arriving|landed|touched down) in (?-i:[A-Z])|"
+    # "ended a three-day state visit", "left Beijing on Friday at the end of a state visit"
+    r"(?:ended|ending|wrapped up|wrapping up|concluded|concluding) (?:a |an |his |her |their |"
+    r"the )(?:\w+-[\w-]+ )?(?:state |official )?visit\b|"
+    r"(?:left|flew out of|departed) (?-i:[A-Z])[\w-]+(?: on \w+)? (?:at the end of|after|ending|"
+    r"wrapping up)\b|"
     # "landed in Beijing to begin a three-day state visit"
     r"(?:begin|began|begins|beginning|start|started|starts|starting) (?:a |an |his |her |their )?"
     r"(?:[\w-]+ ){0,2}(?:state |official )?visit\b|"
@@ -869,8 +874,9 @@ RULES: tuple[Rule, ...] = (
         "trade investigation opened",
         either(
             r"launch|open|initiat|start|began|begin",
-            r"(?:probe|investigation|inquiry|review) (?:(?:on|in|last) (?:[\w.,]+ ){1,3}?)?"
-            r"(?:into|of)\b",
+            # "opened investigations into structural excess capacity"
+            r"(?:probes?|investigations?|inquiry|inquiries|review) (?:(?:on|in|last) "
+            r"(?:[\w.,]+ ){1,3}?)?(?:into|of)\b",
             16,
         ),
         "probe inquir sectio ustr shipbu dumpin subsid overca excess semico launch initia opened",
@@ -932,6 +938,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:the|its|China's|China’s|Beijing's|Beijing’s|a)\s+(?!unreliable\b)(?:[\w-]+\s+)?"
         r"(?:controlled|control|export[ -]control|entity|dual-use)\s+lists?\b",
         "added adds adding placed places placin put puts",
+    ),
+    _r(
+        "trade_policy",
+        "export controls",
+        # "announced a sweeping expansion of its controls, including rules reaching magnets"
+        r"\b(?:announced|unveiled|issued|published) (?:a |an |its )?(?:[\w-]+ ){0,2}expansion of "
+        r"(?:its|the|China's|China’s|Beijing's|Beijing’s) (?:export )?controls\b",
+        "expans",
     ),
     _r(
         "trade_policy",
@@ -1279,7 +1293,8 @@ RULES: tuple[Rule, ...] = (
         "diplomatic",
         "visit",
         _w(_VISIT),
-        "visit visite visits travel trip arrive arrivi sendin send sends sent dispat landed touche",
+        "visit visite visits travel trip arrive arrivi sendin send sends sent dispat landed touche "
+        "ended ending wrappe conclu left flew depart",
     ),
     _r(
         "diplomatic",

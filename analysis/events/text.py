@@ -185,6 +185,8 @@ _UPDATE_SLUG = re.compile(
 _MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _MON = rf"(?:{_MONTH_NAMES})(?:[a-z]*|\.)"
 _YR = r"(?:19|20)\d\d"
+#: A year alone on its line, heading the entries of a timeline that follow ("2018").
+_YEAR_HEADING = re.compile(rf"\W*{_YR}\W*")
 MONTH_HEADING = re.compile(
     rf"(?P<mon>{_MONTH_NAMES})(?:[a-z]*|\.)(?:\s+(?P<year>{_YR}))?"
     r"(?:\s*[:\u2014\u2013]\s*[^.!?:]{1,50})?",
@@ -240,7 +242,11 @@ def _flush(block: list[str], out: list[str]) -> None:
         return
     if para.startswith("#"):
         head = para.lstrip("#").strip()
-        if para.startswith("##") and (MONTH_HEADING.fullmatch(head) or SECTION.fullmatch(head)):
+        if para.startswith("##") and (
+            MONTH_HEADING.fullmatch(head)
+            or SECTION.fullmatch(head)
+            or _YEAR_HEADING.fullmatch(head)
+        ):
             out.append("## " + head)  # "## February: the opening shot": the section's time
         return
     if not para or BOILERPLATE.match(para):
@@ -250,8 +256,8 @@ def _flush(block: list[str], out: list[str]) -> None:
         if len(para) < 120 and (len(para.split()) < 8 or para[:1].isalpha()) and STAMP.match(para):
             out.append(para)
             return
-        if len(para) <= 60 and SECTION.fullmatch(para):
-            out.append("## " + para)  # "March: doubling down" as a heading in HTML
+        if len(para) <= 60 and (SECTION.fullmatch(para) or _YEAR_HEADING.fullmatch(para)):
+            out.append("## " + para)  # "March: doubling down", "2018" as a heading in HTML
             return
         if len(para) < 120 and len(para.split()) < 8:
             return

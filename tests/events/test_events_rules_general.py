@@ -301,3 +301,19 @@ def test_goods_put_under_export_licensing_and_an_official_tapped_for_a_file():
     # a sentence under something else, an appointment with no file to run
     assert not types("The shipment was put under a customs hold at the port.")
     assert not types("The board named a new chair to replace her.")
+
+
+def test_probes_in_the_plural_a_visit_ended_and_controls_expanded():
+    assert labels("USTR opened investigations into excess capacity in China.") == {
+        "trade investigation opened"
+    }
+    assert labels("Trump left Beijing on Friday at the end of a three-day state visit.") == {
+        "visit"
+    }
+    assert labels("Trump flew out of Beijing, ending a three-day state visit.") == {"visit"}
+    assert labels("MOFCOM announced a sweeping expansion of its controls on magnets.") == {
+        "export controls"
+    }
+    # not acts: something else that ended with a visit, a party that left
+    assert not types("The season ended with a visit from the fans.")
+    assert not types("The delegation left early.")

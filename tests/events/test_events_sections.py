@@ -201,3 +201,19 @@ def test_a_contact_clause_dates_its_own_act_not_the_trigger():
     assert [(e[0], e[1]) for e in events(lift, date(2025, 11, 6))] == [
         ("trade_policy", date(2025, 11, 10))
     ]
+
+
+def test_a_year_alone_on_its_line_dates_the_timeline_entries_under_it():
+    text = (
+        "Here is how the dispute unfolded:\n\n2018\n\n"
+        "In March: Trump directs the U.S. Trade Representative to propose 25% tariffs on about "
+        "$50 billion of Chinese imports.\n\n"
+        "In July: The first 25% tariffs, on $34 billion of goods, take effect on July 6.\n\n"
+        "2020\n\nThe fentanyl tariff on Chinese goods doubled on March 4.\n"
+    )
+    assert [(e[1], e[2]) for e in events(text, date(2025, 6, 1))] == [
+        (date(2018, 3, 1), "month"),
+        (date(2018, 7, 6), "day"),
+        (date(2020, 3, 4), "day"),
+    ]
+    assert paragraphs("Intro line here.\n\n2018\n\nText.")[1] == "## 2018"
