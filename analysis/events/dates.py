@@ -199,7 +199,8 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b{_WD}\b(?=\s*(?:,|\.|\s+(?:morning|afternoon|evening|night)|"
+            # not "the Monday after the talks": a Monday counted from another day
+            rf"(?<!\bthe )\b{_WD}\b(?=\s*(?:,|\.|\s+(?:morning|afternoon|evening|night)|"
             r"\s+(?:that|when|after|in|at|to|on|against|with|for|over|from|and)\b|['’]s\b))",
             re.I,
         ),

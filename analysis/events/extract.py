@@ -201,6 +201,31 @@ _LATER = re.compile(
 )
 
 
+#: A date phrase that points to a day from another ("two days later", "the following Monday",
+#: "the Monday after the talks").
+_POINTED = re.compile(r"\b(?:later|earlier|following|after)\b", re.IGNORECASE)
+
+
+def _follows_pointed(
+    base: Resolved | None,
+    last_when: Resolved | None,
+    counted: bool,
+    last_act: tuple[str, int] | None,
+    idx: int,
+) -> bool:
+    """Whether a pointer back ("two days later", "at the same moment") should count from the
+    day of the act just before rather than `base`, the day named last: that act, in the
+    sentence before, was itself dated by a pointer to a later day than any named."""
+    return (
+        counted
+        and last_act is not None
+        and idx - last_act[1] == 1
+        and last_when is not None
+        and last_when.precision == "day"
+        and (base is None or last_when.date > base.date)
+    )
+
+
 def _span_base(
     m: re.Match[str], sents: list[str], day: date, last_when: Resolved | None
 ) -> Resolved | None:
@@ -238,7 +263,10 @@ def _counted_on(m: re.Match[str], base: Resolved, *, back: bool = False) -> Reso
 _FOLLOWING_ON = re.compile(
     r"\bthe following (?P<what>monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
     r"month|year|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b",
+    r"november|december)\b|"
+    # "On the Monday after the talks, the two governments issued a joint statement"
+    r"\bthe (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:after|following) "
+    r"(?:the|that|those|this|its|his|her|their)\b",
     re.IGNORECASE,
 )
 
@@ -246,7 +274,8 @@ _FOLLOWING_ON = re.compile(
 def _following_on(m: re.Match[str], base: Resolved) -> Resolved | None:
     """The first weekday, week, month or year of `m` after `base` (None: a weekday after a date
     coarser than a day)."""
-    what, start, end, phrase = fold_exact(m.group("what")), base.date, m.end(), m.group(0)
+    what = fold_exact(m.group("what") or m.group("wd"))
+    start, end, phrase = base.date, m.end(), m.group(0)
     if what in WEEKDAYS:
         if base.precision != "day":
             return None
@@ -302,6 +331,7 @@ def extract_from_text(
     last_when: Resolved | None = None
     made_day: Resolved | None = None  # the act's own day when the last event was dated later
     last_dated: Resolved | None = None  # the date of the last event (its effective day)
+    counted = False  # whether the last event was dated by a counted span ("two days later")
     last_act: tuple[str, int] | None = None  # type and sentence of the last event
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
@@ -410,6 +440,14 @@ def extract_from_text(
                 if cue and (next_day or day_before or same_day)
                 else None
             )
+            if (
+                same_day
+                and last_day is not None
+                and not _SAME_DAY_THAT.search(sent[:1].lower() + sent[1:])
+                and _follows_pointed(last_day, last_when, counted, last_act, idx)
+            ):  # "The cuts took effect two days later ... Beijing cut its rate at the same
+                # moment": the day the act just before was counted to, not a day named earlier
+                last_day = last_when
             from_same = cue and last_dated is not None and _search(_FROM_SAME_DAY, sent, folded)
             if from_same or (same_day and last_dated is not None and _SAME_DAY_LEAD.match(sent)):
                 # "From the same day, ...": the day the act before starts; "- Same day: China
@@ -437,6 +475,8 @@ def extract_from_text(
             opening = None
             if later is not None:  # "Two days later, ...": from the date named before
                 base = _span_base(later, recent(), day, last_when)
+                if _follows_pointed(base, last_when, counted, last_act, idx):
+                    base = last_when  # "On the Monday after the talks, ... Two days later, ..."
                 opening = _counted_on(later, base) if base is not None else None
                 if opening is not None and later.start() > 3:
                     opening = replace(opening, end=0)  # "The cuts kick in two days later"
@@ -527,6 +567,7 @@ def extract_from_text(
                 last_act = (new[0].event_type, idx)
             if new:
                 last_dated = Resolved(new[0].date, new[0].date_precision, "relative")
+                counted = _POINTED.search(new[0].date_phrase) is not None
             if made_day is not None:
                 last_when = made_day
             elif new and new[0].date_basis != "published":
@@ -763,6 +804,7 @@ _ANY_CUE = re.compile(
     with_first_chars(
         "|".join(f"(?:{p.pattern})" for p in (_THAT_TIME, _SAME_DAY, _SAME_TIME, _SAME_MONTH))
         + r"|\b(?:next|following|day|days|week|weeks|months|years|earlier)\b"
+        + r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) after\b"
     ),
     re.IGNORECASE,
 )

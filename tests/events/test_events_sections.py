@@ -217,3 +217,18 @@ def test_a_year_alone_on_its_line_dates_the_timeline_entries_under_it():
         (date(2020, 3, 4), "day"),
     ]
     assert paragraphs("Intro line here.\n\n2018\n\nText.")[1] == "## 2018"
+
+
+def test_the_weekday_after_an_event_and_the_same_moment_as_a_counted_day():
+    text = (
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Geneva on May 10 "
+        "and 11.\n\n"
+        "On the Monday after the talks, the two governments issued a joint statement. The cuts "
+        "took effect two days later, taking the American tariff on Chinese goods to 10 percent. "
+        "Beijing lowered its retaliatory tariff to 10 percent at the same moment."
+    )
+    got = [(e[0], e[1]) for e in events(text, date(2025, 5, 31))]
+    assert ("diplomatic", date(2025, 5, 12)) in got
+    assert got[-2:] == [("trade_policy", date(2025, 5, 14))] * 2
+    # "the Monday" alone is no weekday counted from publication
+    assert not find_dates("On the Monday after the talks, they met.", date(2025, 5, 31))
