@@ -597,6 +597,11 @@ _AGREE_MORE = (
     ),
 )
 _OVERTURE = (
+    # "The Wall Street Journal reported that Wang Xiaohong had been asking what Washington
+    # wanted": a paper's report of an overture (hedged: the report, not the act, is dated)
+    r"\b(?:wall street journal|new york times|financial times|washington post|reuters|bloomberg|"
+    r"south china morning post|nikkei|axios|politico|the journal)\b[^.;]{0,40}?\breported\b"
+    r"(?:\s+on\s+\w+)?\s+that\b|"
     # "Xi Jinping has tapped Wang Xiaohong ... to take charge of the fentanyl file"
     r"\b(?:tapped|appointed|named|picked|chose|designated)\s+(?:[\w.,'’-]+\s+){1,10}?to\s+"
     r"(?:lead|head|take charge of|handle|run|oversee)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -1371,7 +1376,7 @@ RULES: tuple[Rule, ...] = (
         "reported overture",
         _OVERTURE,
         "weighi consid explor mullin contem seekin prepar planni evalua review assess studyi being "
-        "tapped appoin named picked chose design",
+        "tapped appoin named picked chose design report",
         0.6,
     ),
 )

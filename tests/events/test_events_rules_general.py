@@ -317,3 +317,13 @@ def test_probes_in_the_plural_a_visit_ended_and_controls_expanded():
     # not acts: something else that ended with a visit, a party that left
     assert not types("The season ended with a visit from the fans.")
     assert not types("The delegation left early.")
+
+
+def test_a_papers_report_of_an_overture_is_a_reported_overture():
+    report = (
+        "The Wall Street Journal reported on Friday that Wang Xiaohong had been asking what "
+        "the Trump administration wanted."
+    )
+    assert labels(report) == {"reported overture"}
+    # a paper reporting something else, or reporting without a clause, is no overture
+    assert not types("Reuters reported strong demand at the auction.")
