@@ -164,7 +164,7 @@ _TAKES_EFFECT = re.compile(
 )
 _SAME_DAY_LEAD = re.compile(r"\W*same (?:day|date)\b", re.I)  # "- Same day — Beijing began"
 _SAME_DAY = re.compile(
-    r"^\W*same (?:day|date)\b|"  # a list item's lead (`_SAME_DAY_LEAD`)
+    "^" + _SAME_DAY_LEAD.pattern + "|"
     r"\b(?:on the same (?:day|date)|the same (?:day|date|evening|morning|afternoon|night)|that day|"
     r"(?:at )?the same (?:moment|minute|hour)|"
     r"that same (?:day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -331,7 +331,7 @@ def extract_from_text(
     last_when: Resolved | None = None
     made_day: Resolved | None = None  # the act's own day when the last event was dated later
     last_dated: Resolved | None = None  # the date of the last event (its effective day)
-    counted = False  # whether the last event was dated by a counted span ("two days later")
+    counted = False  # whether the last event was dated by a pointer ("two days later")
     last_act: tuple[str, int] | None = None  # type and sentence of the last event
     hit_sents: list[str] = []  # sentences with events so far: "the same day" looks back here
     lede: dict[str, tuple[Resolved, int]] = {}  # type -> last dated event of it, sentence index
