@@ -1962,7 +1962,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
             continue  # a string every match holds is missing: the regex cannot match
         for m in rule.pattern.finditer(sentence):
             if flags is None:  # substring tests that spare regexes, once a trigger is found
-                flags = _flags(fold_exact(sentence))
+                flags = _flags(folded)
             compared, whether, unsaid, average = flags
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NEGATED.search(before) or (
@@ -2075,7 +2075,7 @@ def _classify(sentence: str, words: set[str] | None = None) -> list[Hit]:
         ]
     if _HABITUAL_IN(sentence):
         hits = [h for h in hits if not _habitual_near(sentence, h.start)]
-    low = fold_exact(sentence)
+    low = folded
     if any(w in low for w in _SCHEDULE_WORDS):
         for m in _SCHEDULE_HABIT.finditer(sentence):
             lo, hi = m.start() - _HABIT_AFTER, m.end() + _HABIT_BEFORE

@@ -415,7 +415,7 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
         return Resolved(pub, "day", "relative", *span)
     if kind == "rel_day":
         rel = fold_exact(g["rel"])
-        shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+        shift = _DAY_SHIFT.get(rel, 0)
         return Resolved(pub + timedelta(days=shift), "day", "relative", *span)
     if kind == "weekday_of_week":
         weeks = {"last": -1, "this": 0, "next": 1}[fold_exact(g["which"])]

@@ -779,16 +779,13 @@ def _lead_date(sent: str, pub: date) -> Resolved | None:
     if (
         r.precision == "day"
         and r.date < pub
-        and not _YEAR_IN.search(r.phrase)
+        and not _YEAR_DIGITS.search(r.phrase)
         and (_AHEAD.search(sent, m.end()) or FUTURE.search(sent, m.end()))
     ):
-        ahead = r.date.replace(year=pub.year) if (r.date.month, r.date.day) != (2, 29) else None
+        ahead = _safe_day(pub.year, r.date.month, r.date.day)
         if ahead is not None and abs((ahead - pub).days) < (pub - r.date).days:
             return replace(r, date=ahead)
     return r
-
-
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _anaphoric_effect(sent: str, last_type: str) -> list[Hit]:
@@ -1383,7 +1380,7 @@ def _effective_in(sent: str, pub: date, when: Resolved, anchor: int) -> Resolved
             r = _weekday_after(r, when.date)  # "announced on Wednesday ... from Thursday"
         elif (
             r.basis == "explicit"
-            and not _YEAR_IN.search(r.phrase)
+            and not _YEAR_DIGITS.search(r.phrase)
             and when.basis != "published"
             and (r.date < when.date or r.date > when.date + timedelta(days=366))
         ):
@@ -1413,7 +1410,6 @@ _RANGE_TO = re.compile(r",?\s+(?:to|until|through)\s", re.IGNORECASE)
 _SHIFTED = re.compile(
     r"\b(?:shift|mov|push|postpon|delay|defer|chang|reschedul)\w*\b", re.IGNORECASE
 )
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _day_after(r: Resolved, day: date) -> Resolved:
