@@ -725,6 +725,18 @@ RULES: tuple[Rule, ...] = (
     _r("trade_policy", "tariffs took effect", near(_TARIFF, _TOOK_EFFECT, 8), _G_TARIFF),
     _r(
         "trade_policy",
+        "tariffs took effect",
+        # "China's own 84% on U.S. goods took effect the same day", "The 10% rate took effect"
+        near(
+            r"[\d.]+\s*(?:%|percent)\s+(?:rate|surcharge|on(?! (?:the |a )?(?:year|month|week)))\b",
+            r"took effect|kicked in|went into effect|came into force|took hold|began on|"
+            r"took (?:its|their) place",
+            16,
+        ),
+        "effect kicked force hold began took",
+    ),
+    _r(
+        "trade_policy",
         "tariffs changed",
         # "Tariffs of 25 percent on imported steel and 10 percent on aluminum, which ..., took
         # effect just after midnight on Friday": a long subject, then the change (anchored at

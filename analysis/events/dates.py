@@ -101,10 +101,11 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I), "mdy"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), "dmy"),
-    # "Five years ago today", "Two years ago tomorrow": before "today" can take its end
+    # "Five years ago today", "Two years ago tomorrow", "two weeks ago today": before "today"
+    # can take its end
     (
         re.compile(
-            rf"\b(?P<n>{_COUNT}|\d{{1,2}})\s+(?P<agounit>year|month)s?\s+ago\s+"
+            rf"\b(?P<n>{_COUNT}|\d{{1,2}})\s+(?P<agounit>year|month|week|day)s?\s+ago\s+"
             r"(?P<agotoday>today|tomorrow|yesterday)\b",
             re.I,
         ),
@@ -178,7 +179,7 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?P<mod>last|this|next|on|this past|this coming|earlier on|late on|early on|by|"
-            rf"during|since|until)\s+{_WD}\b",
+            rf"during|since|until|late|early)\s+{_WD}\b",
             re.I,
         ),
         "weekday",
@@ -455,10 +456,13 @@ def _one(m: re.Match[str], kind: str, pub: date, future: bool | str) -> Resolved
     if kind == "ago":
         n = COUNTS.get(fold_exact(g["n"])) or int(g["n"])
         unit = fold_exact(g["agounit"])
-        if unit in ("year", "month") and "agotoday" in g:
+        if "agotoday" in g:
             # "Five years ago today": that day of the month, so many years (months) back;
-            # "ago tomorrow" from the day after publication
+            # "ago tomorrow" from the day after publication; "two weeks ago today": 14 days back
             then = pub + timedelta(days=_DAY_SHIFT[fold_exact(g["agotoday"])])
+            if unit in ("week", "day"):
+                days = n * (7 if unit == "week" else 1)
+                return Resolved(then - timedelta(days=days), "day", "relative", *span)
             back = _month_start(then, -n * (12 if unit == "year" else 1))
             day = _safe(back.year, back.month, then.day)
             return Resolved(day, "day", "relative", *span) if day else None

@@ -1117,6 +1117,9 @@ def _sentence_events(
         if (
             same is not None
             and when.basis != "published"
+            # "signed on April 2, the same afternoon he unveiled ...": the pointer restates the
+            # day just named
+            and not (when.precision == "day" and 0 <= same.start() - when.end <= 2)
             and (
                 abs(same.start() - hit.start) < abs(when.start - hit.start)
                 # "That same Monday, ...": the day named before, when it is a Monday

@@ -327,3 +327,15 @@ def test_a_papers_report_of_an_overture_is_a_reported_overture():
     assert labels(report) == {"reported overture"}
     # a paper reporting something else, or reporting without a clause, is no overture
     assert not types("Reuters reported strong demand at the auction.")
+
+
+def test_a_rate_named_by_its_percentage_taking_effect_is_a_tariff_step():
+    for sentence in (
+        "The 10% rate took effect on Nov. 10.",
+        "China's own 84% on U.S. goods took effect the same day.",
+        "15% on coal and 10% on crude oil, farm machinery and some cars kicked in on Feb. 10.",
+        "The first round, 10% on every Chinese import, began on Feb. 4.",
+    ):
+        assert labels(sentence) == {"tariffs took effect"}, sentence
+    # a percentage over a period is no rate
+    assert not types("Deaths fell 26.2 percent on the year after naloxone took hold.")

@@ -188,6 +188,32 @@ def test_years_ago_tomorrow_counts_from_the_next_day():
     assert [(r.date, r.precision) for r in found] == [(date(2024, 2, 28), "day")]
 
 
+def test_weeks_and_days_ago_today_are_days():
+    found = find_dates("A fact sheet released two weeks ago today said so.", date(2025, 11, 15))
+    assert [(r.date, r.precision) for r in found] == [(date(2025, 11, 1), "day")]
+    found = find_dates("Three days ago yesterday, the talks began.", date(2025, 3, 5))
+    assert [(r.date, r.precision) for r in found] == [(date(2025, 3, 1), "day")]
+    # without "today" it stays a week
+    found = find_dates("The fact sheet came out two weeks ago.", date(2025, 11, 15))
+    assert [(r.date, r.precision) for r in found] == [(date(2025, 10, 27), "week")]
+
+
+def test_late_or_early_before_a_weekday_is_that_weekday():
+    found = find_dates("Late Friday the administration exempted electronics.", date(2025, 4, 14))
+    assert [r.date for r in found] == [date(2025, 4, 11)]
+    found = find_dates("The envoys will meet early Monday in Geneva.", date(2025, 5, 8))
+    assert [r.date for r in found] == [date(2025, 5, 12)]
+
+
+def test_the_same_afternoon_right_after_a_day_restates_that_day():
+    signed = (
+        "Trump ordered the change in an executive order signed on April 2, the same afternoon "
+        "he unveiled his reciprocal tariff plan."
+    )
+    text = f"The White House said on Friday that parcels lose their exemption. {signed}"
+    assert (date(2025, 4, 2), "day") in {(e[1], e[2]) for e in events(text, date(2025, 5, 5))}
+
+
 def test_a_duty_taking_hold_at_a_time_on_a_weekday_is_the_nearest_such_day():
     found = find_dates("with the duty taking hold at 12:01 a.m. Tuesday", date(2025, 2, 3))
     assert [r.date for r in found] == [date(2025, 2, 4)]
