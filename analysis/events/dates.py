@@ -266,6 +266,10 @@ FUTURE = re.compile(
     r"are scheduled|scheduled to|is expected to|are expected to|is due|are due|"
     r"intends? to|would|upcoming|"
     r"going to|next|enters into force|takes effect|goes into effect|comes into force|kicks in|"
+    # "The cuts take effect on Wednesday" (not "had already come into force on Thursday")
+    r"(?<!\bnot )(?<!n't )(?<!\bhad )(?<!already )(?<!\bcould )"
+    r"(?:enter into force|take effect|go into effect|come into force|kick in)"
+    r"(?=\s+(?:on|at|from|next)\b|\s*$)|"
     # a scheduled step in the present: "the per-item charge rises to $200 on June 1"
     r"(?:rises|falls|drops|climbs|increases|doubles) to|"
     # "with the levies set to start on Tuesday"
@@ -586,6 +590,8 @@ _STARTING = re.compile(
 )
 
 
+#: "From Wednesday, the duty falls to 10%": a sentence led by the day a change starts.
+_FROM_LEAD = re.compile(r"\W*from\s+$", re.IGNORECASE)
 #: "held what is expected to be their last meeting": a nominal clause, not the verb's tense.
 _NOMINAL = re.compile(
     r"\bwhat (?:is|are|was|were) (?:expected|likely|set|due|going) to be\b", re.IGNORECASE
@@ -624,7 +630,7 @@ def _future_near(sentence: str, start: int) -> bool | str:
     head = sentence[max(0, start - 120) : start]
     if _IS_ON.search(head):
         return "near"  # "The bigger worry is Aug. 29, when ...": a day named in the present
-    if _STARTING.search(head):
+    if _STARTING.search(head) or _FROM_LEAD.match(sentence, 0, start):
         # "Beijing scrapped, effective Monday, ...", "Beginning Monday, exporters need ...": a
         # start with no future tense of its own is the nearest such day, before or after
         if FUTURE.search(sentence, 0, start):

@@ -205,6 +205,23 @@ def test_late_or_early_before_a_weekday_is_that_weekday():
     assert [r.date for r in found] == [date(2025, 5, 12)]
 
 
+def test_a_sentence_led_by_from_a_weekday_looks_ahead():
+    found = find_dates("From Wednesday, the duty falls from 125% to 10%.", date(2025, 5, 12))
+    assert [r.date for r in found] == [date(2025, 5, 14)]
+    # a state that has begun: the last such day
+    found = find_dates("From Monday, exporters need a licence.", date(2025, 11, 12))
+    assert [r.date for r in found] == [date(2025, 11, 10)]
+
+
+def test_changes_that_take_effect_on_a_weekday_look_ahead():
+    pub = date(2025, 5, 13)  # a Tuesday
+    found = find_dates("The cuts take effect on Wednesday, the statement said.", pub)
+    assert [r.date for r in found] == [date(2025, 5, 14)]
+    # what has already taken effect lies behind
+    found = find_dates("The car tariff had already come into force on Thursday.", pub)
+    assert [r.date for r in found] == [date(2025, 5, 8)]
+
+
 def test_the_same_afternoon_right_after_a_day_restates_that_day():
     signed = (
         "Trump ordered the change in an executive order signed on April 2, the same afternoon "
