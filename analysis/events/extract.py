@@ -544,6 +544,8 @@ def extract_from_text(
                 effective=lambda j=j, ps=para_sents, d=day: _effective_date(ps[j + 1 : j + 3], d),
                 lede={t: r for t, (r, i) in lede.items() if idx - i <= LEDE_SPAN},
             )
+            if day == entry_day != published:  # a stamp's or a label's day, not publication
+                new = [_stamped(ev) for ev in new]
             if frame is not None:
                 new = [_in_frame(ev, frame, day) for ev in new]
             if para_no <= 1 and _FRAME_CUE.search(sent):
@@ -593,6 +595,14 @@ _YEARLESS_DAY = re.compile(
     r"^(?:on\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$",
     re.IGNORECASE,
 )
+
+
+def _stamped(ev: Event) -> Event:
+    """An event dated by the entry's stamp or label ("Dec. 1, 2018 · Buenos Aires") where its
+    sentence has no date phrase: the date is written in the text, so its basis is explicit."""
+    if ev.date_basis != "published":
+        return ev
+    return replace(ev, date_basis="explicit", date_phrase="(entry)")
 
 
 def _frame_of(sent: str, day: date) -> Resolved | None:

@@ -192,6 +192,14 @@ MONTH_HEADING = re.compile(
     r"(?:\s*[:\u2014\u2013]\s*[^.!?:]{1,50})?",
     re.IGNORECASE,
 )
+#: A factbox or timeline label: a date, perhaps a span of days, then perhaps a place or a short
+#: title ("Dec. 1, 2018 · Buenos Aires", "April 6-7, 2017", "November 2017 - Beijing").
+_DATED_LABEL = re.compile(
+    rf"(?:(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:\s*[-\u2013]\s*\d{{1,2}})?,?|"
+    rf"(?P<day2>\d{{1,2}})(?:\s*[-\u2013]\s*\d{{1,2}})?\s+(?P<mon2>{_MON})|(?P<mon3>{_MON}))"
+    rf"\s+(?P<year>{_YR})(?:\s*[\u00b7\u2022|\u2014\u2013:,-]\s*[^.!?]{{1,60}})?",
+    re.IGNORECASE,
+)
 #: A section heading: months or years (no day), a colon or dash, a short title ("April to
 #: October 2025: overshadowed", "2019: the first listing"). `paragraphs` marks it "## ".
 SECTION = re.compile(
@@ -258,6 +266,12 @@ def _flush(block: list[str], out: list[str]) -> None:
             return
         if len(para) <= 60 and (SECTION.fullmatch(para) or _YEAR_HEADING.fullmatch(para)):
             out.append("## " + para)  # "March: doubling down", "2018" as a heading in HTML
+            return
+        label = _DATED_LABEL.fullmatch(para) if len(para) <= 90 else None
+        if label is not None:  # the entries after it are of its day (a stamp) or month
+            year, day = label.group("year"), label.group("day") or label.group("day2")
+            mon = label.group("mon") or label.group("mon2") or label.group("mon3")
+            out.append(f"{mon} {day}, {year}" if day else f"## {mon} {year}")
             return
         if len(para) < 120 and len(para.split()) < 8:
             return

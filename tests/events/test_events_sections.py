@@ -7,7 +7,7 @@ from datetime import date
 from rule_checks import events
 
 from analysis.events.dates import find_dates
-from analysis.events.text import paragraphs
+from analysis.events.text import paragraphs, strip_markup
 
 ANALYSIS = """\
 Followed month by month, the levy's path shows how both governments used it.
@@ -275,3 +275,17 @@ def test_the_weekday_after_an_event_and_the_same_moment_as_a_counted_day():
     assert got[-2:] == [("trade_policy", date(2025, 5, 14))] * 2
     # "the Monday" alone is no weekday counted from publication
     assert not find_dates("On the Monday after the talks, they met.", date(2025, 5, 31))
+
+
+def test_factbox_entries_take_the_day_of_their_label():
+    html = (
+        "<html><body><article><h1>Factbox: the leaders' meetings</h1>"
+        "<p>Trump arrives in Beijing on Wednesday for a state visit.</p><dl>"
+        "<dt>June 29, 2019 &middot; Osaka</dt>"
+        "<dd>Trump and Xi meet on the sidelines of the G20.</dd>"
+        "<dt>November 2017 &middot; Beijing</dt><dd>Trump makes a state visit to China.</dd>"
+        "</dl></article></body></html>"
+    )
+    found = {(e[0], e[1], e[2]) for e in events(strip_markup(html), date(2026, 5, 12))}
+    assert ("diplomatic", date(2019, 6, 29), "day") in found
+    assert ("diplomatic", date(2017, 11, 1), "month") in found

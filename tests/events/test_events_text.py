@@ -187,3 +187,23 @@ def _split_plain(paragraph: str) -> list[str]:
 @given(_TEXTS)
 def test_split_sentences_as_first_written(text):
     assert split_sentences(text) == _split_plain(text)
+
+
+def test_a_factbox_label_of_a_date_and_a_place_heads_its_entry():
+    text = (
+        "- April 6-7, 2017 · Mar-a-Lago, Florida\n\n- Trump and Xi set up a dialogue.\n\n"
+        "- November 2017 · Beijing\n\n- Trump makes a state visit to China.\n\n"
+        "- 29 June 2019 – Osaka\n\n- Trump and Xi meet."
+    )
+    assert paragraphs(text) == [
+        "April 6, 2017",
+        "Trump and Xi set up a dialogue.",
+        "## November 2017",
+        "Trump makes a state visit to China.",
+        "June 29, 2019",
+        "Trump and Xi meet.",
+    ]
+    # a label with a sentence after it is no label
+    assert paragraphs("Dec. 1, 2018 · Buenos Aires. The dinner ran late.") == [
+        "Dec. 1, 2018 · Buenos Aires. The dinner ran late."
+    ]
