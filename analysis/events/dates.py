@@ -590,6 +590,7 @@ _STARTING = re.compile(
 )
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: "From Wednesday, the duty falls to 10%": a sentence led by the day a change starts.
 _FROM_LEAD = re.compile(r"\W*from\s+$", re.IGNORECASE)
 #: "held what is expected to be their last meeting": a nominal clause, not the verb's tense.
@@ -639,6 +640,10 @@ def _future_near(sentence: str, start: int) -> bool | str:
         if _PRESENT_STATE.search(sentence, start, start + 100) and not _PAST_MAIN.search(head):
             return "since"
         return "near"
+    if _FROM_BEFORE.search(head) and any(
+        fold_exact(m.group()) != "would" for m in FUTURE.finditer(sentence, 0, start)
+    ):  # "will place 4-AP, 1-boc-4-AP and norfentanyl under control from Sept. 1"
+        return True
     if _PERFECT.search(head) or _PAST_RELATIVE.search(head):
         return False  # "the tariffs they had imposed in April", "the talks that broke down in May"
     cuts = list(_CLAUSE.finditer(head))

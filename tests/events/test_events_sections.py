@@ -213,6 +213,21 @@ def test_a_sentence_led_by_from_a_weekday_looks_ahead():
     assert [r.date for r in found] == [date(2025, 11, 10)]
 
 
+def test_a_start_after_a_list_takes_the_future_of_its_sentence():
+    pub = date(2024, 8, 6)
+    will = (
+        "China will place three chemicals used to make fentanyl, 4-AP, 1-boc-4-AP and "
+        "norfentanyl, under national control from Sept. 1, the ministry said on Monday."
+    )
+    assert date(2024, 9, 1) in {r.date for r in find_dates(will, pub)}
+    # "would" tells a future seen from the past: the nearest reading stays
+    would = (
+        "In August 2023, Beijing said three chemicals, 4-AP, 1-boc-4-AP and norfentanyl, "
+        "would come under control from Sept. 1."
+    )
+    assert date(2024, 9, 1) not in {r.date for r in find_dates(would, pub)}
+
+
 def test_changes_that_take_effect_on_a_weekday_look_ahead():
     pub = date(2025, 5, 13)  # a Tuesday
     found = find_dates("The cuts take effect on Wednesday, the statement said.", pub)
