@@ -590,6 +590,7 @@ _STARTING = re.compile(
 )
 
 
+#: "under national control from Sept. 1": a start named by "from" right before the phrase.
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 #: "From Wednesday, the duty falls to 10%": a sentence led by the day a change starts.
 _FROM_LEAD = re.compile(r"\W*from\s+$", re.IGNORECASE)

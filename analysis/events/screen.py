@@ -6,10 +6,10 @@ regression over hashed features of the candidate (its type, rule label, date bas
 the kind of its date phrase, whether it is dated after publication, the sentence's position in
 the article, the words and word pairs of its sentence, the words just before and at its
 trigger, whether it shares the sentence with other candidates) and keeps those scoring at least
-the threshold stored with the weights. The weights are learned from the events gold set
-(`tests/data/events/gold`): the rules run on every gold document, each candidate that
-matches a gold event (as `precursor evaluate-events` matches them) is a positive example, every
-other one a negative.
+the threshold stored with the weights, one event a sentence (see `kept`). The weights are
+learned from the events gold set (`tests/data/events/gold`): the rules run on every gold
+document, each candidate that matches a gold event (as `precursor evaluate-events` matches
+them) is a positive example, every other one a negative.
 
 Rebuild the weights after changing the rules or the gold set (`make screen`):
 
@@ -27,7 +27,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -43,6 +43,13 @@ WEIGHTS = Path(__file__).with_name("screen_weights.json")
 DIM = 1 << 18
 #: Default cut-off on the screen's probability, chosen by leave-one-batch-out scoring (`--cv`).
 THRESHOLD = 0.3
+#: A sentence states one event (as the gold set is annotated): of its candidates, the likeliest
+#: is kept when it scores at least `BEST`, each other one only when it scores at least `SECOND`.
+#: The screen learns that a sentence with several candidates holds only one true event, so it
+#: scores all of them low; picking the likeliest undoes that. Both chosen by grouped 10-fold
+#: cross-validation (mean F1 0.870 -> 0.875 with the screen held out) and checked at first
+#: contact on 24 new batches (mean 0.842 -> 0.849).
+BEST, SECOND = 0.02, 0.99
 _EPOCHS, _RATE, _L2 = 8, 0.2, 1e-3
 _TOKEN = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -208,17 +215,34 @@ def sentence_counts(events: list[Event]) -> Counter:
 
 
 def apply(events: list[Event], model: Model | None = None) -> list[Event]:
-    """The candidates of one article the screen keeps, each with its probability as confidence."""
+    """The candidates of one article the screen keeps (see `kept`), each with its probability
+    as confidence."""
     model = model or load()
     if model is None or not events:
         return events
     counts = sentence_counts(events)
-    kept = []
-    for e in events:
-        p = model.probability(_slot_array(e, counts[e.evidence]))
-        if p >= model.threshold:
-            kept.append(replace(e, confidence=round(p, 2)))
-    return kept
+    probs = [model.probability(_slot_array(e, counts[e.evidence])) for e in events]
+    keep = kept([e.evidence for e in events], probs, model.threshold)
+    return [
+        replace(e, confidence=round(p, 2)) for e, p, k in zip(events, probs, keep, strict=True) if k
+    ]
+
+
+def kept(
+    sentences: Sequence[Hashable], probs: list[float], threshold: float = THRESHOLD
+) -> list[bool]:
+    """Which candidates stay (`sentences`: each one's sentence, or any key of it): alone in its
+    sentence, one scoring at least `threshold`; of several in one sentence, the likeliest if it
+    scores at least `BEST` and the others at `SECOND`."""
+    best: dict[Hashable, int] = {}
+    for i, s in enumerate(sentences):
+        if s not in best or probs[i] > probs[best[s]]:
+            best[s] = i
+    alone = Counter(sentences)
+    return [
+        p >= threshold if alone[s] == 1 else p >= (BEST if best[s] == i else max(SECOND, threshold))
+        for i, (s, p) in enumerate(zip(sentences, probs, strict=True))
+    ]
 
 
 def train(samples: list[tuple[list[int], int]]) -> tuple[float, np.ndarray]:
@@ -342,10 +366,13 @@ def cross_validate(cands: list[Candidate], ys: list[int], gold: list[dict]) -> l
         inside = [i for i, c in enumerate(cands) if c.split == batch]
         bias, w = train([s for s, c in zip(samples, cands, strict=True) if c.split != batch])
         model = Model(bias, w, THRESHOLD)
-        kept = [i for i in inside if model.probability(samples[i][0]) >= THRESHOLD]
+        # sentences of different documents kept apart
+        where = [(cands[i].raw_path, cands[i].event.evidence) for i in inside]
+        probs = [model.probability(samples[i][0]) for i in inside]
+        stay = [i for i, k in zip(inside, kept(where, probs), strict=True) if k]
         g = [x for x in gold if x.get("split") == batch]
         before = score(g, [_as_prediction(i, cands[i]) for i in inside]).overall
-        after = score(g, [_as_prediction(i, cands[i]) for i in kept]).overall
+        after = score(g, [_as_prediction(i, cands[i]) for i in stay]).overall
         rows.append((batch, before.f1, after.precision, after.recall, after.f1))
     return rows
 

@@ -129,3 +129,12 @@ def test_the_screen_scores_the_sorted_slot_array_as_the_indices():
         arr = S._slot_array(e, 2)
         assert arr.tolist() == S.indices(e, 2)
         assert model.probability(arr) == model.probability(S.indices(e, 2))
+
+
+def test_one_event_a_sentence_unless_another_is_near_certain():
+    sentences = ["a", "a", "b", "c", "c", "d", "d"]
+    probs = [0.05, 0.01, 0.29, 0.995, 0.6, 0.01, 0.005]
+    # a: the likeliest of two is kept even below the threshold; b: alone, below it; c: the other
+    # one is not near certain; d: even the likeliest is too unlikely
+    assert S.kept(sentences, probs, 0.3) == [True, False, False, True, False, False, False]
+    assert S.kept(["x", "x"], [0.995, 0.991], 0.3) == [True, True]  # two near-certain events
