@@ -94,7 +94,12 @@ def check(batch: Path, prefix: str, split: str) -> list[str]:
 
 
 def _check_line(
-    where: str, line: str, pages: dict[str, Path], split: str, marked: set[str], texts: dict
+    where: str,
+    line: str,
+    pages: dict[str, Path],
+    split: str,
+    marked: set[str],
+    texts: dict[str, str],
 ) -> Iterable[str]:
     try:
         row = json.loads(line)
@@ -133,8 +138,11 @@ def _check_line(
     evidence = row["evidence"] or ""
     if len(evidence) < MIN_EVIDENCE:
         yield f"{where}: column evidence is shorter than {MIN_EVIDENCE} characters; quote more"
-    elif visible(evidence) not in texts.setdefault(name, page_text(page)):
-        yield f"{where}: column evidence {evidence[:60]!r}… is not in {name}; copy it verbatim"
+    else:
+        if name not in texts:  # each page read once, however many lines quote it
+            texts[name] = page_text(page)
+        if visible(evidence) not in texts[name]:
+            yield f"{where}: column evidence {evidence[:60]!r}… is not in {name}; copy it verbatim"
 
 
 def _check_date(where: str, value: object, precision: object) -> Iterable[str]:
