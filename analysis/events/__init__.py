@@ -3,7 +3,8 @@
 `extract_from_text(text, published)` reads one article body with the rules;
 `extract_events(articles)` turns an `articles` frame into `events` rows (one row per event per
 article, or merged across articles), keeping the rules' candidates that the learned screen
-(`analysis.events.screen`) accepts;
+(`analysis.events.screen`) accepts, and adding the events the sentence model
+(`analysis.events.sentence_model`) reads in the sentences the rules found nothing in;
 `combine(frames)` builds the pipeline's `events` table from curated timeline rows and the news.
 
 Actors follow the curated timeline's scheme (`analysis.sources.timeline.ACTORS`: "White House",
@@ -26,6 +27,7 @@ import polars as pl
 from analysis.contracts import validate
 from analysis.contracts.news import EVENTS
 from analysis.events import screen as _screen
+from analysis.events import sentence_model
 from analysis.events.extract import (
     Event,
     citation_for,
@@ -51,17 +53,29 @@ def extract_events(
     """`events` rows (origin "extracted") from an `articles` frame; merged across articles.
 
     `screened`: keep only the candidates the learned screen (`analysis.events.screen`) accepts,
-    with its probability as their confidence; False keeps every candidate of the rules.
+    with its probability as their confidence, and add the sentence model's events; False keeps
+    every candidate of the rules and nothing else.
     """
     rows = [
         r
         for row, evs in iter_article_events(articles)
-        if evs
-        for r in to_rows(_screen.apply(evs) if screened else evs, citation=citation_for(row))
+        for r in to_rows(
+            _screen.apply(evs) + _proposed(row, evs) if screened else evs,
+            citation=citation_for(row),
+        )
     ]
     frame = pl.DataFrame(rows, schema=EVENTS.schema) if rows else EVENTS.empty()
     frame = frame.unique("event_id", keep="first", maintain_order=True)
     return validate(merge_reports(frame) if merge else frame, EVENTS)
+
+
+def _proposed(row: dict, events: list[Event]) -> list[Event]:
+    """The sentence model's events for the sentences the rules found nothing in."""
+    if row.get("published") is None or not row.get("text"):
+        return []
+    return sentence_model.propose(
+        row["text"], row["published"], events, article_id=row.get("article_id")
+    )
 
 
 def combine(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:

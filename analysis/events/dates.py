@@ -565,6 +565,12 @@ def _cues(sentence: str) -> tuple[set[str], frozenset[str]]:
     return words, frozenset(cues)
 
 
+def has_date_cue(sentence: str) -> bool:
+    """Could the sentence hold a date phrase: a digit, a month, a weekday or a relative word
+    ("week", "yesterday", "ago")? Cheap; false means `find_dates` finds nothing."""
+    return bool(_cues(sentence)[1])
+
+
 @cache
 def _plan(cues: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The (pattern, kind) pairs whose `_NEEDS` the sentence's `cues` meet, in order."""

@@ -11,7 +11,9 @@ learned from the events gold set (`tests/data/events/gold`): the rules run on ev
 document, each candidate that matches a gold event (as `precursor evaluate-events` matches
 them) is a positive example, every other one a negative.
 
-Rebuild the weights after changing the rules or the gold set (`make screen`):
+Rebuild the weights after changing the rules or the gold set (`make screen`; the same command
+trains the sentence model, `analysis.events.sentence_model`, on the sentences no candidate
+comes from):
 
     python -m analysis.events.screen --gold tests/data/events/gold
 
@@ -281,8 +283,17 @@ class Candidate:
     in_sentence: int
 
 
-def candidates(gold_path: Path, *, root: Path) -> list[Candidate]:
-    """Every rule candidate of every gold document, unscreened, with the gold split it is in."""
+@dataclass
+class GoldDocument:
+    split: str
+    doc: str
+    path: Path
+    text: str
+    events: list[Event]  # the rules' candidates, unscreened
+
+
+def gold_documents(gold_path: Path, *, root: Path) -> list[GoldDocument]:
+    """Every gold document found on disk, read and run through the rules."""
     from analysis.config import shared_data_dir
     from analysis.events.evaluate import read_gold
     from analysis.events.extract import extract_from_text
@@ -291,7 +302,7 @@ def candidates(gold_path: Path, *, root: Path) -> list[Candidate]:
     gold = read_gold(gold_path)
     split_of = {g["doc"]: g.get("split", "dev") for g in gold}
     shared = shared_data_dir()
-    out: list[Candidate] = []
+    out: list[GoldDocument] = []
     for doc, split in split_of.items():
         path = _locate(doc, root, shared)
         if path is None:
@@ -304,9 +315,43 @@ def candidates(gold_path: Path, *, root: Path) -> list[Candidate]:
         events = extract_from_text(
             row["text"], row["published"], article_id=row["article_id"], title=row["title"]
         )
-        counts = sentence_counts(events)
-        out += [Candidate(split, e, str(path), counts[e.evidence]) for e in events]
+        out.append(GoldDocument(split, doc, path, row["text"], events))
     return out
+
+
+def candidates(docs: list[GoldDocument]) -> list[Candidate]:
+    """Every rule candidate of the gold documents, unscreened, with the gold split it is in."""
+    out: list[Candidate] = []
+    for d in docs:
+        counts = sentence_counts(d.events)
+        out += [Candidate(d.split, e, str(d.path), counts[e.evidence]) for e in d.events]
+    return out
+
+
+def sentence_rows(docs: list[GoldDocument], gold: list[dict]) -> list[tuple[list[int], str | None]]:
+    """The sentence model's training rows: each sentence no candidate comes from, as its slots,
+    with the type of the gold event it states (evidence matched as `evaluate` matches it)."""
+    from analysis.events import sentence_model
+    from analysis.events.evaluate import MIN_OVERLAP, evidence_score
+
+    by_doc: dict[str, list[dict]] = {}
+    for g in gold:
+        if g.get("event_type"):
+            by_doc.setdefault(g["doc"], []).append(g)
+    rows = []
+    for d in docs:
+        marked = by_doc.get(d.doc, [])
+        for _, sent in sentence_model.unread(d.text, d.events):
+            kind = next(
+                (
+                    g["event_type"]
+                    for g in marked
+                    if evidence_score(g["evidence"], sent) >= MIN_OVERLAP
+                ),
+                None,
+            )
+            rows.append((sorted(_word_slots(sent.lower(), sentence_model.LABEL)), kind))
+    return rows
 
 
 def _locate(doc: str, root: Path, shared: Path | None) -> Path | None:
@@ -386,13 +431,18 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.events.screen", description=__doc__)
     parser.add_argument("--gold", type=Path, default=Path("tests/data/events/gold"))
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument(
+        "--sentence-out", type=Path, default=None, help="the sentence model's weights file"
+    )
     parser.add_argument("--cv", action="store_true", help="leave-one-batch-out scores only")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    from analysis.events import sentence_model
     from analysis.events.evaluate import read_gold
 
     root = Path(__file__).resolve().parents[2]
     gold = read_gold(args.gold)
-    cands = candidates(args.gold, root=root)
+    docs = gold_documents(args.gold, root=root)
+    cands = candidates(docs)
     ys = labels(cands, gold)
     print(
         f"{len(cands)} candidates from {len({c.raw_path for c in cands})} documents, "
@@ -408,6 +458,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     bias, w = train([(indices(c.event, c.in_sentence), y) for c, y in zip(cands, ys, strict=True)])
     save(bias, w, args.out)
     print(f"wrote {args.out} ({np.count_nonzero(np.round(w, 5))} weights)")
+    rows = sentence_rows(docs, gold)
+    biases, weights = sentence_model.train(rows)
+    out = args.sentence_out or sentence_model.WEIGHTS
+    sentence_model.save(biases, weights, out)
+    print(f"wrote {out} ({sum(r[1] is not None for r in rows)} of {len(rows)} sentences marked)")
     return 0
 
 

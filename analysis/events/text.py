@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from re import _casefix, _compiler, _parser  # the stdlib's regex parser, compiler, case pairs
 
 #: Lines that are page furniture, not article text (links to other stories, footers, banners).
@@ -211,6 +212,11 @@ SECTION = re.compile(
 
 def paragraphs(text: str) -> list[str]:
     """Text paragraphs: hard-wrapped lines joined, list items split, furniture dropped."""
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=4)  # the rules and then the sentence model read the same article (speed)
+def _paragraphs(text: str) -> tuple[str, ...]:
     out: list[str] = []
     block: list[str] = []
     for raw in strip_markup(text).split("\n"):
@@ -231,7 +237,7 @@ def paragraphs(text: str) -> list[str]:
         block.append(line)
     if block:
         _flush(block, out)
-    return out
+    return tuple(out)
 
 
 def _flush(block: list[str], out: list[str]) -> None:
@@ -297,6 +303,11 @@ def _headline(para: str) -> bool:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping abbreviations and initials intact."""
+    return list(_split_sentences(paragraph))
+
+
+@lru_cache(maxsize=4096)  # the rules and then the sentence model split the same paragraphs
+def _split_sentences(paragraph: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
     for m in _SPLIT.finditer(paragraph):
@@ -308,7 +319,7 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return tuple(out)
 
 
 def _abbreviation(paragraph: str, start: int, stop: int) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.events import extract_events, extract_from_text
+from analysis.events import extract_events, extract_from_text, sentence_model
 from analysis.events import screen as S  # the module (its `apply` screens)
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "events" / "gold"
@@ -75,12 +75,14 @@ def test_no_weights_file_screens_nothing(tmp_path):
 
 
 def test_shipped_weights_are_rebuilt_from_the_gold_set(shared_data, tmp_path):
-    """`python -m analysis.events.screen` on the committed gold set writes the committed file."""
+    """`python -m analysis.events.screen` on the committed gold set writes the committed files
+    (the screen's and the sentence model's)."""
     if not (shared_data.parent / "seed").is_dir():
         pytest.skip("…/shared/seed absent: the gold set's seed document is needed")
-    out = tmp_path / "weights.json"
-    assert S.main(["--gold", str(GOLD), "--out", str(out)]) == 0
+    out, sentences = tmp_path / "weights.json", tmp_path / "sentences.json"
+    assert S.main(["--gold", str(GOLD), "--out", str(out), "--sentence-out", str(sentences)]) == 0
     assert json.loads(out.read_text()) == json.loads(S.WEIGHTS.read_text())
+    assert json.loads(sentences.read_text()) == json.loads(sentence_model.WEIGHTS.read_text())
 
 
 def test_seed_worked_example_survives_the_screen(seed_text):
