@@ -22,8 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.events.dates import has_date_cue, resolve
-from analysis.events.extract import Event
-from analysis.events.gazetteer import mentions
+from analysis.events.extract import Event, _first_actor
 from analysis.events.text import sentences
 
 WEIGHTS = Path(__file__).with_name("sentence_weights.json")
@@ -93,20 +92,17 @@ def propose(
     if model is None:
         return []
     out = []
-    fallback: str | None = None
+    fallback = ""
     for index, sent in unread(text, events):
         probs = model.probabilities(sent)
         best = int(np.argmax(probs))
         if probs[best] < MIN_PROB:
             continue
-        named = [m for m in mentions(sent) if m.entity.kind != "adjective"]
-        if named:
-            actor = named[0].entity.actor
-        else:
-            if fallback is None:
-                first = [m for m in mentions(text[:4000]) if m.entity.kind != "adjective"]
-                fallback = first[0].entity.actor if first else "United States"
-            actor = fallback
+        named = _first_actor(sent)
+        if named is None and not fallback:
+            first = _first_actor(text)  # the article's first government, agency or official
+            fallback = first.actor if first is not None else "United States"
+        actor = named.actor if named is not None else fallback
         when = resolve(sent, published)
         out.append(
             Event(

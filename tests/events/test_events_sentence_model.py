@@ -51,3 +51,11 @@ def test_shipped_model_loads_with_a_weight_column_per_type():
     assert model is not None and model.weights.shape == (DIM, len(M.TYPES))
     assert np.count_nonzero(model.weights) > 1000
     assert M.propose(WIDENED, PUB, [], model=model) is not None
+
+
+def test_a_sentence_naming_no_one_takes_the_articles_first_actor():
+    text = "The CDC said so. The list of watched chemicals was quietly widened on March 4."
+    [event] = M.propose(text, PUB, [], model=_model("widened", "enforcement"))
+    assert event.actor == "CDC"
+    [event] = M.propose(text.split(". ", 1)[1], PUB, [], model=_model("widened", "enforcement"))
+    assert event.actor == "United States"  # nobody named anywhere: the US government
