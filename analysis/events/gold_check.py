@@ -13,8 +13,9 @@ import argparse
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from analysis.contracts.news import EVENT_TYPES
@@ -80,11 +81,12 @@ def check(batch: Path, prefix: str, split: str) -> list[str]:
     ]
     gold_file = batch / "gold.jsonl"
     marked: set[str] = set()
-    texts: dict[str, str] = {}
+    # each page read once for its text and once for its day, however many lines name it
+    text_of, gives_day = cache(page_text), cache(shows_day)
     for n, line in enumerate(gold_file.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             where = f"{gold_file}:{n}"
-            problems += _check_line(where, line, pages, split, marked, texts)
+            problems += _check_line(where, line, pages, split, marked, text_of, gives_day)
     problems += [
         f"{folder / name}: no gold line; give a page without events one line with event_type null"
         for name in sorted(pages)
@@ -99,7 +101,8 @@ def _check_line(
     pages: dict[str, Path],
     split: str,
     marked: set[str],
-    texts: dict[str, str],
+    text_of: Callable[[Path], str],
+    gives_day: Callable[[Path, date], bool],
 ) -> Iterable[str]:
     try:
         row = json.loads(line)
@@ -123,7 +126,7 @@ def _check_line(
     except (TypeError, ValueError):
         yield f"{where}: column published {row['published']!r}; write the day as YYYY-MM-DD"
     else:
-        if not shows_day(page, published):
+        if not gives_day(page, published):
             yield (
                 f"{where}: column published {row['published']}: {name} does not give that day; "
                 "put it in the page (or the .txt page's sidecar) or correct the line"
@@ -138,11 +141,8 @@ def _check_line(
     evidence = row["evidence"] or ""
     if len(evidence) < MIN_EVIDENCE:
         yield f"{where}: column evidence is shorter than {MIN_EVIDENCE} characters; quote more"
-    else:
-        if name not in texts:  # each page read once, however many lines quote it
-            texts[name] = page_text(page)
-        if visible(evidence) not in texts[name]:
-            yield f"{where}: column evidence {evidence[:60]!r}… is not in {name}; copy it verbatim"
+    elif visible(evidence) not in text_of(page):
+        yield f"{where}: column evidence {evidence[:60]!r}… is not in {name}; copy it verbatim"
 
 
 def _check_date(where: str, value: object, precision: object) -> Iterable[str]:

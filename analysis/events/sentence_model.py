@@ -23,6 +23,8 @@ import numpy as np
 
 from analysis.events.dates import has_date_cue, resolve
 from analysis.events.extract import Event, _first_actor
+from analysis.events.screen import DIM, _word_slots
+from analysis.events.screen import train as fit
 from analysis.events.text import sentences
 
 WEIGHTS = Path(__file__).with_name("sentence_weights.json")
@@ -44,8 +46,6 @@ class SentenceModel:
 
     def probabilities(self, sentence: str) -> np.ndarray:
         """Per type of TYPES, the probability that the sentence states an event of it."""
-        from analysis.events.screen import _word_slots
-
         slots = np.fromiter(_word_slots(sentence.lower(), LABEL), np.intp)
         slots.sort()
         z = self.biases + self.weights[slots].sum(axis=0)
@@ -55,8 +55,6 @@ class SentenceModel:
 @lru_cache(maxsize=4)
 def load(path: Path = WEIGHTS) -> SentenceModel | None:
     """The trained model, or None when its file is absent (then nothing is proposed)."""
-    from analysis.events.screen import DIM
-
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -126,9 +124,6 @@ def propose(
 
 def train(rows: list[tuple[list[int], str | None]]) -> tuple[tuple[float, ...], np.ndarray]:
     """One regression per type from (sentence slots, gold type or None) rows."""
-    from analysis.events.screen import DIM
-    from analysis.events.screen import train as fit
-
     biases, weights = [], np.zeros((len(TYPES), DIM))
     for row, kind in enumerate(TYPES):
         bias, w = fit([(slots, int(label == kind)) for slots, label in rows])
